@@ -1,0 +1,50 @@
+"""Text rules shared by every field: normalisation and the characters a record may hold.
+
+Fields are normalised (trimmed, typographic spaces folded, line ends unified) and refused when
+they hold what no officer typed on purpose (control characters, unpaired surrogates). Refusing
+is better than silently dropping: the user sees what is wrong and nothing is lost unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic_core import PydanticCustomError
+
+# Spaces a published web page carries that mean an ordinary space in a field.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _refuse_invisible(text: str) -> None:
+    if _CONTROL.search(text):
+        raise PydanticCustomError("control_characters", "contains control characters")
+    if _SURROGATE.search(text):
+        raise PydanticCustomError("invalid_unicode", "contains invalid characters")
+
+
+def clean_line(value: object) -> object:
+    """One-line text: spaces folded, trimmed, no line breaks."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
+    _refuse_invisible(text)
+    text = text.strip()
+    if "\n" in text:
+        raise PydanticCustomError("line_break", "must be a single line")
+    return " ".join(text.split())
+
+
+def clean_block(value: object) -> object:
+    """Multi-line text: paragraphs kept, trailing spaces and runs of blank lines removed."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
+    text = text.replace("\t", " ")
+    _refuse_invisible(text)
+    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))

@@ -27,7 +27,9 @@ def parse_euro(text: str) -> Decimal | None:
     try:
         return Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
-        raise PydanticCustomError("amount", "not an amount in euro: {text}", {"text": text[:40]}) from None
+        raise PydanticCustomError(
+            "amount", "not an amount in euro: {text}", {"text": text[:40]}
+        ) from None
 
 
 def group_thousands(whole: int) -> str:
@@ -35,7 +37,7 @@ def group_thousands(whole: int) -> str:
 
 
 def format_euro(amount: Decimal | None, cents: bool = False) -> str:
-    """"€ 6.613" (whole euros) or "€ 6.613,50" when there are cents or they are asked for."""
+    """ "€ 6.613" (whole euros) or "€ 6.613,50" when there are cents or they are asked for."""
     if amount is None:
         return ""
     quantized = amount.quantize(Decimal("0.01"))

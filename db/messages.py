@@ -58,16 +58,28 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("is verplicht", "is required"),
     "missing": ("is verplicht", "is required"),
-    "too_short": ("moet minstens {min_length} element(en) bevatten", "needs at least {min_length} item(s)"),
-    "too_long": ("mag hoogstens {max_length} elementen bevatten", "may hold at most {max_length} items"),
-    "string_too_long": ("is te lang (hoogstens {max_length} tekens)", "is too long (at most {max_length} characters)"),
+    "too_short": (
+        "moet minstens {min_length} element(en) bevatten",
+        "needs at least {min_length} item(s)",
+    ),
+    "too_long": (
+        "mag hoogstens {max_length} elementen bevatten",
+        "may hold at most {max_length} items",
+    ),
+    "string_too_long": (
+        "is te lang (hoogstens {max_length} tekens)",
+        "is too long (at most {max_length} characters)",
+    ),
     "string_type": ("moet tekst zijn", "must be text"),
     "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
     "int_type": ("moet een geheel getal zijn", "must be a whole number"),
     "int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
     "decimal_parsing": ("is geen bedrag", "is not an amount"),
     "decimal_type": ("is geen bedrag", "is not an amount"),
-    "decimal_max_places": ("mag hoogstens {decimal_places} cijfers na de komma hebben", "may have at most {decimal_places} decimals"),
+    "decimal_max_places": (
+        "mag hoogstens {decimal_places} cijfers na de komma hebben",
+        "may have at most {decimal_places} decimals",
+    ),
     "decimal_max_digits": ("is te groot", "is too large"),
     "decimal_whole_digits": ("is te groot", "is too large"),
     "greater_than_equal": ("mag niet kleiner zijn dan {ge}", "may not be less than {ge}"),
@@ -84,11 +96,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "enum": ("is geen geldige keuze", "is not a valid choice"),
     "email": ("is geen geldig e-mailadres", "is not a valid e-mail address"),
     "year_range": ("moet tussen {min} en {max} liggen", "must lie between {min} and {max}"),
-    "period_order": ("het beginjaar ligt na het eindjaar", "the start year comes after the end year"),
-    "ordinal_unique": ("twee afsprakennota's hebben hetzelfde nummer", "two agreement periods have the same number"),
-    "phone": ("is geen telefoonnummer (enkel cijfers, spaties en + / . - ( ))", "is not a phone number (digits, spaces and + / . - ( ) only)"),
-    "contact_identity": ("een contactpersoon heeft een naam of een e-mailadres nodig", "a contact needs a name or an e-mail address"),
-    "section_empty": ("een rubriek heeft een titel of een tekst nodig", "a section needs a title or a text"),
+    "period_order": (
+        "het beginjaar ligt na het eindjaar",
+        "the start year comes after the end year",
+    ),
+    "ordinal_unique": (
+        "twee afsprakennota's hebben hetzelfde nummer",
+        "two agreement periods have the same number",
+    ),
+    "phone": (
+        "is geen telefoonnummer (enkel cijfers, spaties en + / . - ( ))",
+        "is not a phone number (digits, spaces and + / . - ( ) only)",
+    ),
+    "contact_identity": (
+        "een contactpersoon heeft een naam of een e-mailadres nodig",
+        "a contact needs a name or an e-mail address",
+    ),
+    "section_empty": (
+        "een rubriek heeft een titel of een tekst nodig",
+        "a section needs a title or a text",
+    ),
     "duplicate": ("{value} staat er twee keer in", "{value} is listed twice"),
     "amount": ("is geen bedrag in euro: {text}", "is not an amount in euro: {text}"),
     "extra_forbidden": ("is een onbekend veld", "is not a known field"),
@@ -118,7 +145,7 @@ class FieldProblem:
 
 
 def label(location: tuple[str | int, ...], language: Language = "nl") -> str:
-    """"Contactpersonen 2, E-mail" for ("contacts", 1, "email")."""
+    """ "Contactpersonen 2, E-mail" for ("contacts", 1, "email")."""
     parts: list[str] = []
     for part in location:
         if isinstance(part, int):

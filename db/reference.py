@@ -68,7 +68,9 @@ def _by_key() -> dict[str, list[Municipality]]:
             index.setdefault(key, []).append(municipality)
     for matches in index.values():
         # Current units first, then the most recently ended: the likeliest meaning of a name.
-        matches.sort(key=lambda m: (m.valid_until is not None, -(m.valid_until or date.max).toordinal()))
+        matches.sort(
+            key=lambda m: (m.valid_until is not None, -(m.valid_until or date.max).toordinal())
+        )
     return index
 
 

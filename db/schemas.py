@@ -64,13 +64,17 @@ def _email(value: str) -> str:
         # Offline always: never ask DNS whether the domain takes mail.
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise PydanticCustomError("email", "not a valid e-mail address: {reason}", {"reason": str(error)}) from None
+        raise PydanticCustomError(
+            "email", "not a valid e-mail address: {reason}", {"reason": str(error)}
+        ) from None
 
 
 def _year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise PydanticCustomError(
-            "year_range", "year must lie between {min} and {max}", {"min": MIN_YEAR, "max": MAX_YEAR}
+            "year_range",
+            "year must lie between {min} and {max}",
+            {"min": MIN_YEAR, "max": MAX_YEAR},
         )
     return value
 
@@ -83,7 +87,9 @@ def _not_empty(value: str) -> str:
 
 Line = Annotated[str, BeforeValidator(clean_line), Field(max_length=300)]
 ShortLine = Annotated[str, BeforeValidator(clean_line), Field(max_length=120)]
-RequiredLine = Annotated[str, BeforeValidator(clean_line), Field(max_length=300), AfterValidator(_not_empty)]
+RequiredLine = Annotated[
+    str, BeforeValidator(clean_line), Field(max_length=300), AfterValidator(_not_empty)
+]
 Block = Annotated[str, BeforeValidator(clean_block), Field(max_length=100_000)]
 Year = Annotated[int, AfterValidator(_year)]
 Email = Annotated[str, BeforeValidator(clean_line), Field(max_length=254), AfterValidator(_email)]
@@ -118,16 +124,22 @@ class Partner(Record):
 
 
 class SubAction(Record):
-    text: Annotated[str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)]
+    text: Annotated[
+        str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)
+    ]
 
 
 class Action(Record):
-    text: Annotated[str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)]
+    text: Annotated[
+        str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)
+    ]
     children: list[SubAction] = Field(default_factory=list, max_length=500)
 
 
 class Goal(Record):
-    title: Annotated[str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)]
+    title: Annotated[
+        str, BeforeValidator(clean_block), Field(max_length=10_000), AfterValidator(_not_empty)
+    ]
     actions: list[Action] = Field(default_factory=list, max_length=500)
 
 
@@ -142,7 +154,9 @@ class Contact(Record):
     @classmethod
     def _phone(cls, value: str) -> str:
         if value and not all(c.isdigit() or c in " +/.-()" for c in value):
-            raise PydanticCustomError("phone", "a phone number holds only digits, spaces and + / . - ( )")
+            raise PydanticCustomError(
+                "phone", "a phone number holds only digits, spaces and + / . - ( )"
+            )
         if value and sum(c.isdigit() for c in value) < 6:
             raise PydanticCustomError("phone", "a phone number needs at least 6 digits")
         return value
@@ -150,7 +164,9 @@ class Contact(Record):
     @model_validator(mode="after")
     def _name_or_email(self) -> Self:
         if not self.name and not self.email:
-            raise PydanticCustomError("contact_identity", "a contact needs a name or an e-mail address")
+            raise PydanticCustomError(
+                "contact_identity", "a contact needs a name or an e-mail address"
+            )
         return self
 
 
@@ -243,7 +259,9 @@ class NetworkProfile(Record):
     def _periods(cls, value: list[AgreementPeriod]) -> list[AgreementPeriod]:
         ordinals = [period.ordinal for period in value]
         if len(set(ordinals)) != len(ordinals):
-            raise PydanticCustomError("ordinal_unique", "two agreement periods have the same number")
+            raise PydanticCustomError(
+                "ordinal_unique", "two agreement periods have the same number"
+            )
         return sorted(value, key=lambda period: period.ordinal)
 
     @field_validator("drawing_right_eur", mode="before")
@@ -263,16 +281,21 @@ class NetworkProfile(Record):
         return self.municipalities[0]
 
     def current_period(self, year: int) -> AgreementPeriod | None:
-        covering = [p for p in self.agreement_periods if p.covers(year)]
-        if covering:
-            return covering[-1]
-        earlier = [p for p in self.agreement_periods if p.end_year < year]
-        return earlier[-1] if earlier else None
+        return current_period(self.agreement_periods, year)
 
     def content_equals(self, other: NetworkProfile) -> bool:
         """Equal as the user sees it: bookkeeping (version, timestamps, source) aside."""
         skip = {"version", "created_at", "updated_at", "source"}
         return self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
+
+
+def current_period(periods: list[AgreementPeriod], year: int) -> AgreementPeriod | None:
+    """The afsprakennota in force in ``year``; if none, the last one before it; if none, None."""
+    covering = [p for p in periods if p.covers(year)]
+    if covering:
+        return max(covering, key=lambda p: p.ordinal)
+    earlier = [p for p in periods if p.end_year < year]
+    return max(earlier, key=lambda p: p.end_year) if earlier else None
 
 
 def default_name(municipality: str) -> str:

@@ -1,0 +1,55 @@
+"""SQLAlchemy engines for Netwerken files, with the pragmas every connection needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(url_or_path: str | Path, *, wal: bool = True, read_only: bool = False) -> Engine:
+    """An engine whose connections enforce foreign keys, wait on locks and distrust the schema.
+
+    Transactions are begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the sqlite3
+    module, which would otherwise start them late and let two writers dead-lock on upgrade.
+    """
+    if isinstance(url_or_path, Path) or "://" not in str(url_or_path):
+        path = Path(url_or_path)
+        if read_only:
+            url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        else:
+            url = f"sqlite:///{path.as_posix()}"
+    else:
+        url = str(url_or_path)
+    # One connection per use: a desktop program has few, and no pooled connection then keeps
+    # a file open after it was closed or replaced (import, restore).
+    engine = create_engine(url, poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA trusted_schema = OFF")
+        if wal and not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, but its transactions take the write lock at once (BEGIN IMMEDIATE)."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")

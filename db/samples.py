@@ -1,0 +1,53 @@
+"""The embedded default database: created on first run and filled with the sample profiles.
+
+The samples are the published profiles in ``resources/samples``, read by the same parser a user's
+import goes through, so the first thing an officer sees is real data in the real format.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from db import dbfile
+from db.store import Store
+
+
+def sample_texts() -> list[tuple[str, str]]:
+    """(file name, text) of every sample profile, in name order."""
+    folder = resources.files("resources.samples")
+    return sorted(
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".txt")
+    )
+
+
+def seed_samples(store: Store) -> int:
+    """Store every sample profile; returns how many."""
+    from db.profile_text import parse_profile
+
+    count = 0
+    for file_name, text in sample_texts():
+        store.create(parse_profile(text, file_name=file_name).profile)
+        count += 1
+    return count
+
+
+def open_default_or(target: str | Path | None) -> Store:
+    """Open the database the user named, or the default one, creating and seeding it on first run."""
+    if target is not None:
+        return Store.open(target)
+    path = dbfile.default_database_path()
+    if not path.exists():
+        # Build the seeded file under a temporary name and move it into place, so that a
+        # failure half-way never leaves an empty "default database" behind.
+        partial = path.with_name(path.name + ".creating")
+        partial.unlink(missing_ok=True)
+        store = Store.open(partial)
+        try:
+            seed_samples(store)
+        finally:
+            store.close()
+        partial.replace(path)
+    return Store.open(path)

@@ -1,0 +1,621 @@
+"""Opening a database file and the service API over it: list, get, create, update, delete.
+
+Every call is one short transaction on its own session and returns validated pydantic objects,
+never live ORM rows (SQLAlchemy's advice for GUIs: a session spans one user action). Saves use
+optimistic locking: a record carries the version it was read at, and saving over a newer
+version raises :class:`ConflictError` instead of overwriting.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Engine, delete, func, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from db import dbfile
+from db.engine import make_engine, writer
+from db.errors import BusyError, ConflictError, DuplicateIdError, NotFoundError, WriteError
+from db.formats import format_period
+from db.models import (
+    ActionRow,
+    AgreementPeriodRow,
+    CaptionRow,
+    ContactRow,
+    GoalRow,
+    InstrumentRow,
+    Network,
+    NetworkMunicipality,
+    PartnerRow,
+    SectionRow,
+)
+from db.reference import fold
+from db.schemas import (
+    Action,
+    AgreementPeriod,
+    Contact,
+    Goal,
+    NetworkProfile,
+    NetworkSummary,
+    Partner,
+    Section,
+    Source,
+    SubAction,
+    current_period,
+)
+
+
+class SortKey(enum.StrEnum):
+    NAME = "name"
+    MUNICIPALITY = "municipality"
+    PROVINCE = "province"
+    DRAWING_RIGHT = "drawing_right"
+    PERIOD = "period"
+    UPDATED = "updated"
+
+
+class ChangeKind(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    DELETED = "deleted"
+    RELOADED = "reloaded"  # many records changed at once (import, restore): views refetch
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed, so each view can decide whether to refresh."""
+
+    kind: ChangeKind
+    ids: tuple[UUID, ...] = ()
+
+
+_FULL_LOAD = (
+    selectinload(Network.municipalities),
+    selectinload(Network.agreement_periods),
+    selectinload(Network.instruments),
+    selectinload(Network.partners),
+    selectinload(Network.goals).selectinload(GoalRow.actions).selectinload(ActionRow.children),
+    selectinload(Network.actions).selectinload(ActionRow.children),
+    selectinload(Network.contacts),
+    selectinload(Network.sections),
+    selectinload(Network.captions),
+)
+
+_LOCKED = ("database is locked", "database table is locked", "database is busy")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@contextmanager
+def translated_errors(path: Path | None) -> Iterator[None]:
+    """Turn SQLite's terse failures into sentences; the caller's data stays where it was."""
+    where = path.name if path else "de database"
+    try:
+        yield
+    except StaleDataError:
+        raise  # handled by the caller, which knows the record
+    except (OperationalError, DBAPIError, sqlite3.Error) as error:
+        detail = str(getattr(error, "orig", error)).lower()
+        if any(marker in detail for marker in _LOCKED):
+            raise BusyError() from error
+        if "readonly" in detail or "read-only" in detail:
+            raise WriteError(
+                f"{where} kan niet beschreven worden (alleen-lezen). Je wijzigingen zijn niet opgeslagen.",
+                f"{where} cannot be written (read-only). Your changes were not saved.",
+            ) from error
+        if "disk is full" in detail or "database or disk is full" in detail:
+            raise WriteError(
+                f"De schijf is vol: {where} kon niet opgeslagen worden. Niets van wat al bewaard was ging verloren.",
+                f"The disk is full: {where} could not be saved. Nothing saved before was lost.",
+            ) from error
+        if "unable to open" in detail or "no such table" in detail or "disk i/o" in detail:
+            raise WriteError(
+                f"{where} is niet (meer) bereikbaar: werd het bestand verplaatst of verwijderd? ({detail})",
+                f"{where} cannot be reached (any more): was the file moved or deleted? ({detail})",
+            ) from error
+        if "malformed" in detail or "not a database" in detail or "corrupt" in detail:
+            raise WriteError(
+                f"{where} is beschadigd ({detail}). Zet een back-up terug.",
+                f"{where} is damaged ({detail}). Restore a backup.",
+            ) from error
+        raise WriteError(
+            f"Databasefout in {where}: {detail}",
+            f"Database error in {where}: {detail}",
+        ) from error
+
+
+# --- conversion between rows and schemas: the only place that knows both shapes -------------
+
+
+def _action_to_schema(row: ActionRow) -> Action:
+    return Action(text=row.text, children=[SubAction(text=child.text) for child in row.children])
+
+
+def profile_from_row(row: Network) -> NetworkProfile:
+    return NetworkProfile.model_validate(
+        {
+            "id": UUID(row.id),
+            "name": row.name,
+            "alias": row.alias,
+            "municipalities": [m.name for m in row.municipalities],
+            "province": row.province,
+            "region": row.region,
+            "vision": row.vision,
+            "target_group": row.target_group,
+            "agreement_periods": [
+                AgreementPeriod(ordinal=p.ordinal, start_year=p.start_year, end_year=p.end_year)
+                for p in row.agreement_periods
+            ],
+            "drawing_right_eur": row.drawing_right_eur,
+            "instruments": [i.name for i in row.instruments],
+            "partners": [Partner(name=p.name, description=p.description) for p in row.partners],
+            "goals": [
+                Goal(title=g.title, actions=[_action_to_schema(a) for a in g.actions]) for g in row.goals
+            ],
+            "actions": [_action_to_schema(a) for a in row.actions],
+            "meetings": row.meetings,
+            "contacts": [
+                Contact(name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone)
+                for c in row.contacts
+            ],
+            "sections": [Section(title=s.title, body=s.body) for s in row.sections],
+            "captions": [c.text for c in row.captions],
+            "notes": row.notes,
+            "source": Source(
+                file_name=row.source_file_name,
+                imported_at=row.source_imported_at,
+                raw_text=row.source_raw_text,
+            ),
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+            "version": row.version,
+        }
+    )
+
+
+def _action_rows(network_id: str, actions: Iterable[Action]) -> list[ActionRow]:
+    return [
+        ActionRow(
+            network_id=network_id,
+            text=action.text,
+            children=[ActionRow(network_id=network_id, text=child.text) for child in action.children],
+        )
+        for action in actions
+    ]
+
+
+def fill_row(row: Network, profile: NetworkProfile) -> None:
+    """Write every field of ``profile`` into ``row``; lists are replaced whole."""
+    network_id = str(profile.id)
+    row.id = network_id
+    row.name = profile.name
+    row.alias = profile.alias
+    row.province = profile.province.value if profile.province else None
+    row.region = profile.region
+    row.vision = profile.vision
+    row.target_group = profile.target_group
+    row.drawing_right_eur = profile.drawing_right_eur
+    row.meetings = profile.meetings
+    row.notes = profile.notes
+    row.source_file_name = profile.source.file_name
+    row.source_imported_at = profile.source.imported_at
+    row.source_raw_text = profile.source.raw_text
+    row.municipalities = [NetworkMunicipality(name=name) for name in profile.municipalities]
+    row.agreement_periods = [
+        AgreementPeriodRow(ordinal=p.ordinal, start_year=p.start_year, end_year=p.end_year)
+        for p in profile.agreement_periods
+    ]
+    row.instruments = [InstrumentRow(name=name) for name in profile.instruments]
+    row.partners = [PartnerRow(name=p.name, description=p.description) for p in profile.partners]
+    row.goals = [
+        GoalRow(title=goal.title, actions=_action_rows(network_id, goal.actions)) for goal in profile.goals
+    ]
+    row.actions = _action_rows(network_id, profile.actions)
+    row.contacts = [
+        ContactRow(name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone)
+        for c in profile.contacts
+    ]
+    row.sections = [SectionRow(title=s.title, body=s.body) for s in profile.sections]
+    row.captions = [CaptionRow(text=caption) for caption in profile.captions]
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+class Store:
+    """One open Netwerken database. Cheap to keep open: it holds no connection between calls."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self._writer = writer(engine)
+
+    # opening ------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, *, create: bool = True) -> Store:
+        """Open (and if needed create or migrate) a database file, or an SQLAlchemy URL.
+
+        A foreign, damaged or newer file is refused with :class:`DatabaseFileError` before
+        anything is written to it.
+        """
+        if isinstance(target, str) and "://" in target:
+            engine = make_engine(target)
+            store = cls(engine, None)
+            store._migrate_if_needed(force=True)
+            return store
+        path = Path(target) if target is not None else dbfile.default_database_path()
+        if path.exists():
+            header = dbfile.check_openable(path)
+            engine = make_engine(_rw_url(path))
+            store = cls(engine, path)
+            if header.schema_version < dbfile.SCHEMA_VERSION:
+                store._migrate_if_needed(force=True, backup=header.schema_version > 0)
+            return store
+        if not create:
+            raise dbfile.DatabaseFileError(
+                f"Het bestand {path} bestaat niet.", f"The file {path} does not exist."
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteError(
+                f"De map {path.parent} kan niet gemaakt worden: {error.strerror or error}.",
+                f"The folder {path.parent} cannot be created: {error.strerror or error}.",
+            ) from error
+        store = cls(make_engine(path), path)
+        try:
+            store._migrate_if_needed(force=True)
+        except BaseException:
+            store.engine.dispose()
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return store
+
+    def _migrate_if_needed(self, force: bool = False, backup: bool = False) -> None:
+        from db.migrate import upgrade  # Alembic only when a file really needs it
+
+        if backup and self.path is not None:
+            from db.backup import backup_file
+
+            backup_file(self.path, reason="voor-migratie")
+        with translated_errors(self.path), self.engine.connect() as connection:
+            upgrade(connection)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+    def application_id(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.exec_driver_sql("PRAGMA application_id").scalar_one())
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with translated_errors(self.path), Session(self.engine) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One write transaction that holds the write lock from its first statement."""
+        with translated_errors(self.path), Session(self._writer) as session, session.begin():
+            yield session
+
+    # reading ------------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.read_session() as session:
+            return int(session.scalar(select(func.count()).select_from(Network)) or 0)
+
+    def get(self, network_id: UUID | str) -> NetworkProfile:
+        with self.read_session() as session:
+            row = session.get(Network, str(network_id), options=_FULL_LOAD)
+            if row is None:
+                raise NotFoundError(network_id)
+            return profile_from_row(row)
+
+    def find(self, network_id: UUID | str) -> NetworkProfile | None:
+        try:
+            return self.get(network_id)
+        except NotFoundError:
+            return None
+
+    def get_many(self, ids: Iterable[UUID | str]) -> list[NetworkProfile]:
+        """Full records in the order asked, a batch of queries rather than one per record."""
+        wanted = [str(i) for i in ids]
+        found: dict[str, NetworkProfile] = {}
+        with self.read_session() as session:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows = session.scalars(select(Network).where(Network.id.in_(chunk)).options(*_FULL_LOAD))
+                found.update((row.id, profile_from_row(row)) for row in rows)
+        return [found[i] for i in wanted if i in found]
+
+    def iter_profiles(self, batch: int = 200) -> Iterator[NetworkProfile]:
+        """Every record, in name order, a batch at a time (memory stays flat for big files)."""
+        ids = self.list_ids()
+        for start in range(0, len(ids), batch):
+            yield from self.get_many(ids[start : start + batch])
+
+    def list_ids(
+        self,
+        sort: SortKey = SortKey.NAME,
+        descending: bool = False,
+        *,
+        year: int | None = None,
+    ) -> list[UUID]:
+        """Every network's id in list order. Sorting happens in Python on one column: SQLite's
+        NOCASE knows no accents, and a folded key sorts "Évere" beside "Evere" as people expect."""
+        year = year or date.today().year
+        with self.read_session() as session:
+            if sort is SortKey.NAME:
+                rows = session.execute(select(Network.id, Network.name)).all()
+                key = _text_key
+            elif sort is SortKey.MUNICIPALITY:
+                rows = session.execute(select(Network.id, _lead_municipality())).all()
+                key = _text_key
+            elif sort is SortKey.PROVINCE:
+                rows = session.execute(select(Network.id, Network.province)).all()
+                key = _text_key
+            elif sort is SortKey.DRAWING_RIGHT:
+                rows = session.execute(select(Network.id, Network.drawing_right_eur)).all()
+                key = _number_key
+            elif sort is SortKey.PERIOD:
+                latest_start = (
+                    select(func.max(AgreementPeriodRow.start_year))
+                    .where(AgreementPeriodRow.network_id == Network.id, AgreementPeriodRow.start_year <= year)
+                    .scalar_subquery()
+                )
+                rows = session.execute(select(Network.id, latest_start)).all()
+                key = _number_key
+            else:
+                rows = session.execute(select(Network.id, Network.updated_at)).all()
+                key = _number_key
+            names = dict(session.execute(select(Network.id, Network.name)).all())
+        # Ties (and the empty values, always last: an officer looks for the filled ones) go by name.
+        filled = sorted((r for r in rows if r[1] not in (None, "")), key=lambda r: fold(names[r[0]]))
+        empty = sorted((r for r in rows if r[1] in (None, "")), key=lambda r: fold(names[r[0]]))
+        filled.sort(key=lambda r: key(r[1]), reverse=descending)  # stable: ties stay by name
+        ordered = filled + empty
+        return [UUID(r[0]) for r in ordered]
+
+    def summaries(self, ids: Iterable[UUID | str], *, year: int | None = None) -> list[NetworkSummary]:
+        """The list's row data for ``ids``, in that order: three queries, whatever the count."""
+        wanted = [str(i) for i in ids]
+        if not wanted:
+            return []
+        year = year or date.today().year
+        with self.read_session() as session:
+            rows = {
+                r.id: r
+                for r in session.execute(
+                    select(
+                        Network.id,
+                        Network.name,
+                        Network.province,
+                        Network.drawing_right_eur,
+                        Network.updated_at,
+                        Network.version,
+                    ).where(Network.id.in_(wanted))
+                )
+            }
+            municipalities: dict[str, list[str]] = {}
+            for network_id, name in session.execute(
+                select(NetworkMunicipality.network_id, NetworkMunicipality.name)
+                .where(NetworkMunicipality.network_id.in_(wanted))
+                .order_by(NetworkMunicipality.network_id, NetworkMunicipality.position)
+            ):
+                municipalities.setdefault(network_id, []).append(name)
+            periods: dict[str, list[AgreementPeriod]] = {}
+            for network_id, ordinal, start, end in session.execute(
+                select(
+                    AgreementPeriodRow.network_id,
+                    AgreementPeriodRow.ordinal,
+                    AgreementPeriodRow.start_year,
+                    AgreementPeriodRow.end_year,
+                )
+                .where(AgreementPeriodRow.network_id.in_(wanted))
+                .order_by(AgreementPeriodRow.network_id, AgreementPeriodRow.ordinal)
+            ):
+                periods.setdefault(network_id, []).append(
+                    AgreementPeriod.model_construct(ordinal=ordinal, start_year=start, end_year=end)
+                )
+        result = []
+        for network_id in wanted:
+            row = rows.get(network_id)
+            if row is None:
+                continue
+            period = current_period(periods.get(network_id, []), year)
+            result.append(
+                NetworkSummary(
+                    id=UUID(network_id),
+                    name=row.name,
+                    municipalities=", ".join(municipalities.get(network_id, [])),
+                    province=row.province,
+                    drawing_right_eur=row.drawing_right_eur,
+                    current_period=format_period(period.ordinal, period.start_year, period.end_year)
+                    if period
+                    else "",
+                    updated_at=row.updated_at,
+                    version=row.version,
+                )
+            )
+        return result
+
+    def list_summaries(self, sort: SortKey = SortKey.NAME, descending: bool = False) -> list[NetworkSummary]:
+        return self.summaries(self.list_ids(sort, descending))
+
+    def find_by_municipality(self, name: str) -> list[NetworkProfile]:
+        """Networks whose municipalities include ``name`` (ignoring case and accents)."""
+        wanted = fold(name)
+        with self.read_session() as session:
+            pairs = session.execute(select(NetworkMunicipality.network_id, NetworkMunicipality.name)).all()
+        ids = list(dict.fromkeys(network_id for network_id, other in pairs if fold(other) == wanted))
+        return self.get_many(ids)
+
+    # writing ------------------------------------------------------------------------------------
+
+    def create(self, profile: NetworkProfile, *, keep_timestamps: bool = False) -> NetworkProfile:
+        """Store a new record. ``keep_timestamps`` keeps created/updated as given (imports, undo)."""
+        profile = NetworkProfile.model_validate(profile.model_dump())
+        now = _now()
+        with self.write_session() as session:
+            if session.get(Network, str(profile.id)) is not None:
+                raise DuplicateIdError(profile.id)
+            row = Network()
+            fill_row(row, profile)
+            row.created_at = (profile.created_at if keep_timestamps else None) or now
+            row.updated_at = (profile.updated_at if keep_timestamps else None) or now
+            session.add(row)
+        return self.get(profile.id)
+
+    def update(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
+        """Save an edited record read at ``profile.version``.
+
+        Raises :class:`ConflictError` when the stored version moved on (or the record is gone);
+        ``force=True`` is the user's explicit "overwrite the other change".
+        """
+        profile = NetworkProfile.model_validate(profile.model_dump())
+        conflict = False
+        try:
+            with self.write_session() as session:
+                row = session.get(Network, str(profile.id))
+                if row is None and not force:
+                    conflict = True
+                elif row is None:
+                    row = Network(created_at=profile.created_at or _now())
+                    session.add(row)
+                elif row.version != profile.version and not force:
+                    conflict = True
+                if not conflict and row is not None:
+                    _delete_children(session, str(profile.id))
+                    with session.no_autoflush:  # one UPDATE of the row, one version step
+                        fill_row(row, profile)
+                        row.updated_at = _now()
+        except StaleDataError as error:
+            raise ConflictError(profile.name, self.find(profile.id)) from error
+        if conflict:
+            raise ConflictError(profile.name, self.find(profile.id))
+        return self.get(profile.id)
+
+    def save(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
+        """Create a record never stored (version 0), update one that was."""
+        if profile.version == 0:
+            return self.create(profile)
+        return self.update(profile, force=force)
+
+    def delete(self, network_id: UUID | str, *, expected_version: int | None = None) -> NetworkProfile:
+        """Remove a record and return it as it was, so the caller can offer undo."""
+        with self.write_session() as session:
+            row = session.get(Network, str(network_id), options=_FULL_LOAD)
+            if row is None:
+                raise NotFoundError(network_id)
+            removed = profile_from_row(row)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(removed.name, removed)
+            session.execute(delete(Network).where(Network.id == str(network_id)))
+        return removed
+
+    def restore(self, profile: NetworkProfile) -> NetworkProfile:
+        """Put back a deleted record (undo) with its id, history and timestamps."""
+        return self.create(profile, keep_timestamps=True)
+
+    def replace_all(self, profiles: Iterable[NetworkProfile]) -> int:
+        """Empty the database and store ``profiles``, in one transaction (all or nothing)."""
+        count = 0
+        with self.write_session() as session:
+            session.execute(delete(Network))
+            for profile in profiles:
+                row = Network()
+                fill_row(row, profile)
+                row.created_at = profile.created_at or _now()
+                row.updated_at = profile.updated_at or _now()
+                session.add(row)
+                count += 1
+                if count % 500 == 0:
+                    session.flush()
+                    session.expunge_all()
+        return count
+
+    # facts --------------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        with self.read_session() as session:
+            counts = {
+                "networks": session.scalar(select(func.count()).select_from(Network)) or 0,
+                "partners": session.scalar(select(func.count()).select_from(PartnerRow)) or 0,
+                "contacts": session.scalar(select(func.count()).select_from(ContactRow)) or 0,
+                "goals": session.scalar(select(func.count()).select_from(GoalRow)) or 0,
+                "actions": session.scalar(select(func.count()).select_from(ActionRow)) or 0,
+            }
+            journal = session.execute(text("PRAGMA journal_mode")).scalar_one()
+        return {
+            "path": str(self.path) if self.path else str(self.engine.url),
+            "schema_version": self.schema_version(),
+            "application_id": hex(self.application_id()),
+            "journal_mode": journal,
+            "counts": counts,
+        }
+
+
+_CHILD_TABLES = (
+    ActionRow,
+    GoalRow,
+    NetworkMunicipality,
+    AgreementPeriodRow,
+    InstrumentRow,
+    PartnerRow,
+    ContactRow,
+    SectionRow,
+    CaptionRow,
+)
+
+
+def _delete_children(session: Session, network_id: str) -> None:
+    """Clear a record's lists before writing them anew.
+
+    The ORM would insert the new rows before deleting the orphans, which trips the unique
+    (network, ordinal) rule of agreement periods; one DELETE per table is also faster.
+    """
+    for table in _CHILD_TABLES:
+        session.execute(delete(table).where(table.network_id == network_id))
+
+
+def _rw_url(path: Path) -> str:
+    # mode=rw: if the file disappears while the program runs, SQLite must fail, not quietly
+    # create a new empty database in its place.
+    return f"sqlite:///file:{path.as_posix()}?mode=rw&uri=true"
+
+
+def _lead_municipality() -> Any:
+    return (
+        select(NetworkMunicipality.name)
+        .where(NetworkMunicipality.network_id == Network.id)
+        .order_by(NetworkMunicipality.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _text_key(value: Any) -> str:
+    return fold(str(value))
+
+
+def _number_key(value: Any) -> Any:
+    return value

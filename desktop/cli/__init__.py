@@ -1,0 +1,65 @@
+"""The command line: one module per group of verbs, each registering its sub-commands.
+
+The verbs call the same ``db`` services as the window; none of them imports Qt except ``pdf``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from db.errors import StoreError
+from db.dbfile import DatabaseFileError
+
+# Modules that add verbs: each has ``register(subparsers)``; one line here per module.
+VERB_MODULES = [
+    "desktop.cli.core",
+]
+
+GUI_OPTIONS = {"--db", "--lang"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netwerken",
+        description="Netwerken: fiches van lokale netwerken vrijetijdsparticipatie beheren. "
+        "Zonder opdracht opent het venster.",
+    )
+    parser.add_argument("--db", metavar="PAD", help="databasebestand (standaard: NETWERKEN_DB of de gebruikersmap)")
+    parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de meldingen")
+    subparsers = parser.add_subparsers(dest="verb", metavar="OPDRACHT")
+    for name in VERB_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def is_command_line(args: list[str]) -> bool:
+    """True when the arguments name a verb (or ask for help), False for the window."""
+    rest = list(args)
+    while rest:
+        head = rest.pop(0)
+        if head in GUI_OPTIONS:
+            if rest:
+                rest.pop(0)
+            continue
+        if head.startswith(("--db=", "--lang=")):
+            continue
+        return True
+    return False
+
+
+def run_command(args: list[str]) -> int:
+    parser = build_parser()
+    options = parser.parse_args(args)
+    if options.verb is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(options.handler(options) or 0)
+    except (StoreError, DatabaseFileError) as error:
+        english = options.lang == "en"
+        print(f"netwerken: {error.english if english else error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

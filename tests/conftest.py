@@ -1,0 +1,34 @@
+"""Shared fixtures. Every test gets its own database file and settings; nothing touches the user's."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("NETWERKEN_DB", str(home / "default.sqlite"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "netwerken.sqlite"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator["Store"]:  # noqa: F821
+    from db.store import Store
+
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()

@@ -20,8 +20,9 @@ def parse_euro(text: str) -> Decimal | None:
     if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?|\d+(,\d{1,2})?", cleaned):
         # Belgian: dots group thousands, a comma starts the cents.
         normalised = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d{1,2})?|\d+\.\d{1,2}", cleaned):
-        normalised = cleaned.replace(",", "")
+    elif re.fullmatch(r"\d+\.\d{1,2}", cleaned):
+        # A decimal point with cents ("6613.50"): machine-written, e.g. from JSON or a spreadsheet.
+        normalised = cleaned
     else:
         raise PydanticCustomError("amount", "not an amount in euro: {text}", {"text": text[:40]})
     try:

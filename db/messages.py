@@ -159,7 +159,10 @@ def label(location: tuple[str | int, ...], language: Language = "nl") -> str:
 
 def describe(error: ErrorDetails, language: Language = "nl") -> FieldProblem:
     location = tuple(error["loc"])
-    templates = MESSAGES.get(error["type"])
+    kind = error["type"]
+    if kind == "too_long" and isinstance(error.get("input"), str):
+        kind = "string_too_long"  # a length limit applied after a text normaliser
+    templates = MESSAGES.get(kind)
     context = dict(error.get("ctx") or {})
     if templates is None:
         text = error["msg"]  # an error type we did not foresee: pydantic's English still helps

@@ -31,7 +31,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_schema_version() -> int:
     script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_revision(script.get_current_head())
+    head = script.get_revision(script.get_current_head() or "base")
     assert head is not None
     return int(head.module.schema_version)
 

@@ -305,8 +305,8 @@ def default_name(municipality: str) -> str:
 class Interchange(Record):
     """The whole database as one JSON document, lossless."""
 
-    format: Literal["netwerken"] = INTERCHANGE_FORMAT
-    version: Literal[1] = INTERCHANGE_VERSION
+    format: Literal["netwerken"] = "netwerken"
+    version: Literal[1] = 1
     networks: list[NetworkProfile] = Field(default_factory=list)
 
 

@@ -162,12 +162,19 @@ def profile_from_row(row: Network) -> NetworkProfile:
             "instruments": [i.name for i in row.instruments],
             "partners": [Partner(name=p.name, description=p.description) for p in row.partners],
             "goals": [
-                Goal(title=g.title, actions=[_action_to_schema(a) for a in g.actions]) for g in row.goals
+                Goal(title=g.title, actions=[_action_to_schema(a) for a in g.actions])
+                for g in row.goals
             ],
             "actions": [_action_to_schema(a) for a in row.actions],
             "meetings": row.meetings,
             "contacts": [
-                Contact(name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone)
+                Contact(
+                    name=c.name,
+                    role=c.role,
+                    organisation=c.organisation,
+                    email=c.email,
+                    phone=c.phone,
+                )
                 for c in row.contacts
             ],
             "sections": [Section(title=s.title, body=s.body) for s in row.sections],
@@ -190,7 +197,9 @@ def _action_rows(network_id: str, actions: Iterable[Action]) -> list[ActionRow]:
         ActionRow(
             network_id=network_id,
             text=action.text,
-            children=[ActionRow(network_id=network_id, text=child.text) for child in action.children],
+            children=[
+                ActionRow(network_id=network_id, text=child.text) for child in action.children
+            ],
         )
         for action in actions
     ]
@@ -220,11 +229,14 @@ def fill_row(row: Network, profile: NetworkProfile) -> None:
     row.instruments = [InstrumentRow(name=name) for name in profile.instruments]
     row.partners = [PartnerRow(name=p.name, description=p.description) for p in profile.partners]
     row.goals = [
-        GoalRow(title=goal.title, actions=_action_rows(network_id, goal.actions)) for goal in profile.goals
+        GoalRow(title=goal.title, actions=_action_rows(network_id, goal.actions))
+        for goal in profile.goals
     ]
     row.actions = _action_rows(network_id, profile.actions)
     row.contacts = [
-        ContactRow(name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone)
+        ContactRow(
+            name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone
+        )
         for c in profile.contacts
     ]
     row.sections = [SectionRow(title=s.title, body=s.body) for s in profile.sections]
@@ -280,10 +292,15 @@ class Store:
             store._migrate_if_needed(force=True)
         except BaseException:
             store.engine.dispose()
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            for leftover in (
+                path,
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
                 leftover.unlink(missing_ok=True)
             raise
-        return store
+        store.engine.dispose()
+        return cls(make_engine(_rw_url(path)), path)
 
     def _migrate_if_needed(self, force: bool = False, backup: bool = False) -> None:
         from db.migrate import upgrade  # Alembic only when a file really needs it
@@ -343,7 +360,9 @@ class Store:
         with self.read_session() as session:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                rows = session.scalars(select(Network).where(Network.id.in_(chunk)).options(*_FULL_LOAD))
+                rows = session.scalars(
+                    select(Network).where(Network.id.in_(chunk)).options(*_FULL_LOAD)
+                )
                 found.update((row.id, profile_from_row(row)) for row in rows)
         return [found[i] for i in wanted if i in found]
 
@@ -363,39 +382,43 @@ class Store:
         """Every network's id in list order. Sorting happens in Python on one column: SQLite's
         NOCASE knows no accents, and a folded key sorts "Évere" beside "Evere" as people expect."""
         year = year or date.today().year
-        with self.read_session() as session:
-            if sort is SortKey.NAME:
-                rows = session.execute(select(Network.id, Network.name)).all()
-                key = _text_key
-            elif sort is SortKey.MUNICIPALITY:
-                rows = session.execute(select(Network.id, _lead_municipality())).all()
-                key = _text_key
-            elif sort is SortKey.PROVINCE:
-                rows = session.execute(select(Network.id, Network.province)).all()
-                key = _text_key
-            elif sort is SortKey.DRAWING_RIGHT:
-                rows = session.execute(select(Network.id, Network.drawing_right_eur)).all()
-                key = _number_key
-            elif sort is SortKey.PERIOD:
-                latest_start = (
-                    select(func.max(AgreementPeriodRow.start_year))
-                    .where(AgreementPeriodRow.network_id == Network.id, AgreementPeriodRow.start_year <= year)
-                    .scalar_subquery()
+        column: Any
+        if sort is SortKey.MUNICIPALITY:
+            column = _lead_municipality()
+        elif sort is SortKey.PROVINCE:
+            column = Network.province
+        elif sort is SortKey.DRAWING_RIGHT:
+            column = Network.drawing_right_eur
+        elif sort is SortKey.PERIOD:
+            column = (
+                select(func.max(AgreementPeriodRow.start_year))
+                .where(
+                    AgreementPeriodRow.network_id == Network.id,
+                    AgreementPeriodRow.start_year <= year,
                 )
-                rows = session.execute(select(Network.id, latest_start)).all()
-                key = _number_key
-            else:
-                rows = session.execute(select(Network.id, Network.updated_at)).all()
-                key = _number_key
-            names = dict(session.execute(select(Network.id, Network.name)).all())
-        # Ties (and the empty values, always last: an officer looks for the filled ones) go by name.
-        filled = sorted((r for r in rows if r[1] not in (None, "")), key=lambda r: fold(names[r[0]]))
-        empty = sorted((r for r in rows if r[1] in (None, "")), key=lambda r: fold(names[r[0]]))
-        filled.sort(key=lambda r: key(r[1]), reverse=descending)  # stable: ties stay by name
+                .scalar_subquery()
+            )
+        elif sort is SortKey.UPDATED:
+            column = Network.updated_at
+        else:
+            column = Network.name
+        with self.read_session() as session:
+            rows: list[tuple[str, str, Any]] = [
+                (r[0], r[1], r[2])
+                for r in session.execute(select(Network.id, Network.name, column))
+            ]
+        # Ties, and the empty values (always last: an officer looks for the filled ones), go by name.
+        by_name = sorted(rows, key=lambda r: fold(r[1]))
+        filled = [r for r in by_name if r[2] not in (None, "")]
+        empty = [r for r in by_name if r[2] in (None, "")]
+        textual = sort in (SortKey.NAME, SortKey.MUNICIPALITY, SortKey.PROVINCE)
+        filled.sort(key=lambda r: fold(r[2]) if textual else r[2], reverse=descending)  # stable
         ordered = filled + empty
         return [UUID(r[0]) for r in ordered]
 
-    def summaries(self, ids: Iterable[UUID | str], *, year: int | None = None) -> list[NetworkSummary]:
+    def summaries(
+        self, ids: Iterable[UUID | str], *, year: int | None = None
+    ) -> list[NetworkSummary]:
         """The list's row data for ``ids``, in that order: three queries, whatever the count."""
         wanted = [str(i) for i in ids]
         if not wanted:
@@ -458,15 +481,21 @@ class Store:
             )
         return result
 
-    def list_summaries(self, sort: SortKey = SortKey.NAME, descending: bool = False) -> list[NetworkSummary]:
+    def list_summaries(
+        self, sort: SortKey = SortKey.NAME, descending: bool = False
+    ) -> list[NetworkSummary]:
         return self.summaries(self.list_ids(sort, descending))
 
     def find_by_municipality(self, name: str) -> list[NetworkProfile]:
         """Networks whose municipalities include ``name`` (ignoring case and accents)."""
         wanted = fold(name)
         with self.read_session() as session:
-            pairs = session.execute(select(NetworkMunicipality.network_id, NetworkMunicipality.name)).all()
-        ids = list(dict.fromkeys(network_id for network_id, other in pairs if fold(other) == wanted))
+            pairs = session.execute(
+                select(NetworkMunicipality.network_id, NetworkMunicipality.name)
+            ).all()
+        ids = list(
+            dict.fromkeys(network_id for network_id, other in pairs if fold(other) == wanted)
+        )
         return self.get_many(ids)
 
     # writing ------------------------------------------------------------------------------------
@@ -520,7 +549,9 @@ class Store:
             return self.create(profile)
         return self.update(profile, force=force)
 
-    def delete(self, network_id: UUID | str, *, expected_version: int | None = None) -> NetworkProfile:
+    def delete(
+        self, network_id: UUID | str, *, expected_version: int | None = None
+    ) -> NetworkProfile:
         """Remove a record and return it as it was, so the caller can offer undo."""
         with self.write_session() as session:
             row = session.get(Network, str(network_id), options=_FULL_LOAD)
@@ -611,11 +642,3 @@ def _lead_municipality() -> Any:
         .limit(1)
         .scalar_subquery()
     )
-
-
-def _text_key(value: Any) -> str:
-    return fold(str(value))
-
-
-def _number_key(value: Any) -> Any:
-    return value

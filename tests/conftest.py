@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from db.store import Store
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("NETWERKEN_DB", str(home / "default.sqlite"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -26,9 +30,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator["Store"]:  # noqa: F821
-    from db.store import Store
-
+def store(db_path: Path) -> Iterator[Store]:
     opened = Store.open(db_path)
     yield opened
     opened.close()

@@ -9,8 +9,8 @@ import argparse
 import importlib
 import sys
 
-from db.errors import StoreError
 from db.dbfile import DatabaseFileError
+from db.errors import StoreError
 
 # Modules that add verbs: each has ``register(subparsers)``; one line here per module.
 VERB_MODULES = [
@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Netwerken: fiches van lokale netwerken vrijetijdsparticipatie beheren. "
         "Zonder opdracht opent het venster.",
     )
-    parser.add_argument("--db", metavar="PAD", help="databasebestand (standaard: NETWERKEN_DB of de gebruikersmap)")
+    parser.add_argument(
+        "--db", metavar="PAD", help="databasebestand (standaard: NETWERKEN_DB of de gebruikersmap)"
+    )
     parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de meldingen")
     subparsers = parser.add_subparsers(dest="verb", metavar="OPDRACHT")
     for name in VERB_MODULES:

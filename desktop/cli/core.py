@@ -25,7 +25,11 @@ def run_info(options: argparse.Namespace) -> int:
         return 0
     counts = facts["counts"]
     say(options, f"Database:      {facts['path']}", f"Database:       {facts['path']}")
-    say(options, f"Schemaversie:  {facts['schema_version']}", f"Schema version: {facts['schema_version']}")
+    say(
+        options,
+        f"Schemaversie:  {facts['schema_version']}",
+        f"Schema version: {facts['schema_version']}",
+    )
     say(
         options,
         f"Netwerken:     {counts['networks']} (partners {counts['partners']}, contactpersonen "

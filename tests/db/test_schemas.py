@@ -1,0 +1,208 @@
+"""Every validation rule rejects with a message that names the field, in Dutch and English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from db.messages import problems, summary
+from db.schemas import Interchange, NetworkProfile, Province, current_period
+
+
+def make(**fields: Any) -> NetworkProfile:
+    base: dict[str, Any] = {"name": "Lokaal netwerk Genk", "municipalities": ["Genk"]}
+    base.update(fields)
+    return NetworkProfile.model_validate(base)
+
+
+def rejection(**fields: Any) -> tuple[str, str]:
+    with pytest.raises(ValidationError) as caught:
+        make(**fields)
+    return summary(caught.value, "nl"), summary(caught.value, "en")
+
+
+@pytest.mark.parametrize(
+    ("fields", "dutch", "english"),
+    [
+        ({"name": "  "}, "Naam: is verplicht", "Name: is required"),
+        ({"municipalities": []}, "Gemeenten:", "Municipalities:"),
+        (
+            {"municipalities": ["Genk", "genk"]},
+            "Gemeenten: genk staat er twee keer in",
+            "listed twice",
+        ),
+        ({"province": "Henegouwen"}, "Provincie: is geen provincie", "Province: is not a province"),
+        (
+            {"agreement_periods": [{"ordinal": 1, "start_year": 1989, "end_year": 1990}]},
+            "Afsprakennota's 1, Beginjaar: moet tussen 1990 en 2100 liggen",
+            "Agreement periods 1, Start year: must lie between 1990 and 2100",
+        ),
+        (
+            {"agreement_periods": [{"ordinal": 1, "start_year": 2015, "end_year": 2101}]},
+            "Eindjaar: moet tussen 1990 en 2100 liggen",
+            "End year",
+        ),
+        (
+            {"agreement_periods": [{"ordinal": 1, "start_year": 2019, "end_year": 2015}]},
+            "het beginjaar ligt na het eindjaar",
+            "the start year comes after the end year",
+        ),
+        (
+            {
+                "agreement_periods": [
+                    {"ordinal": 1, "start_year": 2009, "end_year": 2013},
+                    {"ordinal": 1, "start_year": 2014, "end_year": 2019},
+                ]
+            },
+            "twee afsprakennota's hebben hetzelfde nummer",
+            "same number",
+        ),
+        ({"drawing_right_eur": -1}, "Trekkingsrecht: mag niet kleiner zijn dan 0", "Drawing right"),
+        (
+            {"drawing_right_eur": "12,345"},
+            "Trekkingsrecht: is geen bedrag in euro",
+            "not an amount",
+        ),
+        (
+            {"drawing_right_eur": Decimal("1.234")},
+            "Trekkingsrecht: mag hoogstens 2 cijfers",
+            "at most 2 decimals",
+        ),
+        ({"drawing_right_eur": "veel"}, "Trekkingsrecht: is geen bedrag in euro", "not an amount"),
+        (
+            {"contacts": [{"name": "An", "email": "an-at-genk"}]},
+            "Contactpersonen 1, E-mail: is geen geldig",
+            "E-mail",
+        ),
+        (
+            {"contacts": [{"role": "schepen"}]},
+            "naam of een e-mailadres",
+            "a name or an e-mail address",
+        ),
+        (
+            {"contacts": [{"name": "An", "phone": "bel me"}]},
+            "Telefoon: is geen telefoonnummer",
+            "Phone",
+        ),
+        ({"name": "Netwerk\x07Genk"}, "Naam: bevat onzichtbare stuurtekens", "control characters"),
+        ({"name": "Netwerk\nGenk"}, "Naam: moet op één regel passen", "one line"),
+        ({"name": "x" * 301}, "Naam: is te lang (hoogstens 300 tekens)", "too long"),
+        ({"vision": "\ud800"}, "Visie: bevat ongeldige tekens", "invalid characters"),
+        (
+            {"partners": [{"name": "", "description": "x"}]},
+            "Partners 1, Naam: is verplicht",
+            "Partners 1, Name",
+        ),
+        (
+            {"goals": [{"title": "", "actions": []}]},
+            "Doelstellingen 1, Titel: is verplicht",
+            "Goals 1, Title",
+        ),
+        (
+            {"sections": [{"title": "", "body": ""}]},
+            "rubriek heeft een titel of een tekst nodig",
+            "section",
+        ),
+        ({"colour": "red"}, "colour: is een onbekend veld", "not a known field"),
+    ],
+)
+def test_each_rule_rejects_with_a_message_naming_the_field(
+    fields: dict, dutch: str, english: str
+) -> None:
+    nl, en = rejection(**fields)
+    assert dutch in nl
+    assert english in en
+
+
+def test_problems_point_at_the_field_for_the_form() -> None:
+    with pytest.raises(ValidationError) as caught:
+        make(contacts=[{"name": "An"}, {"name": "Bo", "email": "nope"}])
+    (problem,) = problems(caught.value)
+    assert problem.field == "contacts"
+    assert problem.location == ("contacts", 1, "email")
+
+
+def test_texts_are_normalised() -> None:
+    profile = make(
+        name="  Lokaal\u00a0netwerk   Genk ",
+        vision="Eerste alinea.  \r\n\r\n\r\n\r\nTweede\u00a0alinea. \n",
+        instruments=["UiTPAS", "uitpas", "", "Rap op Stap"],
+        captions=["", "Beeld: stad Genk"],
+    )
+    assert profile.name == "Lokaal netwerk Genk"
+    assert profile.vision == "Eerste alinea.\n\nTweede alinea."
+    assert profile.instruments == ["UiTPAS", "Rap op Stap"]
+    assert profile.captions == ["Beeld: stad Genk"]
+
+
+@pytest.mark.parametrize(
+    ("written", "province"),
+    [
+        ("West Vlaanderen", Province.WEST_VLAANDEREN),
+        ("Oost- Vlaanderen", Province.OOST_VLAANDEREN),
+        ("vlaams brabant", Province.VLAAMS_BRABANT),
+        ("VGC", Province.BRUSSEL),
+        ("Limburg", Province.LIMBURG),
+    ],
+)
+def test_province_spellings_of_real_profiles(written: str, province: Province) -> None:
+    assert make(province=written).province is province
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("6 613 euro", Decimal("6613")),
+        ("6\u00a0613 euro", Decimal("6613")),
+        ("17.641 euro", Decimal("17641")),
+        ("7120 euro", Decimal("7120")),
+        ("€ 6.613,50", Decimal("6613.50")),
+        (853, Decimal("853")),
+        (0.1, Decimal("0.1")),
+    ],
+)
+def test_amounts_as_officers_write_them(written: object, amount: Decimal) -> None:
+    assert make(drawing_right_eur=written).drawing_right_eur == amount
+
+
+def test_email_is_checked_offline_and_kept() -> None:
+    profile = make(contacts=[{"email": "bas.dhoey@borsbeek.be"}])
+    assert profile.contacts[0].email == "bas.dhoey@borsbeek.be"
+
+
+def test_periods_are_kept_in_ordinal_order_and_current_period() -> None:
+    profile = make(
+        agreement_periods=[
+            {"ordinal": 2, "start_year": 2014, "end_year": 2019},
+            {"ordinal": 1, "start_year": 2009, "end_year": 2013},
+        ]
+    )
+    assert [p.ordinal for p in profile.agreement_periods] == [1, 2]
+    assert current_period(profile.agreement_periods, 2010).ordinal == 1  # type: ignore[union-attr]
+    assert current_period(profile.agreement_periods, 2026).ordinal == 2  # type: ignore[union-attr]
+    assert current_period(profile.agreement_periods, 2000) is None
+
+
+def test_interchange_json_round_trip() -> None:
+    document = Interchange(
+        networks=[make(drawing_right_eur="6 613 euro", contacts=[{"name": "An"}])]
+    )
+    again = Interchange.model_validate_json(document.model_dump_json())
+    assert again == document
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_name_is_stored_or_refused_with_a_message(text: str) -> None:
+    try:
+        profile = make(name=text)
+    except ValidationError as error:
+        assert summary(error)  # a sentence, never an empty or crashing message
+    else:
+        assert profile.name == profile.name.strip()
+        assert "\n" not in profile.name

@@ -58,7 +58,12 @@ def parse_mergers(path: Path) -> list[tuple[list[tuple[str, str]], tuple[str, st
         new_match = re.fullmatch(r"(.+) \((\d{5})\)", new_part.strip())
         assert new_match, line
         new_name = new_match.group(1).replace(" (voorlopige naam)", "")
-        mergers.append(([(name.lstrip("+ ").strip(), code) for name, code in old], (new_name, new_match.group(2))))
+        mergers.append(
+            (
+                [(name.lstrip("+ ").strip(), code) for name, code in old],
+                (new_name, new_match.group(2)),
+            )
+        )
     return mergers
 
 
@@ -77,11 +82,10 @@ def main(source: Path, target: Path) -> None:
             continue
         code = row["CD_REFNIS"]
         target_code = merged_into.get(code)
-        if target_code is not None and end == OPEN_END:
-            # The REFNIS copy predates 2025: end the merged municipalities on 31/12/2024,
-            # except the one that keeps its code (Antwerpen absorbs Borsbeek).
-            if target_code != code:
-                end = date(2024, 12, 31)
+        # The REFNIS copy predates 2025: end the merged municipalities on 31/12/2024,
+        # except the one that keeps its code (Antwerpen absorbs Borsbeek).
+        if target_code is not None and end == OPEN_END and target_code != code:
+            end = date(2024, 12, 31)
         province = province_of(code, min(end, MERGER_DAY), arrondissements)
         if province is None:
             continue  # Wallonia

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from db.merge import ReplaceReport
+    from db.store import Store
 
 KEEP = 10
 
@@ -63,6 +68,29 @@ def list_backups(database: Path) -> list[BackupInfo]:
         reason = parts[3] if len(parts) > 3 else ""
         found.append(BackupInfo(path, made_at, reason, _count_networks(path)))
     return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def backup_daily(database: Path, keep: int = KEEP, today: date | None = None) -> Path | None:
+    """The backup on start: made unless one was made today already (or there is no file yet)."""
+    if not database.exists():
+        return None
+    backups = list_backups(database)
+    if backups and backups[0].made_at.date() >= (today or date.today()):
+        return None
+    return backup_file(database, reason="dagelijks", keep=keep)
+
+
+def restore_backup(store: Store, backup: Path | BackupInfo) -> ReplaceReport:
+    """Put a backup's records back in ``store``, after backing up the current state.
+
+    A backup is read as carefully as any file from elsewhere (it may be damaged, or older than
+    the program: then its copy is migrated), and the records change in one transaction.
+    """
+    from db.exchange import inspect_import
+    from db.merge import replace_with
+
+    path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
+    return replace_with(store, inspect_import(path), reason="voor-terugzetten")
 
 
 def prune(database: Path, keep: int = KEEP) -> None:

@@ -15,6 +15,7 @@ from db.errors import StoreError
 # Modules that add verbs: each has ``register(subparsers)``; one line here per module.
 VERB_MODULES = [
     "desktop.cli.core",
+    "desktop.cli.exchange",
 ]
 
 GUI_OPTIONS = {"--db", "--lang"}

@@ -12,12 +12,21 @@ from sqlalchemy.pool import NullPool
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(url_or_path: str | Path, *, wal: bool = True, read_only: bool = False) -> Engine:
+def make_engine(
+    url_or_path: str | Path,
+    *,
+    wal: bool = True,
+    read_only: bool = False,
+    busy_timeout_ms: int | None = None,
+) -> Engine:
     """An engine whose connections enforce foreign keys, wait on locks and distrust the schema.
 
     Transactions are begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the sqlite3
     module, which would otherwise start them late and let two writers dead-lock on upgrade.
+    ``busy_timeout_ms`` (default :data:`BUSY_TIMEOUT_MS`) is how long a write waits for another
+    program's lock before it gives up with :class:`db.errors.BusyError`.
     """
+    timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else int(busy_timeout_ms)
     if isinstance(url_or_path, Path) or "://" not in str(url_or_path):
         path = Path(url_or_path)
         if read_only:
@@ -35,7 +44,7 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True, read_only: bool = 
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
         cursor.execute("PRAGMA trusted_schema = OFF")
         if wal and not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")

@@ -39,6 +39,7 @@ from db.errors import StoreError
 from db.models import Network, NetworkMunicipality
 from db.reference import fold
 from db.schemas import NetworkProfile
+from db.search import ensure_index, reindex_networks
 from db.store import Store, fill_row
 
 # Bookkeeping, not content: two records equal apart from these are the same network as seen.
@@ -319,7 +320,9 @@ def apply_merge(
                 _overwrite(session, mine, item.theirs, now)
                 updated += 1
                 changed.append(mine.id)
-    refresh_search_index(store)
+        session.flush()
+        reindex_networks(session, changed)  # in the same transaction as the records
+    verify_search_index(store)
     conflicts = len(plan.conflicts)
     return MergeReport(
         added=added,
@@ -359,7 +362,7 @@ def replace_with(
     previous = store.count()
     backup = make_backup(store, reason)
     count = store.replace_all(candidate.profiles)
-    refresh_search_index(store)
+    verify_search_index(store)
     return ReplaceReport(networks=count, previous=previous, backup=backup)
 
 
@@ -372,10 +375,7 @@ def make_backup(store: Store, reason: str) -> Path | None:
     return backup_file(store.path, reason=reason)
 
 
-def refresh_search_index(store: Store) -> None:
-    """Make the full-text index agree with the records after many changed at once."""
-    try:
-        from db import search
-    except ImportError:  # the search index is not part of this build
-        return
-    search.rebuild_index(store)
+def verify_search_index(store: Store) -> bool:
+    """Check the full-text index against the records after many changed at once, and rebuild
+    it if it does not match; True when it had to be rebuilt."""
+    return ensure_index(store)

@@ -42,7 +42,6 @@ from db.models import (
     SectionRow,
 )
 from db.reference import fold
-from db.search import reindex_all, reindex_networks
 from db.schemas import (
     Action,
     AgreementPeriod,
@@ -56,6 +55,7 @@ from db.schemas import (
     SubAction,
     current_period,
 )
+from db.search import reindex_all, reindex_networks
 
 
 class SortKey(enum.StrEnum):
@@ -458,7 +458,18 @@ class Store:
         if backup and self.path is not None:
             from db.backup import backup_file
 
-            backup_file(self.path, reason="voor-migratie")
+            try:
+                backup_file(self.path, reason="voor-migratie")
+            except (OSError, sqlite3.Error) as error:
+                # Never migrate without a way back; the file is not touched yet.
+                raise WriteError(
+                    f"{self.path.name} moet bijgewerkt worden naar een nieuwere versie, maar "
+                    f"eerst kon geen back-up gemaakt worden ({error}). Het bestand bleef "
+                    "ongewijzigd; maak ruimte vrij of kies een map waarin je mag schrijven.",
+                    f"{self.path.name} must be upgraded to a newer version, but first no backup "
+                    f"could be made ({error}). The file was left unchanged; free some space or "
+                    "choose a folder you may write to.",
+                ) from error
         with translated_errors(self.path), self.engine.connect() as connection:
             upgrade(connection)
 

@@ -31,7 +31,7 @@ def shared(tmp_path: Path) -> Iterator[tuple[Store, str, str]]:
 
 
 @pytest.fixture
-def programs(shared: tuple[Store, str, str]) -> Iterator[Callable[..., SecondProgram]]:
+def programs(shared: tuple[Store, str, str]) -> Iterator[Callable[..., list[SecondProgram]]]:
     started: list[SecondProgram] = []
 
     def start(count: int = 1, busy_timeout_ms: int = 5000) -> list[SecondProgram]:

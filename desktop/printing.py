@@ -486,16 +486,17 @@ def print_collection(
     total = 2 * len(profiles)
 
     # Pass 1: how many pages each profile takes (one document alive at a time).
-    page_counts: list[int] = []
+    counted: list[ContentsEntry] = []
     for index, profile in enumerate(profiles):
         _check(progress, index, total, profile.name)
-        page_counts.append(profile_document(profile, device, body, options).pageCount())
+        pages = profile_document(profile, device, body, options).pageCount()
+        counted.append(ContentsEntry(profile.name, _place(profile), 0, pages))
 
     def contents(first: int) -> list[ContentsEntry]:
         entries = []
-        for profile, pages in zip(profiles, page_counts, strict=True):
-            entries.append(ContentsEntry(profile.name, _place(profile), first, pages))
-            first += pages
+        for entry in counted:
+            entries.append(ContentsEntry(entry.name, entry.place, first, entry.pages))
+            first += entry.pages
         return entries
 
     # The contents' own length does not depend on the numbers in it (a fixed-width column).
@@ -503,7 +504,7 @@ def print_collection(
     contents_pages = draft.pageCount()
     entries = contents(2 + contents_pages)
     contents_document = new_document(contents_html(entries), device, body)
-    page_count = 1 + contents_document.pageCount() + sum(page_counts)
+    page_count = 1 + contents_document.pageCount() + sum(entry.pages for entry in counted)
     footer = f"Afgedrukt op {format_date(options.print_date)}"
 
     with _painting(device) as painter:

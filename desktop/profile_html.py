@@ -184,16 +184,14 @@ def profile_html(
             _heading(label("partners")),
             "<ul>" + "".join(_partner(partner) for partner in profile.partners) + "</ul>",
         ]
-    if profile.goals:
-        parts.append(
-            _heading(
-                "Doelstellingen en acties"
-                if any(g.actions for g in profile.goals)
-                else label("goals")
-            )
-        )
+    if profile.goals and any(goal.actions for goal in profile.goals):
+        parts.append(_heading("Doelstellingen en acties"))
         for goal in profile.goals:
             parts += [_heading(goal.title, 3, "goal"), actions_html(goal.actions)]
+    elif profile.goals:
+        # Goals without actions read as a list; a row of bare headings looks like a table of contents.
+        items = "".join(f"<li>{_multiline(goal.title)}</li>" for goal in profile.goals)
+        parts += [_heading(label("goals")), f"<ul>{items}</ul>"]
     if profile.actions:
         parts += [_heading(label("actions")), actions_html(profile.actions)]
     if profile.meetings:

@@ -1,0 +1,367 @@
+"""The printed profile in the window: the "Profiel" tab and the print and PDF actions.
+
+:class:`ProfilePreview` shows :func:`desktop.profile_html.profile_html` with the print stylesheet,
+the same document that prints. :class:`PrintController` runs Bestand › Afdrukvoorbeeld…,
+Afdrukken…, Exporteren als PDF… and the batch export; every question it asks (file, folder,
+batch kind, overwrite) and every modal dialog it runs sits behind one small method, so a test
+replaces that method instead of clicking through a dialog that would block it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from uuid import UUID
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import StoreError
+from db.schemas import NetworkProfile
+from db.store import Store
+from desktop.printing import (
+    LazyProfiles,
+    PrintCancelled,
+    PrintOptions,
+    Progress,
+    existing_files,
+    print_collection,
+    print_font,
+    print_profile,
+    safe_file_stem,
+    setup_page,
+    write_pdf,
+    write_pdf_folder,
+)
+from desktop.profile_html import print_stylesheet, profile_html
+
+
+class ProfilePreview(QTextBrowser):
+    """The selected network's profile as it prints (without the page header and footer)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profilePreview")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)  # the only links are mailto: ones, handed to the mail program
+        self.anchorClicked.connect(self._open_mail)
+        self.document().setDefaultStyleSheet(print_stylesheet())
+        self.document().setDefaultFont(print_font())
+        self.document().setDocumentMargin(18)
+        self.document().setIndentWidth(20)
+        self.include_notes = False
+        self._profile: NetworkProfile | None = None
+        self.show_profile(None)
+
+    @property
+    def profile(self) -> NetworkProfile | None:
+        return self._profile
+
+    def show_profile(self, profile: NetworkProfile | None) -> None:
+        self._profile = profile
+        if profile is None:
+            message = self.tr("Kies een netwerk in de lijst om zijn profiel te zien.")
+            self.setHtml(f'<html><body><p class="meta">{escape(message)}</p></body></html>')
+            return
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(profile_html(profile, include_notes=self.include_notes))
+        self.verticalScrollBar().setValue(scroll)  # a save should not jump to the top
+
+    def set_include_notes(self, include: bool) -> None:
+        self.include_notes = include
+        self.show_profile(self._profile)
+
+    @staticmethod
+    def _open_mail(url: QUrl) -> None:
+        if url.scheme() == "mailto":
+            QDesktopServices.openUrl(url)
+
+
+class BatchKind(enum.Enum):
+    ONE_FILE = "one_file"  # one PDF with a title page and contents
+    FOLDER = "folder"  # one PDF per network
+
+
+@dataclass(frozen=True)
+class BatchChoice:
+    kind: BatchKind
+    include_notes: bool
+
+
+class BatchDialog(QDialog):
+    """How to export several networks: one PDF with contents, or one PDF each into a folder."""
+
+    def __init__(self, parent: QWidget | None, count: int, include_notes: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Profielen exporteren als PDF"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{count} netwerken exporteren:").format(count=count)))
+        self.one_file = QRadioButton(self.tr("Eén PDF met titelpagina en inhoudstafel"), self)
+        self.folder = QRadioButton(self.tr("Eén PDF per netwerk, in een map"), self)
+        self.one_file.setChecked(True)
+        self.notes = QCheckBox(self.tr("Interne notities meedrukken"), self)
+        self.notes.setChecked(include_notes)
+        for widget in (self.one_file, self.folder, self.notes):
+            layout.addWidget(widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> BatchChoice:
+        kind = BatchKind.FOLDER if self.folder.isChecked() else BatchKind.ONE_FILE
+        return BatchChoice(kind, self.notes.isChecked())
+
+
+class PrintController(QObject):
+    """The print and PDF actions of the main window, for the networks the window hands it."""
+
+    def __init__(self, parent: QWidget, store: Callable[[], Store]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._store = store
+        self.last_folder: Path | None = None
+        self.action_include_notes = QAction(self.tr("Interne notities meedrukken"), self)
+        self.action_include_notes.setCheckable(True)
+        self.action_include_notes.setObjectName("actionIncludeNotes")
+        self._progress_dialog: QProgressDialog | None = None
+
+    # --- what to print -----------------------------------------------------------------------
+
+    @property
+    def include_notes(self) -> bool:
+        return self.action_include_notes.isChecked()
+
+    def options(self, *, include_notes: bool | None = None, description: str = "") -> PrintOptions:
+        notes = self.include_notes if include_notes is None else include_notes
+        return PrintOptions(include_notes=notes, description=description)
+
+    def stored(self, ids: Sequence[UUID | str]) -> LazyProfiles:
+        """Stored networks by id, fetched a chunk at a time while printing."""
+        return LazyProfiles(self._store(), ids)
+
+    # --- the actions -------------------------------------------------------------------------
+
+    def print_preview(self, profiles: Sequence[NetworkProfile]) -> None:
+        if not profiles:
+            return
+        printer = self._new_printer()
+        dialog = QPrintPreviewDialog(printer, self._parent)
+        dialog.setWindowTitle(self.tr("Afdrukvoorbeeld"))
+        options = self.options()
+        dialog.paintRequested.connect(lambda device: self._paint(device, profiles, options))
+        self._run_preview_dialog(dialog)
+        dialog.deleteLater()
+
+    def print_dialog(self, profiles: Sequence[NetworkProfile]) -> bool:
+        """Ask for a printer and print; True when the pages went to the printer."""
+        if not profiles:
+            return False
+        printer = self._new_printer()
+        dialog = QPrintDialog(printer, self._parent)
+        dialog.setWindowTitle(self.tr("Afdrukken"))
+        accepted = self._run_print_dialog(dialog)
+        dialog.deleteLater()
+        if not accepted:
+            return False
+        options = self.options()
+        progress = self._progress(len(profiles)) if len(profiles) > 1 else None
+        try:
+            self._paint(printer, profiles, options, progress)
+        except PrintCancelled:
+            printer.abort()
+            return False
+        except StoreError as error:
+            printer.abort()
+            self._show_error(self.tr("Afdrukken mislukt"), str(error))
+            return False
+        finally:
+            self._close_progress()
+        return True
+
+    def export_pdf(self, profiles: Sequence[NetworkProfile]) -> Path | None:
+        """One PDF: a single profile, or several behind a title page and contents."""
+        if not profiles:
+            return None
+        if len(profiles) == 1:
+            suggested = safe_file_stem(profiles[0].lead_municipality) + ".pdf"
+        else:
+            suggested = self.tr("Profielen lokale netwerken") + ".pdf"
+        path = self._ask_pdf_path(self._start_folder() / suggested)
+        if path is None:
+            return None
+        return self._write_one_file(path, profiles, self.options())
+
+    def export_batch(self, profiles: Sequence[NetworkProfile], description: str = "") -> list[Path]:
+        """Several networks: asks one file with contents or one file per network in a folder."""
+        if not profiles:
+            return []
+        choice = self._ask_batch_kind(len(profiles))
+        if choice is None:
+            return []
+        options = self.options(include_notes=choice.include_notes, description=description)
+        if choice.kind is BatchKind.ONE_FILE:
+            suggested = self._start_folder() / (self.tr("Profielen lokale netwerken") + ".pdf")
+            path = self._ask_pdf_path(suggested)
+            if path is None:
+                return []
+            written = self._write_one_file(path, profiles, options)
+            return [written] if written else []
+        folder = self._ask_folder(self._start_folder())
+        if folder is None:
+            return []
+        clashes = existing_files(folder, profiles)
+        if clashes and not self._confirm_overwrite(clashes):
+            return []
+        self.last_folder = folder
+        try:
+            return write_pdf_folder(folder, profiles, options, self._progress(len(profiles)))
+        except PrintCancelled:
+            return []
+        except StoreError as error:
+            self._show_error(self.tr("Exporteren mislukt"), str(error))
+            return []
+        finally:
+            self._close_progress()
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _write_one_file(
+        self, path: Path, profiles: Sequence[NetworkProfile], options: PrintOptions
+    ) -> Path | None:
+        self.last_folder = path.parent
+        progress = self._progress(len(profiles)) if len(profiles) > 1 else None
+        try:
+            write_pdf(path, profiles, options, progress)
+        except PrintCancelled:
+            return None
+        except StoreError as error:
+            self._show_error(self.tr("Exporteren mislukt"), str(error))
+            return None
+        finally:
+            self._close_progress()
+        return path
+
+    @staticmethod
+    def _paint(
+        device: QPrinter,
+        profiles: Sequence[NetworkProfile],
+        options: PrintOptions,
+        progress: Progress | None = None,
+    ) -> None:
+        if len(profiles) == 1:
+            print_profile(device, profiles[0], options)
+        else:
+            print_collection(device, profiles, options, progress)
+
+    @staticmethod
+    def _new_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_page(printer)
+        return printer
+
+    def _start_folder(self) -> Path:
+        if self.last_folder is not None:
+            return self.last_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
+    def _progress(self, count: int) -> Progress:
+        """A progress dialog with a cancel button, as a callback for desktop.printing."""
+        dialog = QProgressDialog(
+            self.tr("Profielen opmaken…"), self.tr("Annuleren"), 0, 1, self._parent
+        )
+        dialog.setWindowTitle(self.tr("PDF maken"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        self._progress_dialog = dialog
+
+        def report(done: int, total: int, name: str) -> bool:
+            if dialog.maximum() != total:
+                dialog.setMaximum(total)
+            if name:
+                dialog.setLabelText(self.tr("Bezig met {name}…").format(name=name))
+            dialog.setValue(done)  # a modal progress dialog processes events here
+            return not dialog.wasCanceled()
+
+        return report
+
+    def _close_progress(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.reset()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+
+    # --- the questions: one small method each, replaced in tests -------------------------------
+
+    def _ask_pdf_path(self, suggested: Path) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Exporteren als PDF"),
+            str(suggested),
+            self.tr("PDF-bestanden (*.pdf)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def _ask_folder(self, start: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(
+            self._parent, self.tr("Map voor de PDF-bestanden"), str(start)
+        )
+        return Path(name) if name else None
+
+    def _ask_batch_kind(self, count: int) -> BatchChoice | None:
+        dialog = BatchDialog(self._parent, count, self.include_notes)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            dialog.deleteLater()
+
+    def _confirm_overwrite(self, clashes: list[Path]) -> bool:
+        names = ", ".join(path.name for path in clashes[:5])
+        if len(clashes) > 5:
+            names += self.tr(" en nog {count} andere").format(count=len(clashes) - 5)
+        answer = QMessageBox.question(
+            self._parent,
+            self.tr("Bestanden overschrijven?"),
+            self.tr("{count} bestand(en) in deze map bestaan al: {names}. Overschrijven?").format(
+                count=len(clashes), names=names
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _run_preview_dialog(self, dialog: QPrintPreviewDialog) -> None:
+        dialog.exec()
+
+    def _run_print_dialog(self, dialog: QPrintDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self._parent, title, message)

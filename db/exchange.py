@@ -295,7 +295,7 @@ def inspect_import(path: Path) -> ImportCandidate:
         # A fixed, plain name from here on: SQLite opens it through a URI.
         copy = Path(folder) / "import.sqlite"
         arrived.rename(copy)
-        _leave_wal_mode(copy)
+        _guarded(name, lambda: _fold_in_wal(path, copy))
 
         expected = _expected_or_unknown(header.schema_version, name)
         _check_structure(copy, name, expected, header.schema_version)
@@ -332,9 +332,27 @@ def _copy(source: Path, copy: Path) -> None:
         ) from error
 
 
-def _leave_wal_mode(copy: Path) -> None:
-    """Turn a copy in WAL mode into rollback mode (header bytes 18-19), as SQLite itself would:
-    its ``-wal`` did not travel along, and a read-only open of a WAL file needs one."""
+def _fold_in_wal(source: Path, copy: Path) -> None:
+    """Give the copy everything committed to the source, in rollback-journal mode.
+
+    A file in write-ahead-log mode keeps its newest commits in ``-wal`` beside it until the
+    last program closes it; when that log is there, it is copied too and checkpointed into the
+    copy. Without one, only the header says WAL: it is set to rollback mode (bytes 18-19), as
+    SQLite itself does, since a read-only open of a WAL file needs a log it cannot create.
+    """
+    with copy.open("r+b") as handle:
+        handle.seek(18)
+        in_wal_mode = handle.read(2) == b"\x02\x02"
+    log = source.with_name(source.name + "-wal")
+    if in_wal_mode and log.is_file() and log.stat().st_size > 0:
+        _copy(log, copy.with_name(copy.name + "-wal"))
+        with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+            _harden(connection)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode = DELETE")
+        for leftover in ("-wal", "-shm"):
+            copy.with_name(copy.name + leftover).unlink(missing_ok=True)
+        return
     with copy.open("r+b") as handle:
         handle.seek(18)
         if handle.read(2) != b"\x01\x01":

@@ -1,0 +1,224 @@
+"""Exporting and importing the database file: a clean snapshot out, the same records back in."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, text
+
+from db import dbfile
+from db.backup import list_backups
+from db.errors import WriteError
+from db.exchange import (
+    expected_schema,
+    export_database,
+    inspect_import,
+    read_schema,
+    replace_database,
+)
+from db.merge import Choice, apply_merge, plan_merge
+from db.models import Network
+from db.schemas import NetworkProfile
+from db.search import check_index, reindex_networks
+from db.store import Store, fill_row
+from tests.db.factories import full_profile
+
+SECRET = "Zwijgplichtgeheimxq"
+
+
+def fill(store: Store) -> list[NetworkProfile]:
+    return [
+        store.create(full_profile()),
+        store.create(
+            full_profile(name="Lokaal netwerk Genk", municipalities=["Genk"], province="Limburg")
+        ),
+        store.create(
+            full_profile(name="Lokaal netwerk Dilbeek", municipalities=["Dilbeek"], alias="")
+        ),
+    ]
+
+
+def test_export_then_import_gives_an_equal_database(store: Store, tmp_path: Path) -> None:
+    originals = fill(store)
+    target = tmp_path / "uit" / "export.sqlite"
+    target.parent.mkdir()
+    report = export_database(store, target)
+    assert report.networks == 3
+
+    candidate = inspect_import(target)
+    assert sorted(candidate.profiles, key=lambda p: p.name) == sorted(
+        originals, key=lambda p: p.name
+    )
+    assert not candidate.migrated
+    assert candidate.schema_version == dbfile.SCHEMA_VERSION
+
+    other = Store.open(tmp_path / "ander.sqlite")
+    try:
+        replace_database(other, candidate)
+        for original in originals:
+            copy = other.get(original.id)
+            assert copy.content_equals(original)
+            assert (copy.created_at, copy.updated_at, copy.source) == (
+                original.created_at,
+                original.updated_at,
+                original.source,
+            )
+        assert check_index(other)
+    finally:
+        other.close()
+
+
+def test_the_export_is_self_contained_and_says_where_it_came_from(
+    store: Store, tmp_path: Path
+) -> None:
+    fill(store)
+    target = tmp_path / "export.sqlite"
+    before = datetime.now(UTC) - timedelta(seconds=2)
+    export_database(store, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, *(p.name for p in tmp_path.iterdir() if p.name.startswith("netwerken"))]
+    )
+    assert not target.with_name(target.name + "-wal").exists()
+    assert not target.with_name(target.name + "-shm").exists()
+    header = target.read_bytes()[:100]
+    assert header[18:20] == b"\x01\x01"  # rollback journal: no -wal needed beside it
+    assert dbfile.check_openable(target).schema_version == dbfile.SCHEMA_VERSION
+    with closing(sqlite3.connect(target)) as connection:
+        meta = dict(connection.execute("SELECT key, value FROM app_meta").fetchall())
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == dbfile.APPLICATION_ID
+        assert read_schema(connection) == expected_schema(dbfile.SCHEMA_VERSION)
+    assert meta["program_version"] == dbfile.PROGRAM_VERSION
+    candidate = inspect_import(target)
+    assert candidate.program_version == dbfile.PROGRAM_VERSION
+    assert candidate.exported_at is not None and candidate.exported_at >= before
+
+
+def test_export_while_a_write_transaction_is_open(store: Store, tmp_path: Path) -> None:
+    fill(store)
+    target = tmp_path / "tijdens-schrijven.sqlite"
+    pending = full_profile(name="Nog niet bewaard", municipalities=["Wevelgem"])
+    with store.write_session() as session:
+        row = Network()
+        fill_row(row, pending)
+        session.add(row)
+        session.flush()  # written inside the open transaction, not committed
+        export_database(store, target)
+    assert store.find(pending.id) is not None  # the writer committed afterwards
+    exported = inspect_import(target)
+    assert len(exported.profiles) == 3  # the snapshot holds only what was committed
+    assert pending.id not in {p.id for p in exported.profiles}
+
+
+def test_deleted_records_cannot_be_recovered_from_the_export(store: Store, tmp_path: Path) -> None:
+    fill(store)
+    secret = store.create(
+        full_profile(
+            name=f"Netwerk {SECRET}",
+            municipalities=["Oudenaarde"],
+            notes=f"Vertrouwelijk: {SECRET}",
+            source={"file_name": "x.txt", "raw_text": f"{SECRET} ruw"},
+        )
+    )
+    # Deleted as the store deletes, but without secure_delete (on in some SQLite builds only), so
+    # that the old text stays behind in free pages or the log, as it does on many machines.
+    with store.write_session() as session:
+        session.execute(text("PRAGMA secure_delete = OFF"))
+        session.execute(delete(Network).where(Network.id == str(secret.id)))
+        reindex_networks(session, [secret.id])
+    assert store.find(secret.id) is None
+    assert store.path is not None
+    live = b"".join(
+        p.read_bytes() for p in store.path.parent.iterdir() if p.name.startswith(store.path.name)
+    )
+    assert SECRET.encode() in live  # the live file (or its log) still holds traces...
+    target = tmp_path / "schoon.sqlite"
+    export_database(store, target)
+    exported = target.read_bytes()
+    assert SECRET.encode() not in exported  # ...the rebuilt export does not
+    assert SECRET.lower().encode() not in exported  # not even as an index term
+    assert len(inspect_import(target).profiles) == 3
+
+
+def test_exporting_onto_the_open_database_is_refused(store: Store) -> None:
+    fill(store)
+    assert store.path is not None
+    before = store.path.read_bytes()
+    with pytest.raises(WriteError) as raised:
+        export_database(store, store.path)
+    assert "open is" in str(raised.value)
+    assert store.path.read_bytes() == before
+
+
+def test_a_failed_export_leaves_an_existing_file_alone(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(store)
+    target = tmp_path / "bestaand.sqlite"
+    target.write_bytes(b"de vorige export")
+
+    def full_disk(partial: Path, exported_at: datetime) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("db.exchange._finish_export", full_disk)
+    with pytest.raises(WriteError) as raised:
+        export_database(store, target)
+    assert "disk is full" in str(raised.value)
+    assert target.read_bytes() == b"de vorige export"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_a_colleagues_live_database_file_imports(store: Store, tmp_path: Path) -> None:
+    """Not an export but the file itself (write-ahead-log mode in its header)."""
+    colleague = Store.open(tmp_path / "collega" / "netwerken.sqlite")
+    theirs = colleague.create(
+        full_profile(name="Lokaal netwerk Wevelgem", municipalities=["Wevelgem"])
+    )
+    colleague.close()
+    assert colleague.path is not None
+    assert colleague.path.read_bytes()[18:20] == b"\x02\x02"
+    before = colleague.path.read_bytes()
+    candidate = inspect_import(colleague.path)
+    assert [p.id for p in candidate.profiles] == [theirs.id]
+    assert colleague.path.read_bytes() == before
+
+
+def test_a_file_with_its_log_beside_it_imports_every_commit(tmp_path: Path) -> None:
+    """Commits still in ``-wal`` (the other program has it open) come along, read from copies."""
+    source = tmp_path / "open-bij-collega.sqlite"
+    colleague = Store.open(source)
+    first = colleague.create(full_profile())
+    colleague.close()
+    with closing(sqlite3.connect(source, isolation_level=None)) as busy:
+        busy.execute("PRAGMA wal_autocheckpoint = 0")
+        busy.execute("UPDATE networks SET name = 'Nog in het logboek'")
+        log = source.with_name(source.name + "-wal")
+        assert log.stat().st_size > 0
+        before = (source.read_bytes(), log.read_bytes())
+        candidate = inspect_import(source)
+        assert [p.name for p in candidate.profiles] == ["Nog in het logboek"]
+        assert candidate.profiles[0].id == first.id
+        assert (source.read_bytes(), log.read_bytes()) == before
+
+
+def test_replace_backs_up_and_merge_asks_for_choices(store: Store, tmp_path: Path) -> None:
+    mine = fill(store)
+    target = tmp_path / "export.sqlite"
+    export_database(store, target)
+    edited = store.update(mine[0].model_copy(update={"vision": "Mijn nieuwe visie"}))
+    plan = plan_merge(store, inspect_import(target))
+    [conflict] = plan.conflicts
+    assert conflict.differing == ("vision",)
+    assert conflict.newest is Choice.MINE  # mine was edited after the export
+    report = apply_merge(store, plan, {conflict.key: Choice.NEWEST})
+    assert report.updated == 0 and report.kept == 3
+    assert store.get(edited.id).vision == "Mijn nieuwe visie"
+
+    replace_database(store, inspect_import(target))
+    assert store.get(edited.id).vision == mine[0].vision
+    assert store.path is not None
+    reasons = [b.reason for b in list_backups(store.path)]
+    assert "voor-vervangen" in reasons and "voor-samenvoegen" in reasons

@@ -574,6 +574,11 @@ def write_pdf(
             "Er zijn geen netwerken om af te drukken.", "There are no networks to print."
         )
     options = options or PrintOptions()
+    if not path.parent.is_dir():
+        raise PrintError(
+            f"De map {path.parent} bestaat niet: {path.name} werd niet geschreven.",
+            f"The folder {path.parent} does not exist: {path.name} was not written.",
+        )
     save = QSaveFile(str(path))
     if not save.open(QIODevice.OpenModeFlag.WriteOnly):
         raise _write_error(path, save.errorString())

@@ -16,6 +16,7 @@ from db.errors import StoreError
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
+    "desktop.cli.pdf",
 ]
 
 GUI_OPTIONS = {"--db", "--lang"}

@@ -1,0 +1,75 @@
+"""Starting the window: QApplication, translations, the database, the main window.
+
+Start-up speed matters: the window is shown with its list before anything else is done; the
+form is built when the first record is shown, just after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.settings import APPLICATION, ORGANIZATION
+
+
+def parse_gui_args(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="netwerken", add_help=False)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    options, _unknown = parser.parse_known_args(args)
+    return options
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, made once, with the program's names and look."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationDisplayName("Netwerken")
+    from desktop.style import apply_style
+
+    apply_style(app)
+    return app
+
+
+def run_gui(args: list[str]) -> int:
+    options = parse_gui_args(args)
+    app = application()
+    from desktop.i18n import install_translations
+    from desktop.settings import Settings
+
+    settings = Settings()
+    language = install_translations(app, options.lang or settings.preferences.language)
+
+    from db.dbfile import DatabaseFileError
+    from db.errors import StoreError
+    from db.samples import open_default_or
+
+    try:
+        store = open_default_or(options.db)
+    except (DatabaseFileError, StoreError) as error:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Database niet geopend"),
+            error.english if language == "en" else str(error),
+        )
+        return 1
+
+    from desktop.main_window import MainWindow
+    from desktop.operations import DatabaseSession
+
+    session = DatabaseSession(store)
+    window = MainWindow(session, settings, language=language)
+    if store.path is not None:
+        settings.preferences.add_recent_database(store.path)
+    window.show()
+    QTimer.singleShot(0, window.select_first_record)
+    code = app.exec()
+    session.close()
+    return code

@@ -1,0 +1,70 @@
+"""Loading translations: the program's own (Dutch is the source language) and Qt's.
+
+Dutch needs no file of ours: the strings in the code are Dutch. English comes from
+``resources/translations/netwerken_en.qm``; when that file is missing the program stays Dutch
+rather than failing. Qt's own ``qtbase_<lang>.qm`` is loaded too, so standard dialogs and buttons
+(Annuleren, Opslaan, file dialogs) speak the same language as the rest of the window.
+
+Numbers, amounts and dates are Belgian Dutch whatever the language: the data is Flemish.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES: dict[str, str] = {"nl": "Nederlands", "en": "English"}
+DEFAULT_LANGUAGE = "nl"
+
+# The translators must outlive this module's functions: Qt keeps only a pointer to them.
+_installed: list[QTranslator] = []
+
+
+def data_locale() -> QLocale:
+    """The locale for numbers, amounts and dates: nl_BE, also in the English interface."""
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium)
+
+
+def normalise_language(language: str | None) -> str:
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def program_translation(language: str) -> Path | None:
+    """The .qm file with the program's strings in ``language``, or None (Dutch needs none)."""
+    if language == DEFAULT_LANGUAGE:
+        return None
+    candidate = TRANSLATIONS_DIR / f"netwerken_{language}.qm"
+    return candidate if candidate.is_file() else None
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_translations(app: QCoreApplication, language: str | None) -> str:
+    """Install the translators for ``language``; returns the language the program's strings
+    really use (Dutch when the English file is missing)."""
+    remove_translations(app)
+    QLocale.setDefault(data_locale())
+    language = normalise_language(language)
+    own_file = program_translation(language)
+    if language != DEFAULT_LANGUAGE:
+        own = QTranslator(app)
+        if own_file is None or not own.load(str(own_file)):
+            # Half a translation is worse than none: buttons and messages stay in one language.
+            language = DEFAULT_LANGUAGE
+        else:
+            app.installTranslator(own)
+            _installed.append(own)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", qt_translations_dir()):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
+    return language
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    while _installed:
+        app.removeTranslator(_installed.pop())

@@ -422,9 +422,12 @@ def _province_or_none(value: Any) -> Any:
     return None if value is None else _province(value)
 
 
-OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none), Field(max_length=300)]
+OptionalText = Annotated[
+    Annotated[str, Field(max_length=300)] | None, BeforeValidator(_blank_to_none)
+]
 Euro = Annotated[
-    Decimal | None, BeforeValidator(_euro), Field(ge=0, max_digits=12, decimal_places=2)
+    Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None,
+    BeforeValidator(_euro),
 ]
 
 
@@ -440,12 +443,12 @@ class SearchQuery(BaseModel):
     text: str = ""
     province: Annotated[Province | None, BeforeValidator(_province_or_none)] = None
     municipality: OptionalText = None
-    year: Annotated[int | None, Field(ge=MIN_YEAR, le=MAX_YEAR)] = None
+    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)] | None = None
     min_eur: Euro = None
     max_eur: Euro = None
     partner: OptionalText = None
     instrument: OptionalText = None
-    limit: Annotated[int | None, Field(ge=1)] = None
+    limit: Annotated[int, Field(ge=1)] | None = None
 
     @property
     def has_filters(self) -> bool:

@@ -17,6 +17,7 @@ VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
     "desktop.cli.pdf",
+    "desktop.cli.search",
 ]
 
 GUI_OPTIONS = {"--db", "--lang"}

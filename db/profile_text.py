@@ -99,6 +99,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import accumulate
 from os import PathLike
 from pathlib import Path
 
@@ -126,6 +127,7 @@ from db.schemas import (
 MAX_TEXT_CHARS = 1_000_000
 # A contact or amount line longer than this is prose, not data; also keeps the regexes cheap.
 _MAX_VALUE_CHARS = 2_000
+_CAPTIONS_PER_IMAGE = 4
 _NOT_A_PROFILE = "Dit is geen netwerkfiche: "
 _NOT_A_PROFILE_EN = "This is not a network profile: "
 
@@ -447,7 +449,7 @@ def _item_right_after(lines: Sequence[_Line | None], start: int) -> int | None:
         if _fold(line.text) == "item_right":
             return index
         seen += 1
-        if seen > 4:  # a caption is a line or two; further away it is not this image's
+        if seen > _CAPTIONS_PER_IMAGE:  # further away it closes another image, not this one
             return None
     return None
 
@@ -890,15 +892,16 @@ def _read_actions(block: _Block, draft: _Draft) -> None:
 
 
 def _top_level_positions(text: str) -> list[int]:
-    """For each character, how deep in parentheses it is."""
-    depth, depths = 0, []
-    for char in text:
+    """For each character, how deep it is in matched brackets (a stray bracket counts for nothing)."""
+    change = [0] * (len(text) + 1)
+    opened: list[int] = []
+    for position, char in enumerate(text):
         if char in "([":
-            depth += 1
-        depths.append(depth)
-        if char in ")]":
-            depth = max(0, depth - 1)
-    return depths
+            opened.append(position)
+        elif char in ")]" and opened:
+            change[opened.pop()] += 1
+            change[position + 1] -= 1
+    return list(accumulate(change[:-1]))
 
 
 def _find_top_level(text: str, separators: Sequence[str]) -> tuple[int, str] | None:
@@ -1571,12 +1574,18 @@ def _format_period(period: AgreementPeriod) -> str:
     return f"Periode {_ORDINAL_WORDS[period.ordinal]} afsprakennota: {years}"
 
 
-def _write_head(profile: NetworkProfile) -> list[str]:
+def _write_head(profile: NetworkProfile) -> tuple[list[str], list[str]]:
+    """The page head (title, images, "Lokaal Netwerk") and the labelled lines the title cannot say."""
     title = _compose_title(profile.municipalities, profile.province)
     if not _plausible_title(title) or _NETWORK_NAME.match(title) or _fold(title) in ("item_left", "item_right"):
         title = "Netwerk"
     read = _parse_title(title)
-    blocks = [title, "item_left", "\n".join(profile.captions), "item_right", title, "Lokaal Netwerk"]
+    # A reader looks a few lines ahead for "item_right": more captions go in more image blocks.
+    images = [
+        ["item_left", "\n".join(profile.captions[start : start + _CAPTIONS_PER_IMAGE]), "item_right"]
+        for start in range(0, max(len(profile.captions), 1), _CAPTIONS_PER_IMAGE)
+    ]
+    blocks = [title, *(block for image in images for block in image), title, "Lokaal Netwerk"]
     labels: list[str] = []
     expected_name = _inferred_name(profile.captions, profile.municipalities[0])
     if profile.name != expected_name:
@@ -1590,7 +1599,7 @@ def _write_head(profile: NetworkProfile) -> list[str]:
         labels.append(f"Provincie: {profile.province.value if profile.province else 'onbekend'}")
     if profile.region != read.region:
         labels.append(_labelled("Regio", profile.region))
-    return [block for block in blocks if block] + labels
+    return [block for block in blocks if block], labels
 
 
 def _write_partners(partners: Sequence[Partner]) -> str:
@@ -1714,10 +1723,10 @@ def _write_instruments(instruments: Sequence[str], body: str) -> str | None:
 
 def write_profile(profile: NetworkProfile) -> str:
     """The record as a profile text in the published layout; :func:`parse_profile` reads it back."""
-    head = _write_head(profile)
+    head, labels = _write_head(profile)
     # Labels are recognised against the municipalities of the title, as when reading.
     context = _Context(frozenset(_fold(name) for name in _parse_title(head[0]).municipalities))
-    without = _write_body(profile, context, None)
+    without = [*labels, *_write_body(profile, context, None)]
     instruments = _write_instruments(profile.instruments, "\n\n".join(without))
-    body = without if instruments is None else _write_body(profile, context, instruments)
+    body = without if instruments is None else [*labels, *_write_body(profile, context, instruments)]
     return "\n\n".join([*head, *body]) + "\n"

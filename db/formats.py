@@ -24,13 +24,22 @@ def parse_euro(text: str) -> Decimal | None:
         # A decimal point with cents ("6613.50"): machine-written, e.g. from JSON or a spreadsheet.
         normalised = cleaned
     else:
-        raise PydanticCustomError("amount", "not an amount in euro: {text}", {"text": text[:40]})
+        raise PydanticCustomError("amount", "not an amount in euro: {text}", {"text": _shown(text)})
     try:
         return Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
         raise PydanticCustomError(
-            "amount", "not an amount in euro: {text}", {"text": text[:40]}
+            "amount", "not an amount in euro: {text}", {"text": _shown(text)}
         ) from None
+
+
+def _shown(text: str) -> str:
+    """The refused text as an error message may quote it: short, and only printable characters.
+
+    A lone surrogate in a message made pydantic fail while rendering the error (so the form
+    crashed instead of saying what was wrong); control characters would garble a terminal.
+    """
+    return "".join(char if char.isprintable() else "\ufffd" for char in text[:40])
 
 
 def group_thousands(whole: int) -> str:

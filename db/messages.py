@@ -88,6 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "less_than": ("moet kleiner zijn dan {lt}", "must be less than {lt}"),
     "control_characters": ("bevat onzichtbare stuurtekens", "contains control characters"),
     "invalid_unicode": ("bevat ongeldige tekens", "contains invalid characters"),
+    # pydantic's own check, for a text field without our normaliser (a lone surrogate)
+    "string_unicode": ("bevat ongeldige tekens", "contains invalid characters"),
     "line_break": ("moet op één regel passen", "must fit on one line"),
     "province": (
         "is geen provincie (Antwerpen, Limburg, Oost-Vlaanderen, Vlaams-Brabant, West-Vlaanderen of Brussel)",

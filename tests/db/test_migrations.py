@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -107,3 +109,93 @@ def test_oldest_database_with_data_migrates_and_keeps_every_record(tmp_path: Pat
     if dbfile.SCHEMA_VERSION > 1:
         # A migration of an existing file is preceded by a backup of it.
         assert any(b.reason == "voor-migratie" for b in list_backups(path))
+
+
+_REBUILD_MIGRATION = '''
+"""throwaway: rebuild the parent and child tables by copy-and-rename, as batch mode does"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999"
+down_revision = {head!r}
+branch_labels = None
+depends_on = None
+schema_version = {schema_version}
+
+
+def upgrade() -> None:
+    for table in ("networks", "goals", "actions"):
+        with op.batch_alter_table(table, recreate="always") as batch_op:
+            batch_op.add_column(sa.Column("extra", sa.Text(), nullable=True))
+'''
+
+
+def _scripts_with_a_table_rebuild(tmp_path: Path) -> Path:
+    """The real migrations plus one that rebuilds ``networks`` (the parent of every child row)."""
+    from alembic.script import ScriptDirectory
+
+    from db import migrate
+
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    (scripts / "versions" / "9999_rebuild.py").write_text(
+        _REBUILD_MIGRATION.format(head=head, schema_version=dbfile.SCHEMA_VERSION),
+        encoding="utf-8",
+    )
+    return scripts
+
+
+def _child_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as raw:
+        return {
+            table: raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (
+                "network_municipalities",
+                "agreement_periods",
+                "partners",
+                "goals",
+                "actions",
+                "contacts",
+                "captions",
+            )
+        }
+
+
+def test_a_batch_rebuild_of_networks_keeps_every_child_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With foreign keys on, SQLite's copy-and-rename drops ``networks`` and so cascade-deletes
+    every child row. db.migrate.upgrade switches them off around the rebuild; this proves it,
+    and that the same rebuild without that guard really would lose the children."""
+    from alembic import command
+
+    from db import migrate
+
+    path = tmp_path / "oud.sqlite"
+    make_oldest_database(path)
+    before = _child_counts(path)
+    assert all(before.values())
+    unguarded = tmp_path / "zonder-bescherming.sqlite"
+    shutil.copyfile(path, unguarded)
+    monkeypatch.setattr(migrate, "MIGRATIONS", _scripts_with_a_table_rebuild(tmp_path))
+
+    engine = make_engine(path)
+    with engine.connect() as connection:
+        upgrade(connection)
+    engine.dispose()
+    assert _child_counts(path) == before
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999"
+        assert "extra" in {row[1] for row in raw.execute("PRAGMA table_info(networks)")}
+    profile = Store.open(path).get(NETWORK_ID)
+    assert profile.goals[0].actions[0].children[0].text == "verlengen"
+
+    # The control: the same scripts on a connection with foreign keys on lose every child.
+    engine = make_engine(unguarded)
+    with engine.connect() as connection, connection.begin():
+        command.upgrade(migrate.alembic_config(connection), "head")
+    engine.dispose()
+    assert sum(_child_counts(unguarded).values()) == 0

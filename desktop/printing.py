@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -179,7 +180,14 @@ class PageGeometry:
         paint = QRectF(0, 0, device.width(), device.height())
         header_height = _mm(device, HEADER_MM)
         footer_height = _mm(device, FOOTER_MM)
-        body = paint.adjusted(0, header_height, 0, -footer_height)
+        # Whole device pixels: Qt lays out in 1/64 pixel steps, and a page height that is not a
+        # multiple of that puts a line moved to the next page a hair above the boundary.
+        body = QRectF(
+            0,
+            round(header_height),
+            int(paint.width()),
+            int(paint.height() - header_height - footer_height),
+        )
         header = QRectF(paint.left(), paint.top(), paint.width(), header_height * 0.55)
         footer = QRectF(
             paint.left(), paint.bottom() - footer_height * 0.55, paint.width(), footer_height * 0.55
@@ -216,52 +224,63 @@ class PageDecoration:
     page_count: int
 
 
-def draw_decoration(painter: QPainter, geometry: PageGeometry, what: PageDecoration) -> None:
+def draw_header(painter: QPainter, geometry: PageGeometry, what: PageDecoration) -> None:
+    """Name on the left, place on the right, a thin rule below. Drawn before the body, so a PDF
+    reader's text (copy, search, screen reader) has the page in reading order."""
     device = painter.device()
     assert isinstance(device, QPagedPaintDevice)
     painter.save()
-    rule = QPen(RULE_COLOR)
-    rule.setWidthF(_mm(device, 0.2))
     bold = print_font(HEADER_POINT_SIZE, bold=True)
     plain = print_font(HEADER_POINT_SIZE)
-    header, footer = geometry.header, geometry.footer
-    half = header.width() / 2
-
-    painter.setPen(HEADER_COLOR)
-    painter.setFont(plain)
-    right_width = QFontMetricsF(plain, device).horizontalAdvance(what.right_header)
-    right_width = min(right_width, half)
-    right = QFontMetricsF(plain, device).elidedText(
-        what.right_header, Qt.TextElideMode.ElideRight, half
+    header = geometry.header
+    bottom = Qt.AlignmentFlag.AlignBottom
+    right_width = min(
+        QFontMetricsF(plain, device).horizontalAdvance(what.right_header), header.width() / 2
     )
-    painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, right)
-    painter.setFont(bold)
-    left_room = header.width() - right_width - _mm(device, 6)
     left = QFontMetricsF(bold, device).elidedText(
-        what.left_header, Qt.TextElideMode.ElideRight, left_room
+        what.left_header, Qt.TextElideMode.ElideRight, header.width() - right_width - _mm(device, 6)
     )
-    painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, left)
-
+    right = QFontMetricsF(plain, device).elidedText(
+        what.right_header, Qt.TextElideMode.ElideRight, header.width() / 2
+    )
+    painter.setPen(HEADER_COLOR)
+    painter.setFont(bold)
+    painter.drawText(header, Qt.AlignmentFlag.AlignLeft | bottom, left)
     painter.setFont(plain)
-    painter.drawText(
-        footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, what.left_footer
-    )
-    painter.drawText(
-        footer,
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-        f"Pagina {what.page} / {what.page_count}",
-    )
-
-    painter.setPen(rule)
+    painter.drawText(header, Qt.AlignmentFlag.AlignRight | bottom, right)
+    painter.setPen(_rule_pen(device))
     gap = _mm(device, 1.5)
     painter.drawLine(
         QPointF(header.left(), header.bottom() + gap),
         QPointF(header.right(), header.bottom() + gap),
     )
+    painter.restore()
+
+
+def draw_footer(painter: QPainter, geometry: PageGeometry, what: PageDecoration) -> None:
+    """A thin rule, the print date on the left and "Pagina n / N" on the right."""
+    device = painter.device()
+    assert isinstance(device, QPagedPaintDevice)
+    painter.save()
+    footer = geometry.footer
+    bottom = Qt.AlignmentFlag.AlignBottom
+    painter.setPen(_rule_pen(device))
+    gap = _mm(device, 1.5)
     painter.drawLine(
         QPointF(footer.left(), footer.top() - gap), QPointF(footer.right(), footer.top() - gap)
     )
+    painter.setPen(HEADER_COLOR)
+    painter.setFont(print_font(HEADER_POINT_SIZE))
+    painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | bottom, what.left_footer)
+    page = f"Pagina {what.page} / {what.page_count}"
+    painter.drawText(footer, Qt.AlignmentFlag.AlignRight | bottom, page)
     painter.restore()
+
+
+def _rule_pen(device: QPagedPaintDevice) -> QPen:
+    rule = QPen(RULE_COLOR)
+    rule.setWidthF(_mm(device, 0.2))
+    return rule
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -332,6 +351,66 @@ def keep_headings_with_next(document: QTextDocument) -> int:
     return inserted
 
 
+def _split_block(document: QTextDocument, block: QTextBlock, offset: int) -> QTextBlock:
+    """Split ``block`` before the character at ``offset`` so that the second part looks like the
+    continuation it is: no margin or indent between the parts, no second bullet."""
+    text_list = block.textList()
+    position = block.position() + offset
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    if document.characterAt(position - 1) == "\u2028":
+        cursor.deletePreviousChar()  # a <br /> right before the split: the block break replaces it
+    continuation = QTextBlockFormat(block.blockFormat())
+    continuation.setTopMargin(0)
+    continuation.setTextIndent(0)
+    continuation.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    cursor.insertBlock(continuation)
+    second = cursor.block()
+    first = second.previous()
+    first_format = first.blockFormat()
+    first_format.setBottomMargin(0)
+    QTextCursor(first).setBlockFormat(first_format)
+    if text_list is not None:
+        # The continuation of a list item is text at the item's indent, not a new item.
+        text_list.remove(second)
+        indented = second.blockFormat()
+        indented.setIndent(text_list.format().indent())
+        QTextCursor(second).setBlockFormat(indented)
+    return second
+
+
+def split_blocks_at_page_breaks(document: QTextDocument) -> int:
+    """Split every paragraph that runs over a page end into one block per page.
+
+    Qt's ``QTextLayout::draw`` also draws the line just above the area it is asked to paint (an
+    off-by-one in its clip test). On paper the page clip hides it, but the PDF would still hold
+    the previous page's last line again at the top of the next page: a PDF reader's search and
+    copied text would find it twice. A block that starts on its page has no line above it.
+    Returns how many blocks were split."""
+    page_height = document.pageSize().height()
+    root = document.rootFrame()
+    document.pageCount()  # finishes the lazy layout
+    splits = 0
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout.lineCount() > 1 and QTextCursor(block).currentFrame() == root:
+            top = layout.position().y()
+            first_page = int((top + layout.lineAt(0).y() + 0.5) // page_height)
+            for index in range(1, layout.lineCount()):
+                line = layout.lineAt(index)
+                if int((top + line.y() + 0.5) // page_height) != first_page:
+                    block = _split_block(document, block, line.textStart())
+                    document.pageCount()
+                    splits += 1
+                    break
+            else:
+                block = block.next()
+            continue
+        block = block.next()
+    return splits
+
+
 def profile_document(
     profile: NetworkProfile, device: QPagedPaintDevice, body: QSizeF, options: PrintOptions
 ) -> QTextDocument:
@@ -339,6 +418,7 @@ def profile_document(
         profile_html(profile, include_notes=options.include_notes), device, body
     )
     keep_headings_with_next(document)
+    split_blocks_at_page_breaks(document)
     return document
 
 
@@ -406,11 +486,12 @@ def _print_profile_pages(
     for index in range(document.pageCount()):
         if not sink.next_page():
             continue
-        _draw_document_page(sink.painter, document, index, geometry.body)
         decoration = PageDecoration(
             profile.name, _place(profile), footer, first_page + index, page_count
         )
-        draw_decoration(sink.painter, geometry, decoration)
+        draw_header(sink.painter, geometry, decoration)
+        _draw_document_page(sink.painter, document, index, geometry.body)
+        draw_footer(sink.painter, geometry, decoration)
 
 
 @contextmanager
@@ -519,11 +600,12 @@ def print_collection(
             _draw_document_page(painter, cover, 0, geometry.body)
         for index in range(contents_document.pageCount()):
             if sink.next_page():
-                _draw_document_page(painter, contents_document, index, geometry.body)
                 decoration = PageDecoration(
                     options.title, "Inhoud", footer, sink.number, page_count
                 )
-                draw_decoration(painter, geometry, decoration)
+                draw_header(painter, geometry, decoration)
+                _draw_document_page(painter, contents_document, index, geometry.body)
+                draw_footer(painter, geometry, decoration)
         del contents_document, draft
 
         # Pass 2: lay out again and print, one profile at a time.

@@ -23,7 +23,7 @@ from db.schemas import Action, Contact, NetworkProfile, Partner
 KICKER = "Lokaal netwerk vrijetijdsparticipatie"
 
 # A line that starts like this inside a long text is an item of a list, as officers type them.
-_BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙*]|[-–—](?=\s))\s*")
+_BULLET = re.compile(r"^\s*[•·▪◦‣∙*\-–—]\s+")
 
 
 @cache
@@ -159,7 +159,10 @@ def _contact(contact: Contact) -> str:
 def _meta(profile: NetworkProfile, print_date: date | None) -> str:
     parts = []
     if profile.updated_at:
-        parts.append(f"Laatst bijgewerkt op {format_date(profile.updated_at)}")
+        # Stored in UTC; the officer reads the date of their own day.
+        changed = profile.updated_at
+        local = changed.astimezone() if changed.tzinfo else changed
+        parts.append(f"Laatst bijgewerkt op {format_date(local)}")
     if print_date:
         parts.append(f"afgedrukt op {format_date(print_date)}")
     if not parts:

@@ -66,6 +66,9 @@ def run_gui(args: list[str]) -> int:
 
     session = DatabaseSession(store)
     window = MainWindow(session, settings, language=language)
+    from desktop.exchange_dialogs import install_exchange
+
+    install_exchange(window)  # import/export/backup actions; the daily backup after first paint
     if store.path is not None:
         settings.preferences.add_recent_database(store.path)
     window.show()

@@ -364,3 +364,33 @@ def test_the_backup_dialog_lists_date_count_and_reason(qtbot: QtBot, window: Mai
     assert chosen is not None and chosen.reason == "dagelijks"
     assert dialog.ok_button.isEnabled()
     QApplication.processEvents()
+
+
+def test_the_program_connects_the_actions_and_backs_up_on_start(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import app as app_module
+    from desktop import i18n
+    from desktop import settings as settings_module
+
+    path = tmp_path / "werk.sqlite"
+    Store.open(path).close()
+    real_settings = settings_module.Settings
+    monkeypatch.setattr(settings_module, "Settings", lambda: real_settings(tmp_path / "s.ini"))
+    seen: dict[str, bool] = {}
+
+    def run_event_loop() -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        QApplication.processEvents()  # the work deferred until after the first paint
+        seen["enabled"] = window.action_import_db.isEnabled()
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", run_event_loop)
+    try:
+        assert app_module.run_gui(["--db", str(path)]) == 0
+    finally:
+        i18n.remove_translations(qapp)
+    assert seen == {"enabled": True}
+    assert [b.reason for b in list_backups(path)] == ["dagelijks"]

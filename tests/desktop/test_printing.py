@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QPdfWriter, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from db.formats import format_euro, format_period
 from db.profile_text import parse_profile
@@ -21,6 +23,7 @@ from db.samples import sample_texts
 from db.schemas import NetworkProfile
 from db.store import Store
 from desktop.cli import run_command
+from desktop.print_view import BatchChoice, BatchKind, PrintController, ProfilePreview
 from desktop.printing import (
     LazyProfiles,
     PageGeometry,
@@ -544,3 +547,186 @@ def test_cli_query_prints_what_the_search_finds(
     text = " ".join(page_texts(out))
     for name in names:
         assert name in text
+
+
+# --- the window: the "Profiel" tab and the print actions ----------------------------------------
+
+
+def test_preview_shows_the_profile_with_markup_as_text(qtbot: QtBot) -> None:
+    preview = ProfilePreview()
+    qtbot.addWidget(preview)
+    assert "Kies een netwerk" in preview.toPlainText()
+    preview.show_profile(full_profile(vision=f"Visie {MARKUP}"))
+    text = preview.toPlainText()
+    assert f"Visie {MARKUP}" in text and "€ 2.432,50" in text
+    assert "Intern: bellen in maart." not in text
+    preview.set_include_notes(True)
+    assert "Intern: bellen in maart." in preview.toPlainText()
+    preview.show_profile(None)
+    assert "Kies een netwerk" in preview.toPlainText() and preview.profile is None
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, store: Store) -> PrintController:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return PrintController(parent, lambda: store)
+
+
+def test_export_pdf_writes_the_file_the_user_chose(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[Path] = []
+    target = tmp_path / "genk.pdf"
+
+    def ask(suggested: Path) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(controller, "_ask_pdf_path", ask)
+    genk = next(profile for profile in samples if profile.lead_municipality == "Genk")
+    assert controller.export_pdf([genk]) == target
+    assert asked[0].name == "Genk.pdf"
+    pages = page_texts(target)
+    assert pages[0].startswith("Lokaal netwerk Genk") and f"Pagina 1 / {len(pages)}" in pages[0]
+    monkeypatch.setattr(controller, "_ask_pdf_path", lambda suggested: None)  # the user cancels
+    assert controller.export_pdf([genk]) is None
+
+
+def test_export_pdf_reports_a_failure_in_dutch(
+    controller: PrintController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(controller, "_ask_pdf_path", lambda suggested: tmp_path / "weg" / "x.pdf")
+    monkeypatch.setattr(
+        controller, "_show_error", lambda title, message: errors.append((title, message))
+    )
+    assert controller.export_pdf([full_profile()]) is None
+    assert errors == [
+        (
+            "Exporteren mislukt",
+            f"De map {tmp_path / 'weg'} bestaat niet: x.pdf werd niet geschreven.",
+        )
+    ]
+
+
+def test_export_batch_one_file_with_contents(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "selectie.pdf"
+    monkeypatch.setattr(
+        controller, "_ask_batch_kind", lambda count: BatchChoice(BatchKind.ONE_FILE, False)
+    )
+    monkeypatch.setattr(controller, "_ask_pdf_path", lambda suggested: target)
+    assert controller.export_batch(samples, description="Zoekopdracht: genk") == [target]
+    pages = page_texts(target)
+    assert "Zoekopdracht: genk" in pages[0] and "Inhoud" in pages[1]
+
+
+def test_export_batch_one_file_per_network_asks_before_overwriting(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    monkeypatch.setattr(
+        controller, "_ask_batch_kind", lambda count: BatchChoice(BatchKind.FOLDER, True)
+    )
+    monkeypatch.setattr(controller, "_ask_folder", lambda start: folder)
+    written = controller.export_batch(samples)
+    assert sorted(path.name for path in written) == sorted(path.name for path in folder.iterdir())
+    assert len(written) == 5
+    before = {path: path.read_bytes() for path in written}
+    asked: list[list[Path]] = []
+
+    def refuse(clashes: list[Path]) -> bool:
+        asked.append(clashes)
+        return False
+
+    monkeypatch.setattr(controller, "_confirm_overwrite", refuse)
+    assert controller.export_batch(samples) == []
+    assert len(asked[0]) == 5
+    assert {path: path.read_bytes() for path in written} == before
+
+
+def test_cancelling_the_progress_dialog_leaves_no_file(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_progress = controller._progress
+
+    def cancelling_progress(count: int) -> Callable[[int, int, str], bool]:
+        report = real_progress(count)
+        calls: list[int] = []
+
+        def press_cancel_after_two(done: int, total: int, name: str) -> bool:
+            calls.append(done)
+            if len(calls) == 3:
+                assert controller._progress_dialog is not None
+                controller._progress_dialog.cancel()  # what the Annuleren button does
+            return report(done, total, name)
+
+        return press_cancel_after_two
+
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    monkeypatch.setattr(controller, "_progress", cancelling_progress)
+    monkeypatch.setattr(controller, "_ask_folder", lambda start: folder)
+    for kind in (BatchKind.FOLDER, BatchKind.ONE_FILE):
+        monkeypatch.setattr(
+            controller, "_ask_batch_kind", lambda count, kind=kind: BatchChoice(kind, False)
+        )
+        monkeypatch.setattr(controller, "_ask_pdf_path", lambda suggested: folder / "alle.pdf")
+        assert controller.export_batch(samples) == []
+        assert list(folder.iterdir()) == []
+
+
+def test_print_dialog_prints_to_the_chosen_printer(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    output = tmp_path / "printer.pdf"
+
+    def choose_pdf_printer(dialog: QPrintDialog) -> bool:
+        dialog.printer().setOutputFileName(str(output))
+        return True
+
+    monkeypatch.setattr(controller, "_run_print_dialog", choose_pdf_printer)
+    assert controller.print_dialog(samples[:2])
+    pages = page_texts(output)
+    assert "Inhoud" in pages[1] and pages[2].startswith(samples[0].name)
+    monkeypatch.setattr(controller, "_run_print_dialog", lambda dialog: False)
+    assert not controller.print_dialog(samples[:1])
+
+
+def test_print_preview_shows_the_pages(
+    controller: PrintController,
+    samples: list[NetworkProfile],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted: list[int] = []
+
+    def show(dialog: QPrintPreviewDialog) -> None:
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        preview.updatePreview()
+        counted.append(preview.pageCount())
+
+    monkeypatch.setattr(controller, "_run_preview_dialog", show)
+    genk = next(profile for profile in samples if profile.lead_municipality == "Genk")
+    controller.print_preview([genk])
+    expected = write_pdf(tmp_path / "genk.pdf", [genk], OPTIONS)[0].pages
+    assert counted == [expected]

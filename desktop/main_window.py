@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from db.dbfile import PROGRAM_VERSION, DatabaseFileError
 from db.errors import NotFoundError, StoreError
 from db.schemas import NetworkProfile
+from db.store import Change, ChangeKind
 from desktop import dialogs
 from desktop.i18n import LANGUAGES
 from desktop.icons import icon
@@ -257,8 +258,8 @@ class MainWindow(QMainWindow):
 
         self.action_find = self._placeholder(tr("Zoeken"), QKeySequence.StandardKey.Find, "search")
         self.action_refresh = self._action(
-            tr("Lijst vernieuwen"),
-            self.list_model.refresh,
+            tr("Vernieuwen"),
+            self.refresh,
             shortcut=QKeySequence.StandardKey.Refresh,
         )
         self.action_reset_layout = self._action(
@@ -545,6 +546,10 @@ class MainWindow(QMainWindow):
 
     # databases ----------------------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Re-read the file (another program may have changed it): every view refreshes."""
+        self.session.announce(Change(ChangeKind.RELOADED))
+
     def _start_folder(self) -> Path | None:
         path = self.session.path
         return path.parent if path is not None else None
@@ -577,6 +582,8 @@ class MainWindow(QMainWindow):
         path = dialogs.choose_new_path(self, self._start_folder())
         if path is None:
             return False
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
         try:
             self.session.new_database(path)
         except (DatabaseFileError, StoreError) as error:

@@ -193,8 +193,10 @@ class NetworkForm(QWidget):
         self.title_label = QLabel(header)
         self.title_label.setObjectName("formTitle")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setWordWrap(True)  # a long name wraps instead of widening the window
         self.subtitle_label = QLabel(header)
         self.subtitle_label.setObjectName("formSubtitle")
+        self.subtitle_label.setWordWrap(True)
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
         top.addLayout(titles, 1)

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.schemas import NetworkProfile
@@ -141,13 +141,17 @@ def window(
     qtbot: QtBot, session: DatabaseSession, settings: Settings, answers: Answers
 ) -> Iterator[MainWindow]:
     main = MainWindow(session, settings)
-    qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
     yield main
+    # Closed here rather than by qtbot: the close must not ask about edits a test left behind.
     if main.has_form():
-        main.form.discard()  # the teardown's close must not ask anything
+        main.form.discard()
+    main.close()
+    main.deleteLater()
+    # Gone now, not at some later event loop: other tests look for "the" main window.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

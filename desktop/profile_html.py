@@ -117,7 +117,7 @@ def _partner(partner: Partner) -> str:
     if partner.description:
         # A description may run over several lines; in a list item they stay line breaks.
         lines = [text(line) for line in partner.description.split("\n") if line.strip()]
-        item += " — " + "<br />".join(lines)
+        item += ' <span class="muted">— ' + "<br />".join(lines) + "</span>"
     return f"<li>{item}</li>"
 
 

@@ -1117,9 +1117,12 @@ def _read_contacts(block: _Block, draft: _Draft) -> None:
         if len(text) > _MAX_VALUE_CHARS:
             draft.keep(block.label, text, f"Contactgegevens niet herkend: '{_short(text)}'.")
             continue
+        fields = _contact_fields(lines)
         try:
-            draft.contacts.append(Contact(**_contact_fields(lines)))
-        except ValidationError:
+            if _AT_SIGN.search(text) and not fields["email"]:
+                raise ValueError("an address that is cut off or malformed")
+            draft.contacts.append(Contact(**fields))
+        except (ValidationError, ValueError):
             draft.keep(block.label, text, f"Contactgegevens niet herkend: '{_short(text)}'.")
 
 

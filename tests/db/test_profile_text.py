@@ -760,7 +760,7 @@ def _assert_round_trip(profile: NetworkProfile) -> None:
 
 
 @settings(
-    max_examples=200,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )

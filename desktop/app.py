@@ -69,6 +69,9 @@ def run_gui(args: list[str]) -> int:
     from desktop.exchange_dialogs import install_exchange
 
     install_exchange(window)  # import/export/backup actions; the daily backup after first paint
+    from desktop.print_view import install_printing
+
+    install_printing(window)  # the "Profiel" tab, print and PDF actions
     if store.path is not None:
         settings.preferences.add_recent_database(store.path)
     window.show()

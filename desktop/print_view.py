@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QRadioButton,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import StoreError
 from db.schemas import NetworkProfile
-from db.store import Store
+from db.store import Change, ChangeKind, Store
 from desktop.printing import (
     LazyProfiles,
     PrintCancelled,
@@ -51,6 +53,9 @@ from desktop.printing import (
     write_pdf_folder,
 )
 from desktop.profile_html import print_stylesheet, profile_html
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 
 class ProfilePreview(QTextBrowser):
@@ -365,3 +370,151 @@ class PrintController(QObject):
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self._parent, title, message)
+
+
+class WindowPrinting(QObject):
+    """The print view wired into the main window: the "Profiel" tab beside the form, and
+    Bestand › Afdrukvoorbeeld…, Afdrukken… (Ctrl+P), Exporteren › Exporteren als PDF… for the
+    network shown, plus "Netwerken in de lijst als PDF…" for the list (all, or a search result)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = PrintController(window, lambda: window.session.store)
+        self.preview = ProfilePreview(window.tabs)
+        self.preview_tab = window.tabs.addTab(self.preview, self.tr("Profiel"))
+        self._shown_id: UUID | None = window.form.current_id if window.has_form() else None
+        self._stale = True
+
+        self.action_list_pdf = QAction(self.tr("Netwerken in de lijst als PDF…"), window)
+        self.action_list_pdf.setObjectName("actionListPdf")
+        tip = self.tr("Alle netwerken in de lijst (ook een zoekresultaat) als PDF")
+        self.action_list_pdf.setToolTip(tip)
+        self.action_list_pdf.setStatusTip(tip)
+        self.action_list_pdf.triggered.connect(lambda _checked=False: self.export_list())
+
+        window.enable_action(window.action_print_preview, lambda: self.print_preview())
+        window.enable_action(window.action_print, lambda: self.print_current())
+        window.enable_action(window.action_export_pdf, lambda: self.export_current())
+        _insert_after(window.menu_export, window.action_export_pdf, self.action_list_pdf)
+        _insert_after(window.menu_file, window.action_print, self.controller.action_include_notes)
+        _insert_after(window.menu_file, window.action_print, self.action_list_pdf)
+
+        window.currentRecordChanged.connect(self._on_record_changed)
+        window.session.changed.connect(self._on_session_changed)
+        window.session.databaseChanged.connect(lambda _store: self._on_record_changed(None))
+        window.tabs.currentChanged.connect(lambda _index: self._refresh_if_visible())
+        self.controller.action_include_notes.toggled.connect(self._on_notes_toggled)
+        self.window.list_model.countChanged.connect(lambda _shown, _total: self._update_actions())
+        self._update_actions()
+
+    # what is printed ----------------------------------------------------------------------------
+
+    def current_profile(self) -> NetworkProfile | None:
+        """The stored version of the network shown in the form (unsaved edits are not printed)."""
+        if self._shown_id is None:
+            return None
+        profile = self.window.session.find(self._shown_id)
+        if profile is not None and self.window.has_form() and self.window.form.is_modified():
+            self.window.statusBar().showMessage(
+                self.tr("Let op: niet-opgeslagen wijzigingen staan niet op de afdruk."), 6000
+            )
+        return profile
+
+    def list_ids(self) -> list[UUID]:
+        """The networks the list shows: several selected rows, else the whole list."""
+        view = self.window.list_view
+        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+        model = self.window.list_model
+        if len(rows) > 1:
+            return [i for i in (model.id_at(row) for row in rows) if i is not None]
+        return model.ids()
+
+    # the actions ------------------------------------------------------------------------------
+
+    def print_preview(self) -> None:
+        profile = self.current_profile()
+        if profile is not None:
+            self.controller.print_preview([profile])
+
+    def print_current(self) -> bool:
+        profile = self.current_profile()
+        return profile is not None and self.controller.print_dialog([profile])
+
+    def export_current(self) -> Path | None:
+        profile = self.current_profile()
+        return self.controller.export_pdf([profile]) if profile is not None else None
+
+    def export_list(self) -> list[Path]:
+        ids = self.list_ids()
+        model = self.window.list_model
+        description = ""
+        if model.is_subset:
+            description = self.tr("Zoekresultaat: {shown} van {total} netwerken").format(
+                shown=len(ids), total=model.total
+            )
+        written = self.controller.export_batch(self.controller.stored(ids), description)
+        if written:
+            self.window.statusBar().showMessage(
+                self.tr("PDF gemaakt: {where}").format(
+                    where=written[0] if len(written) == 1 else written[0].parent
+                ),
+                6000,
+            )
+        return written
+
+    # keeping the "Profiel" tab current ----------------------------------------------------------
+
+    def _on_record_changed(self, network_id: UUID | None) -> None:
+        self._shown_id = network_id
+        self._stale = True
+        self._refresh_if_visible()
+        self._update_actions()
+
+    def _on_session_changed(self, change: Change) -> None:
+        if self._shown_id is None:
+            return
+        if change.kind is ChangeKind.RELOADED or self._shown_id in change.ids:
+            self._stale = True
+            self._refresh_if_visible()
+
+    def _on_notes_toggled(self, include: bool) -> None:
+        self.preview.include_notes = include
+        self._stale = True
+        self._refresh_if_visible()
+
+    def _refresh_if_visible(self) -> None:
+        """Rebuild the tab's document only when it is looked at: switching records in the list
+        does not pay for a preview nobody sees."""
+        if not self._stale or self.window.tabs.currentWidget() is not self.preview:
+            return
+        profile = self.window.session.find(self._shown_id) if self._shown_id else None
+        self.preview.show_profile(profile)
+        self._stale = False
+
+    def _update_actions(self) -> None:
+        has_record = self._shown_id is not None
+        for action in (
+            self.window.action_print,
+            self.window.action_print_preview,
+            self.window.action_export_pdf,
+        ):
+            action.setEnabled(has_record)
+        self.action_list_pdf.setEnabled(self.window.list_model.rowCount() > 0)
+
+
+def _insert_after(menu: QMenu, anchor: QAction, action: QAction) -> None:
+    """Put ``action`` right after ``anchor`` in ``menu`` (at the end if the anchor is last)."""
+    actions = menu.actions()
+    following = next(
+        (actions[i + 1] for i, candidate in enumerate(actions[:-1]) if candidate is anchor), None
+    )
+    if following is None:
+        menu.addAction(action)
+    else:
+        menu.insertAction(following, action)
+
+
+def install_printing(window: MainWindow) -> WindowPrinting:
+    """Add the "Profiel" tab and connect the print and PDF actions of ``window``."""
+    return WindowPrinting(window)

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QPdfWriter, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.formats import format_euro, format_period
@@ -23,7 +23,15 @@ from db.samples import sample_texts
 from db.schemas import NetworkProfile
 from db.store import Store
 from desktop.cli import run_command
-from desktop.print_view import BatchChoice, BatchKind, PrintController, ProfilePreview
+from desktop.main_window import MainWindow
+from desktop.print_view import (
+    BatchChoice,
+    BatchKind,
+    PrintController,
+    ProfilePreview,
+    WindowPrinting,
+    install_printing,
+)
 from desktop.printing import (
     LazyProfiles,
     PageGeometry,
@@ -730,3 +738,90 @@ def test_print_preview_shows_the_pages(
     controller.print_preview([genk])
     expected = write_pdf(tmp_path / "genk.pdf", [genk], OPTIONS)[0].pages
     assert counted == [expected]
+
+
+# --- in the main window -------------------------------------------------------------------------
+
+# The offscreen platform cannot pass a window's size hints on; the window tests ignore that.
+offscreen_window = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+@pytest.fixture
+def printing(window: MainWindow) -> WindowPrinting:
+    installed = install_printing(window)
+    window.select_first_record()
+    return installed
+
+
+@offscreen_window
+def test_profile_tab_follows_the_record_and_each_save(
+    window: MainWindow, printing: WindowPrinting, qtbot: QtBot
+) -> None:
+    assert window.tabs.tabText(printing.preview_tab) == "Profiel"
+    shown = window.form.stored_profile()
+    assert shown is not None
+    window.tabs.setCurrentIndex(printing.preview_tab)
+    assert printing.preview.toPlainText().startswith("Lokaal netwerk vrijetijdsparticipatie")
+    assert shown.name in printing.preview.toPlainText()
+    changed = shown.model_copy(update={"vision": "Een nieuwe visie & <meer>."})
+    window.session.save(changed)
+    assert "Een nieuwe visie & <meer>." in printing.preview.toPlainText()
+    other = window.list_model.id_at(window.list_model.rowCount() - 1)
+    assert other is not None and other != shown.id
+    window.list_view.select_id(other)
+    qtbot.waitUntil(lambda: window.form.current_id == other)
+    assert window.session.get(other).name in printing.preview.toPlainText()
+
+
+@offscreen_window
+def test_print_actions_are_enabled_with_a_record(
+    window: MainWindow, printing: WindowPrinting
+) -> None:
+    for action in (window.action_print, window.action_print_preview, window.action_export_pdf):
+        assert action.isEnabled()
+    assert window.action_print.shortcut().toString() == "Ctrl+P"
+    assert printing.action_list_pdf in window.menu_file.actions()
+    assert printing.action_list_pdf in window.menu_export.actions()
+    window.form.clear()
+    assert not window.action_print.isEnabled() and not window.action_export_pdf.isEnabled()
+
+
+@offscreen_window
+def test_export_pdf_from_the_menu_writes_the_shown_network(
+    window: MainWindow, printing: WindowPrinting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, suggested, filters: (str(tmp_path / "profiel"), filters),
+    )
+    window.action_export_pdf.trigger()
+    written = tmp_path / "profiel.pdf"  # the extension is added when the user leaves it out
+    shown = window.form.stored_profile()
+    assert shown is not None
+    pages = page_texts(written)
+    assert pages[0].startswith(shown.name) and f"Pagina 1 / {len(pages)}" in pages[0]
+
+
+@offscreen_window
+def test_the_list_or_a_search_result_into_one_pdf(
+    window: MainWindow, printing: WindowPrinting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "lijst.pdf"
+    monkeypatch.setattr(
+        printing.controller, "_ask_batch_kind", lambda count: BatchChoice(BatchKind.ONE_FILE, False)
+    )
+    monkeypatch.setattr(printing.controller, "_ask_pdf_path", lambda suggested: target)
+    printing.action_list_pdf.trigger()
+    contents = page_texts(target)[1]
+    names = [window.session.get(network_id).name for network_id in window.list_model.ids()]
+    assert len(names) == 3 and all(contents.count(name) == 1 for name in names)
+
+    found = window.list_model.ids()[1:]
+    window.list_model.show_ids(found)  # what a search does
+    printing.action_list_pdf.trigger()
+    pages = page_texts(target)
+    assert "Zoekresultaat: 2 van 3 netwerken" in pages[0]
+    found_names = [window.session.get(network_id).name for network_id in found]
+    assert all(pages[1].count(name) == 1 for name in found_names)
+    assert all(name not in pages[1] for name in names if name not in found_names)

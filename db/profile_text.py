@@ -128,6 +128,7 @@ MAX_TEXT_CHARS = 1_000_000
 # A contact or amount line longer than this is prose, not data; also keeps the regexes cheap.
 _MAX_VALUE_CHARS = 2_000
 _CAPTIONS_PER_IMAGE = 4
+_DEEPEST_LEVEL = 2
 _NOT_A_PROFILE = "Dit is geen netwerkfiche: "
 _NOT_A_PROFILE_EN = "This is not a network profile: "
 
@@ -153,7 +154,9 @@ class ParseResult:
 
 _TYPOGRAPHY = str.maketrans(
     {
-        **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t", " "),
+        **dict.fromkeys(
+            "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t", " "
+        ),
         **dict.fromkeys("\u200b\u00ad\ufeff\u2060", None),
         **dict.fromkeys("‘’‚‛′", "'"),
         **dict.fromkeys("“”„‟″", '"'),
@@ -178,7 +181,9 @@ def _fold(text: str) -> str:
 
 def _split_lines(text: str) -> list[_Line | None]:
     """The text as lines; ``None`` is a blank line."""
-    unified = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    unified = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    )
     lines: list[_Line | None] = []
     for raw in unified.split("\n"):
         spaced = raw.translate(_TYPOGRAPHY).rstrip()
@@ -221,12 +226,23 @@ class _Kind(enum.StrEnum):
 
 _LABELS: dict[str, _Kind] = {
     **dict.fromkeys(
-        ["visie", "missie", "missie en visie", "visie en missie", "historiek en doel", "historiek en doelen"],
+        [
+            "visie",
+            "missie",
+            "missie en visie",
+            "visie en missie",
+            "historiek en doel",
+            "historiek en doelen",
+        ],
         _Kind.VISION,
     ),
-    **dict.fromkeys(["focus doelgroep", "focus op doelgroep", "doelgroep", "doelgroepen"], _Kind.TARGET),
+    **dict.fromkeys(
+        ["focus doelgroep", "focus op doelgroep", "doelgroep", "doelgroepen"], _Kind.TARGET
+    ),
     **dict.fromkeys(["trekkingsrecht", "trekkingsrechten", "bedrag trekkingsrecht"], _Kind.AMOUNT),
-    **dict.fromkeys(["partners", "partner", "netwerkpartners", "partners van het netwerk"], _Kind.PARTNERS),
+    **dict.fromkeys(
+        ["partners", "partner", "netwerkpartners", "partners van het netwerk"], _Kind.PARTNERS
+    ),
     **dict.fromkeys(
         [
             "doelstellingen",
@@ -239,10 +255,18 @@ _LABELS: dict[str, _Kind] = {
         _Kind.GOALS,
     ),
     **dict.fromkeys(
-        ["acties", "enkele acties", "een greep uit de acties", "greep uit de acties", "concrete acties"],
+        [
+            "acties",
+            "enkele acties",
+            "een greep uit de acties",
+            "greep uit de acties",
+            "concrete acties",
+        ],
         _Kind.ACTIONS,
     ),
-    **dict.fromkeys(["overlegmomenten", "overlegmoment", "overleg", "bijeenkomsten"], _Kind.MEETINGS),
+    **dict.fromkeys(
+        ["overlegmomenten", "overlegmoment", "overleg", "bijeenkomsten"], _Kind.MEETINGS
+    ),
     **dict.fromkeys(
         ["contactpersoon", "contactpersonen", "contact", "contactgegevens"], _Kind.CONTACTS
     ),
@@ -296,7 +320,28 @@ _TRAILING_LABEL = re.compile(
 _ORDINALS = {
     word: number
     for number, word in enumerate(
-        ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste"],
+        [
+            "eerste",
+            "tweede",
+            "derde",
+            "vierde",
+            "vijfde",
+            "zesde",
+            "zevende",
+            "achtste",
+            "negende",
+            "tiende",
+            "elfde",
+            "twaalfde",
+            "dertiende",
+            "veertiende",
+            "vijftiende",
+            "zestiende",
+            "zeventiende",
+            "achttiende",
+            "negentiende",
+            "twintigste",
+        ],
         start=1,
     )
 }
@@ -307,7 +352,9 @@ _PERIOD_LINE = re.compile(
     r"(?:\s*:\s*(?P<value>.*)|\s+(?P<bare>\d{4}.*))?",
     re.IGNORECASE,
 )
-_AMOUNT_LINE = re.compile(r"(?P<label>trekkingsrecht(?:en)?)\s+(?P<value>(?:€\s*)?\d.*)", re.IGNORECASE)
+_AMOUNT_LINE = re.compile(
+    r"(?P<label>trekkingsrecht(?:en)?)\s+(?P<value>(?:€\s*)?\d.*)", re.IGNORECASE
+)
 _YEARS = re.compile(
     r"(?P<start>\d{4})(?:\s*(?:-|–|—|/|tot(?: en met)?|t\.?e\.?m\.?|t/m)\s*'?(?P<end>\d{4}|\d{2}))?\s*\.?",
     re.IGNORECASE,
@@ -316,6 +363,16 @@ _CAPTION = re.compile(
     r"(?:beeld|foto|afbeelding)\s*(?::|via\b)|\(?\s*lees verder onder de (?:afbeelding|foto|video)\b",
     re.IGNORECASE,
 )
+# Headings of other parts of a profile, recognised without a colon when they stand alone.
+_SECTION_TITLES = {
+    "omgevingsanalyse",
+    "werking lokaal netwerk",
+    "werking van het lokaal netwerk",
+    "werking van het netwerk",
+    "ondersteuning voor en door het netwerk",
+    "realisaties",
+    "evaluatie",
+}
 _NETWORK_NAME = re.compile(r"lokaal\s+netwerk\s+\S", re.IGNORECASE)
 _GOALS_WORD = re.compile(r"doelstelling", re.IGNORECASE)
 _AT_SIGN = re.compile(r"@|\[\s*at\s*\]", re.IGNORECASE)
@@ -327,6 +384,7 @@ class _Label:
     label: str  # as written, for warnings and section titles
     value: str = ""
     prefix: str = ""  # text before a label that ends a paragraph
+    soft: bool = False  # a known section title without colon: inside the goals it is a goal
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +409,7 @@ def _label_kind(text: str, context: _Context) -> _Kind | None:
 
 
 def _known_qualifier(who: str | None, context: _Context) -> bool:
-    """"van Dilbeek", "van het netwerk": a qualifier that adds nothing the record lacks."""
+    """ "van Dilbeek", "van het netwerk": a qualifier that adds nothing the record lacks."""
     if who is None:
         return True
     who = re.sub(r"^(?:de gemeente|de stad|het lokaal netwerk|het netwerk|ons netwerk)\s*", "", who)
@@ -363,12 +421,19 @@ def _period_label(line: _Line) -> _Label | None:
     if not match:
         return None
     words = _label_key(match.group("label")).replace("afsprakennota's", "afsprakennota").split()
-    if not all(w in _PERIOD_WORDS or w in _ORDINALS or _ordinal_number(w) or w == "afsprakennota" for w in words):
+    if not all(
+        w in _PERIOD_WORDS or w in _ORDINALS or _ordinal_number(w) or w == "afsprakennota"
+        for w in words
+    ):
         return None
     value = match.group("value")
     if value is None and match.group("bare") is None and line.bullet:
         return None  # a bullet label needs its value
-    return _Label(_Kind.PERIOD, match.group("label"), (value if value is not None else match.group("bare") or "").strip())
+    return _Label(
+        _Kind.PERIOD,
+        match.group("label"),
+        (value if value is not None else match.group("bare") or "").strip(),
+    )
 
 
 def _ordinal_number(word: str) -> int | None:
@@ -422,6 +487,8 @@ def _classify(line: _Line, blank_before: bool, context: _Context) -> _Label | No
                 return _Label(kind, trailing.group("label"), "", prefix)
     if blank_before and _is_generic_heading(text):
         return _Label(_Kind.SECTION, text[:-1].rstrip())
+    if blank_before and _label_key(text) in _SECTION_TITLES:
+        return _Label(_Kind.SECTION, text, soft=True)
     return None
 
 
@@ -589,7 +656,8 @@ def _read_blocks(
             continue
         label = _classify(line, blank_before, context)
         blank_before = False
-        if label is None:
+        if label is None or (label.soft and current.kind in (_Kind.GOALS, _Kind.ACTIONS)):
+            # Borsbeek's "Ondersteuning voor en door het netwerk" heads a goal, not a section.
             current.add_line(line)
         elif label.prefix and current.kind is _Kind.GOALS and label.kind is _Kind.ACTIONS:
             # "Goal sentence. Een greep uit de acties:" inside the goals: the heading of a goal.
@@ -645,7 +713,13 @@ class _Draft:
             try:
                 self.sections.append(Section(title="", body=joined))
             except ValidationError as error:
-                raise _storage_error(error) from None
+                where = _short(title or body, 40)
+                raise ProfileTextError(
+                    f"De netwerkfiche kan niet bewaard worden: de tekst bij '{where}': "
+                    + messages.summary(error, "nl"),
+                    f"The profile cannot be stored: the text at '{where}': "
+                    + messages.summary(error, "en"),
+                ) from None
 
     def keep(self, title: str, body: str, why: str) -> None:
         """Text a reader could not place: kept as a section under its label, with a warning."""
@@ -704,7 +778,7 @@ def _prose(units: Sequence[_Unit], draft: _Draft) -> str:
 
 
 def _is_heading_like(para: _Para) -> bool:
-    """"Werking lokaal netwerk": a short title of its own, not a sentence."""
+    """ "Werking lokaal netwerk": a short title of its own, not a sentence."""
     text = para.text
     return (
         len(para.lines) == 1
@@ -770,7 +844,12 @@ class _Node:
 
 def _tree(bullets: _Bullets) -> list[_Node]:
     """Bullets as a tree: deeper indentation is a deeper level, whatever the number of spaces."""
-    levels = {indent: level for level, indent in enumerate(sorted({i.indent for i in bullets.items}))}
+    # Goal, action, sub-action: deeper levels than that hang under the last sub-action level
+    # (which also keeps the tree shallow, whatever the indentation of a hostile text).
+    levels = {
+        indent: min(level, _DEEPEST_LEVEL)
+        for level, indent in enumerate(sorted({i.indent for i in bullets.items}))
+    }
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     for item in bullets.items:
@@ -797,8 +876,10 @@ def _adopt_after_colon(nodes: list[_Node]) -> list[_Node]:
         index += 1
         if node.children or not node.text.endswith(":"):
             continue
-        while index < len(nodes) and not nodes[index].blank_before and not (
-            nodes[index].text.endswith(":") and not nodes[index].children
+        while (
+            index < len(nodes)
+            and not nodes[index].blank_before
+            and not (nodes[index].text.endswith(":") and not nodes[index].children)
         ):
             node.children.append(nodes[index])
             index += 1
@@ -812,7 +893,9 @@ def _actions_from_nodes(nodes: list[_Node], draft: _Draft) -> list[Action]:
         try:
             actions.append(Action(text=node.text, children=children))
         except ValidationError:
-            draft.keep("Acties", _render_nodes([node]), f"Actie niet gelezen: '{_short(node.text)}'.")
+            draft.keep(
+                "Acties", _render_nodes([node]), f"Actie niet gelezen: '{_short(node.text)}'."
+            )
     return actions
 
 
@@ -878,7 +961,9 @@ def _read_actions(block: _Block, draft: _Draft) -> None:
             draft.actions.extend(_actions_from_nodes(_tree(unit), draft))
         elif isinstance(following, _Bullets):
             # A paragraph with a list under it: an action with its sub-actions.
-            draft.actions.extend(_actions_from_nodes([_Node(unit.lines, True, _tree(following))], draft))
+            draft.actions.extend(
+                _actions_from_nodes([_Node(unit.lines, True, _tree(following))], draft)
+            )
             index += 1
         elif _is_heading_like(unit) and isinstance(following, _Para) and _is_prose(following):
             _free_text(units[index:], draft, "")
@@ -931,7 +1016,7 @@ def _split_top_level(text: str, separator_pattern: str) -> list[str]:
 
 
 def _split_list(text: str) -> list[str]:
-    """"a, b (x, y) en c" -> [a, b (x, y), c]: commas and the final "en", never inside brackets."""
+    """ "a, b (x, y) en c" -> [a, b (x, y), c]: commas and the final "en", never inside brackets."""
     items = _split_top_level(text, r"[,;]")
     if items:
         last = re.sub(r"^(?:en|and|&)\s+", "", items.pop())
@@ -939,15 +1024,21 @@ def _split_list(text: str) -> list[str]:
         joints = [m for m in re.finditer(r" (?:en|&) ", last) if depths[m.start()] == 0]
         if joints:
             joint = joints[-1]
-            items.extend(part for part in (last[: joint.start()].strip(), last[joint.end() :].strip()) if part)
+            items.extend(
+                part
+                for part in (last[: joint.start()].strip(), last[joint.end() :].strip())
+                if part
+            )
         elif last:
             items.append(last)
     return items
 
 
 def _name_and_parenthesis(text: str) -> tuple[str, str]:
-    """"vzw Horizont (Rap op Stap)" -> ("vzw Horizont", "Rap op Stap")."""
-    match = re.fullmatch(r"(?P<name>.*?\S)\s*\((?P<description>[^()]*(?:\([^()]*\)[^()]*)*)\)", text)
+    """ "vzw Horizont (Rap op Stap)" -> ("vzw Horizont", "Rap op Stap")."""
+    match = re.fullmatch(
+        r"(?P<name>.*?\S)\s*\((?P<description>[^()]*(?:\([^()]*\)[^()]*)*)\)", text
+    )
     if match:
         return match.group("name"), match.group("description").strip()
     return text, ""
@@ -956,7 +1047,9 @@ def _name_and_parenthesis(text: str) -> tuple[str, str]:
 def _partners_from_list(text: str) -> list[tuple[str, str]]:
     """A comma list; a description after a colon or dash belongs to the last partner before it."""
     found = _find_top_level(text, (": ", " – ", " — "))
-    head, tail = (text[: found[0]], text[found[0] + len(found[1]) :].strip()) if found else (text, "")
+    head, tail = (
+        (text[: found[0]], text[found[0] + len(found[1]) :].strip()) if found else (text, "")
+    )
     names = _split_list(head)
     partners = [_name_and_parenthesis(name) for name in names]
     if tail and names:
@@ -1040,7 +1133,27 @@ _CONTACT_KEYS = {
     "tel.": "phone",
     "gsm": "phone",
 }
-_NAME_PARTICLES = {"van", "de", "der", "den", "ten", "ter", "te", "het", "'t", "d'", "le", "la", "du", "da", "di", "von", "vanden", "vander", "vande"}
+_NAME_PARTICLES = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "ten",
+    "ter",
+    "te",
+    "het",
+    "'t",
+    "d'",
+    "le",
+    "la",
+    "du",
+    "da",
+    "di",
+    "von",
+    "vanden",
+    "vander",
+    "vande",
+}
 _ContactFields = dict[str, str]
 
 
@@ -1060,13 +1173,15 @@ def _looks_like_name(piece: str, email: str) -> bool:
 
 
 def _compact_contact(text: str) -> _ContactFields:
-    """"Bas Dhoey, diensthoofd, bas.dhoey [at] borsbeek.be, 03 320 94 09", in any order."""
+    """ "Bas Dhoey, diensthoofd, bas.dhoey [at] borsbeek.be, 03 320 94 09", in any order."""
     fields = dict.fromkeys(("name", "role", "organisation", "email", "phone"), "")
     email = _EMAIL.search(text)
     if email:
         fields["email"] = f"{email.group('local')}@{email.group('domain')}"
         text = text[: email.start()] + " , " + text[email.end() :]
-    phone = next((m for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8), None)
+    phone = next(
+        (m for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8), None
+    )
     if phone:
         fields["phone"] = phone.group().strip()
         text = text[: phone.start()] + " , " + text[phone.end() :]
@@ -1097,8 +1212,10 @@ def _contact_fields(lines: Sequence[str]) -> _ContactFields:
             labelled[key] = f"{labelled[key]}, {value}" if labelled.get(key) else value
         else:
             free.append(line)
-    fields = _compact_contact(", ".join(free)) if free else dict.fromkeys(
-        ("name", "role", "organisation", "email", "phone"), ""
+    fields = (
+        _compact_contact(", ".join(free))
+        if free
+        else dict.fromkeys(("name", "role", "organisation", "email", "phone"), "")
     )
     for key, value in labelled.items():
         fields[key] = f"{fields[key]}, {value}" if fields[key] and value else value or fields[key]
@@ -1144,36 +1261,63 @@ def _read_period(block: _Block, draft: _Draft) -> None:
         used = {period.ordinal for period in draft.periods}
         if ordinal is None:
             ordinal = max(used, default=0) + 1
-            draft.warn(f"Volgnummer van de afsprakennota afgeleid ({ordinal}): '{_short(written)}'.")
+            draft.warn(
+                f"Volgnummer van de afsprakennota afgeleid ({ordinal}): '{_short(written)}'."
+            )
         try:
             if ordinal in used:
-                raise PydanticCustomError("ordinal_unique", "two agreement periods have the same number")
+                raise PydanticCustomError(
+                    "ordinal_unique", "two agreement periods have the same number"
+                )
             draft.periods.append(AgreementPeriod(ordinal=ordinal, start_year=start, end_year=end))
         except (ValidationError, PydanticCustomError):
             draft.keep(block.label, value, f"Periode niet gelezen: '{_short(written)}'.")
     _free_text(rest, draft, block.label)
 
 
-_AMOUNT_IN_TEXT = re.compile(r"(?:€\s*)?\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?|(?:€\s*)?\d+(?:,\d{1,2})?")
+# An amount inside a longer text: "6 613 euro per jaar", "€ 17.641 (2019)".
+_AMOUNT_IN_TEXT = re.compile(
+    r"(?:€\s*)?(?<![\d.,])(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?(?![\d.,]\d)\s*(?:euro\b|eur\b|€)"
+    r"|€\s*(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?",
+    re.IGNORECASE,
+)
+
+
+def _euro(text: str) -> Decimal | None:
+    try:
+        return parse_euro(text)
+    except (PydanticCustomError, ValueError):
+        return None
 
 
 def _read_amount(block: _Block, draft: _Draft) -> None:
     value, rest = _take_value(block)
-    amount: Decimal | None = None
-    if len(value) <= _MAX_VALUE_CHARS:
-        try:
-            amount = parse_euro(value)
-        except (PydanticCustomError, ValueError):
-            amount = None
-    if amount is None or draft.amount not in (None, amount):
+    if len(value) > _MAX_VALUE_CHARS:
+        amount, exact = None, False
+    elif (amount := _euro(value)) is not None:
+        exact = True
+    else:
+        found = _AMOUNT_IN_TEXT.search(value)
+        amount, exact = (_euro(found.group()) if found else None), False
+    if amount is not None and draft.amount not in (None, amount):
+        draft.keep(
+            block.label, value, f"Tweede trekkingsrecht als tekst bewaard: '{_short(value)}'."
+        )
+    elif amount is None:
         draft.keep(block.label, value, f"Trekkingsrecht niet gelezen: '{_short(value)}'.")
     else:
         draft.amount = amount
+        if not exact:  # the words around the amount are kept too
+            draft.keep(
+                block.label,
+                value,
+                f"Trekkingsrecht gelezen uit '{_short(value)}'; de tekst is bewaard.",
+            )
     _free_text(rest, draft, block.label)
 
 
 def _tags(text: str) -> list[str] | None:
-    """"UiTPAS, Rap op Stap" as tags; None when it is a sentence rather than a list."""
+    """ "UiTPAS, Rap op Stap" as tags; None when it is a sentence rather than a list."""
     tags = [tag.strip() for tag in text.split(",")]
     if all(0 < len(tag) <= 120 and len(tag.split()) <= 6 and not tag.endswith(".") for tag in tags):
         return tags
@@ -1181,17 +1325,16 @@ def _tags(text: str) -> list[str] | None:
 
 
 def _read_instruments(block: _Block, draft: _Draft) -> None:
-    units = list(block.units)
-    tags: list[str] = []
-    if units and isinstance(units[0], _Para) and units[0].is_value and len(units[0].lines) == 1:
-        listed = _tags(units[0].lines[0])
-        if listed is not None:
-            tags.extend(listed)
-            units.pop(0)
-    _, items, units = _list_parts(units)
-    tags.extend(" ".join(item.lines) for item in items)
-    draft.instruments = (draft.instruments or []) + tags
-    _free_text(units, draft, block.label)
+    """Tags as a comma list or bullets; "Instrumenten:" alone says there are none; prose under
+    the label stays text (and the passes it names are then detected as usual)."""
+    para, items, rest = _list_parts(block.units)
+    listed = _tags(para.lines[0]) if para and para.is_value and len(para.lines) == 1 else None
+    if para is not None and listed is None:
+        _free_text(block.units, draft, block.label)
+        return
+    tags = [*(listed or []), *(" ".join(item.lines) for item in items)]
+    draft.instruments = [*(draft.instruments or []), *tags]
+    _free_text(rest, draft, block.label)
 
 
 def _read_single_line(block: _Block, draft: _Draft) -> None:
@@ -1298,7 +1441,7 @@ class _Title:
 
 
 def _parse_title(title: str) -> _Title:
-    """"Wevelgem (West Vlaanderen)", "Borsbeek", "Beersel, Drogenbos en Linkebeek"."""
+    """ "Wevelgem (West Vlaanderen)", "Borsbeek", "Beersel, Drogenbos en Linkebeek"."""
     text, province, region = title.strip(), None, ""
     match = re.fullmatch(r"(?P<names>.*?\S)\s*\((?P<paren>[^()]*)\)", text)
     if match:
@@ -1328,7 +1471,9 @@ def _inferred_province(municipality: str, draft: _Draft | None) -> Province | No
     found = find_municipality(municipality)
     if found is None:
         if draft:
-            draft.warn(f"Gemeente '{_short(municipality)}' niet gevonden in de referentielijst; provincie onbekend.")
+            draft.warn(
+                f"Gemeente '{_short(municipality)}' niet gevonden in de referentielijst; provincie onbekend."
+            )
         return None
     province = _match_province(found.province)
     if draft and province:
@@ -1376,12 +1521,16 @@ def detect_instruments(text: str) -> list[str]:
 
 def _refuse_unreadable(text: object) -> str:
     if not isinstance(text, str):
-        raise ProfileTextError(_NOT_A_PROFILE + "de invoer is geen tekst.", _NOT_A_PROFILE_EN + "the input is not text.")
+        raise ProfileTextError(
+            _NOT_A_PROFILE + "de invoer is geen tekst.",
+            _NOT_A_PROFILE_EN + "the input is not text.",
+        )
     if len(text) > MAX_TEXT_CHARS:
         size = f"{len(text) / 1_000_000:.1f}"
         raise ProfileTextError(
             _NOT_A_PROFILE + f"de tekst is te groot ({size} miljoen tekens, hoogstens 1 miljoen).",
-            _NOT_A_PROFILE_EN + f"the text is too large ({size} million characters, at most 1 million).",
+            _NOT_A_PROFILE_EN
+            + f"the text is too large ({size} million characters, at most 1 million).",
         )
     if "\x00" in text or _CONTROL.search(text):
         raise ProfileTextError(
@@ -1389,21 +1538,27 @@ def _refuse_unreadable(text: object) -> str:
             _NOT_A_PROFILE_EN + "the file holds binary data or control characters.",
         )
     if _SURROGATE.search(text):
-        raise ProfileTextError(_NOT_A_PROFILE + "de tekst bevat ongeldige tekens.", _NOT_A_PROFILE_EN + "the text holds invalid characters.")
+        raise ProfileTextError(
+            _NOT_A_PROFILE + "de tekst bevat ongeldige tekens.",
+            _NOT_A_PROFILE_EN + "the text holds invalid characters.",
+        )
     if not text.strip():
-        raise ProfileTextError(_NOT_A_PROFILE + "de tekst is leeg.", _NOT_A_PROFILE_EN + "the text is empty.")
+        raise ProfileTextError(
+            _NOT_A_PROFILE + "de tekst is leeg.", _NOT_A_PROFILE_EN + "the text is empty."
+        )
     return text
 
 
 def _looks_truncated(blocks: Sequence[_Block]) -> bool:
-    """A text cut off mid-list or mid-sentence: the last block ends without closing its text."""
-    last = next((block for block in reversed(blocks) if not block.empty or block.kind is not _Kind.INTRO), None)
+    """A text cut off mid-list or mid-sentence. Published profiles end with the contact, so a text
+    ending in anything else must end its sentence; a label with nothing after it is cut off."""
+    last = next((b for b in reversed(blocks) if not b.empty or b.kind is not _Kind.INTRO), None)
     if last is None:
         return False
     if last.empty:
-        return True  # a label with nothing after it
-    if last.kind in _BULLET_KINDS:
-        return False  # values (contacts, amounts, ...) do not end in punctuation
+        return True
+    if last.kind is _Kind.CONTACTS:
+        return False  # a cut-off address is reported by the contact reader
     unit = last.units[-1]
     text = unit.text if isinstance(unit, _Para) else unit.items[-1].lines[-1]
     return text.count("(") > text.count(")") or text[-1] not in ".!?…)\"'"
@@ -1528,11 +1683,14 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-8-sig"), ""
         except UnicodeDecodeError:
             try:
-                return data.decode("cp1252"), "Het bestand is gelezen als Windows-1252 (geen UTF-8)."
+                return data.decode(
+                    "cp1252"
+                ), "Het bestand is gelezen als Windows-1252 (geen UTF-8)."
             except UnicodeDecodeError:
                 pass
     raise ProfileTextError(
-        _NOT_A_PROFILE + "het bestand is geen tekstbestand (binaire gegevens of onbekende tekenset).",
+        _NOT_A_PROFILE
+        + "het bestand is geen tekstbestand (binaire gegevens of onbekende tekenset).",
         _NOT_A_PROFILE_EN + "the file is not a text file (binary data or unknown encoding).",
     )
 
@@ -1546,8 +1704,10 @@ _CHILD_STEP = "    "
 
 
 def _compose_title(municipalities: Sequence[str], province: Province | None) -> str:
-    names = municipalities[0] if len(municipalities) == 1 else (
-        ", ".join(municipalities[:-1]) + " en " + municipalities[-1]
+    names = (
+        municipalities[0]
+        if len(municipalities) == 1
+        else (", ".join(municipalities[:-1]) + " en " + municipalities[-1])
     )
     return f"{names} ({province.value})" if province else names
 
@@ -1573,19 +1733,31 @@ def _format_amount(amount: Decimal) -> str:
 
 
 def _format_period(period: AgreementPeriod) -> str:
-    years = str(period.start_year) if period.start_year == period.end_year else f"{period.start_year}-{period.end_year}"
+    years = (
+        str(period.start_year)
+        if period.start_year == period.end_year
+        else f"{period.start_year}-{period.end_year}"
+    )
     return f"Periode {_ORDINAL_WORDS[period.ordinal]} afsprakennota: {years}"
 
 
 def _write_head(profile: NetworkProfile) -> tuple[list[str], list[str]]:
     """The page head (title, images, "Lokaal Netwerk") and the labelled lines the title cannot say."""
     title = _compose_title(profile.municipalities, profile.province)
-    if not _plausible_title(title) or _NETWORK_NAME.match(title) or _fold(title) in ("item_left", "item_right"):
+    if (
+        not _plausible_title(title)
+        or _NETWORK_NAME.match(title)
+        or _fold(title) in ("item_left", "item_right")
+    ):
         title = "Netwerk"
     read = _parse_title(title)
     # A reader looks a few lines ahead for "item_right": more captions go in more image blocks.
     images = [
-        ["item_left", "\n".join(profile.captions[start : start + _CAPTIONS_PER_IMAGE]), "item_right"]
+        [
+            "item_left",
+            "\n".join(profile.captions[start : start + _CAPTIONS_PER_IMAGE]),
+            "item_right",
+        ]
         for start in range(0, max(len(profile.captions), 1), _CAPTIONS_PER_IMAGE)
     ]
     blocks = [title, *(block for image in images for block in image), title, "Lokaal Netwerk"]
@@ -1596,7 +1768,10 @@ def _write_head(profile: NetworkProfile) -> tuple[list[str], list[str]]:
     if profile.alias:
         labels.append(f"Eigen naam: {profile.alias}")
     if read.municipalities != list(profile.municipalities):
-        labels.append("Gemeenten:\n\n" + "\n".join(line for m in profile.municipalities for line in _bullet(m)))
+        labels.append(
+            "Gemeenten:\n\n"
+            + "\n".join(line for m in profile.municipalities for line in _bullet(m))
+        )
     expected_province = read.province or _inferred_province(profile.municipalities[0], None)
     if expected_province != profile.province:
         labels.append(f"Provincie: {profile.province.value if profile.province else 'onbekend'}")
@@ -1626,22 +1801,31 @@ def _write_actions(actions: Sequence[Action], depth: int) -> list[str]:
     return lines
 
 
-def _is_plain_paragraph(text: str, context: _Context) -> bool:
+def _is_plain_paragraph(text: str, context: _Context, in_goals: bool = False) -> bool:
     """Whether lines read back as an ordinary paragraph (not a label, heading or caption)."""
     for index, line in enumerate(text.split("\n")):
         parsed = _split_lines(line)[0]
         if parsed is None or parsed.bullet or parsed.text != line or _CAPTION.match(line):
             return False
-        if _fold(line) in ("item_left", "item_right") or _classify(parsed, index == 0, context):
+        if _fold(line) in ("item_left", "item_right"):
+            return False
+        label = _classify(parsed, index == 0, context)
+        if label and not (label.soft and in_goals):
             return False
     return True
 
 
 def _write_goals(goals: Sequence[Goal], context: _Context) -> str:
-    label = "Doelstellingen en acties:" if any(goal.actions for goal in goals) else "Doelstellingen:"
-    if all(goal.actions and _is_plain_paragraph(goal.title, context) for goal in goals):
+    label = (
+        "Doelstellingen en acties:" if any(goal.actions for goal in goals) else "Doelstellingen:"
+    )
+    if all(
+        goal.actions and _is_plain_paragraph(goal.title, context, in_goals=True) for goal in goals
+    ):
         # The published layout: a goal paragraph with its actions as bullets under it.
-        paragraphs = ["\n".join([goal.title, "", *_write_actions(goal.actions, 0)]) for goal in goals]
+        paragraphs = [
+            "\n".join([goal.title, "", *_write_actions(goal.actions, 0)]) for goal in goals
+        ]
         return "\n\n".join([label, *paragraphs])
     lines = [label, ""]
     for index, goal in enumerate(goals):
@@ -1684,7 +1868,9 @@ def _write_contact(contact: Contact) -> str:
         ("E-mail", email),
         ("Telefoon", contact.phone),
     )
-    return "\n".join(["Contactpersoon:", *(f"{label}: {value}" for label, value in values if value)])
+    return "\n".join(
+        ["Contactpersoon:", *(f"{label}: {value}" for label, value in values if value)]
+    )
 
 
 def _write_body(profile: NetworkProfile, context: _Context, instruments: str | None) -> list[str]:
@@ -1717,10 +1903,14 @@ def _write_body(profile: NetworkProfile, context: _Context, instruments: str | N
 
 def _write_instruments(instruments: Sequence[str], body: str) -> str | None:
     """The instruments line, or None when reading the body would find exactly these tags."""
-    if detect_instruments("\n".join(line.text for line in _split_lines(body) if line)) == list(instruments):
+    if detect_instruments("\n".join(line.text for line in _split_lines(body) if line)) == list(
+        instruments
+    ):
         return None
     if any("," in tag for tag in instruments):
-        return "\n".join(["Instrumenten:", "", *(line for tag in instruments for line in _bullet(tag))])
+        return "\n".join(
+            ["Instrumenten:", "", *(line for tag in instruments for line in _bullet(tag))]
+        )
     return _labelled("Instrumenten", ", ".join(instruments))
 
 
@@ -1731,5 +1921,7 @@ def write_profile(profile: NetworkProfile) -> str:
     context = _Context(frozenset(_fold(name) for name in _parse_title(head[0]).municipalities))
     without = [*labels, *_write_body(profile, context, None)]
     instruments = _write_instruments(profile.instruments, "\n\n".join(without))
-    body = without if instruments is None else [*labels, *_write_body(profile, context, instruments)]
+    body = (
+        without if instruments is None else [*labels, *_write_body(profile, context, instruments)]
+    )
     return "\n\n".join([*head, *body]) + "\n"

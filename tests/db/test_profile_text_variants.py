@@ -31,7 +31,11 @@ def profile_of(body: str, head: str = HEAD) -> NetworkProfile:
         ("Wevelgem (West Vlaanderen)", ["Wevelgem"], Province.WEST_VLAANDEREN),
         ("Dilbeek (Vlaams Brabant)", ["Dilbeek"], Province.VLAAMS_BRABANT),
         ("Hove (Antwerpen)", ["Hove"], Province.ANTWERPEN),
-        ("Beersel, Drogenbos en Linkebeek (Vlaams-Brabant)", ["Beersel", "Drogenbos", "Linkebeek"], Province.VLAAMS_BRABANT),
+        (
+            "Beersel, Drogenbos en Linkebeek (Vlaams-Brabant)",
+            ["Beersel", "Drogenbos", "Linkebeek"],
+            Province.VLAAMS_BRABANT,
+        ),
         ("Lokaal netwerk Mol", ["Mol"], Province.ANTWERPEN),
     ],
 )
@@ -77,7 +81,10 @@ def test_image_credits_and_read_on_lines_are_captions() -> None:
         "Visie: Wij willen iedereen laten deelnemen.\n\nBeeld: Björn Hermans - CC BY-SA 2.0\n\n"
         "(Lees verder onder de afbeelding.)\n\nWe werken samen met iedereen.\n\nPartners: OCMW"
     )
-    assert profile.captions == ["Beeld: Björn Hermans - CC BY-SA 2.0", "(Lees verder onder de afbeelding.)"]
+    assert profile.captions == [
+        "Beeld: Björn Hermans - CC BY-SA 2.0",
+        "(Lees verder onder de afbeelding.)",
+    ]
     assert profile.vision == "Wij willen iedereen laten deelnemen.\n\nWe werken samen met iedereen."
 
 
@@ -92,7 +99,11 @@ def test_labels_without_colon_with_the_value_on_the_next_line() -> None:
     assert profile.drawing_right_eur == Decimal("853")
     assert [p.name for p in profile.partners] == ["OCMW", "bibliotheek", "CAW"]
     [contact] = profile.contacts
-    assert (contact.name, contact.email, contact.phone) == ("Jan Peeters", "jan.peeters@genk.be", "089 65 38 11")
+    assert (contact.name, contact.email, contact.phone) == (
+        "Jan Peeters",
+        "jan.peeters@genk.be",
+        "089 65 38 11",
+    )
 
 
 def test_labels_as_bullets() -> None:
@@ -100,7 +111,10 @@ def test_labels_as_bullets() -> None:
         "  • Eerste afsprakennota: 2009-2013\n  • Tweede afsprakennota: 2014-2019\n  • Trekkingsrecht: 853 euro\n"
         "  • Partners: OCMW en CAW\n"
     )
-    assert [(p.ordinal, p.start_year, p.end_year) for p in profile.agreement_periods] == [(1, 2009, 2013), (2, 2014, 2019)]
+    assert [(p.ordinal, p.start_year, p.end_year) for p in profile.agreement_periods] == [
+        (1, 2009, 2013),
+        (2, 2014, 2019),
+    ]
     assert profile.drawing_right_eur == Decimal("853")
     assert [p.name for p in profile.partners] == ["OCMW", "CAW"]
 
@@ -124,20 +138,32 @@ def test_labels_as_bullets() -> None:
 )
 def test_period_labels(line: str, period: tuple[int, int, int]) -> None:
     result = read(f"{line}\n\nPartners: OCMW")
-    assert [(p.ordinal, p.start_year, p.end_year) for p in result.profile.agreement_periods] == [period]
+    assert [(p.ordinal, p.start_year, p.end_year) for p in result.profile.agreement_periods] == [
+        period
+    ]
     assert not any("afsprakennota" in warning.casefold() for warning in result.warnings)
 
 
 def test_period_without_ordinal_gets_the_next_number_and_a_warning() -> None:
-    result = read("Periode eerste afsprakennota: 2014-2019\nAfsprakennota: 2020-2025\n\nPartners: OCMW")
-    assert [(p.ordinal, p.start_year) for p in result.profile.agreement_periods] == [(1, 2014), (2, 2020)]
-    assert any(warning.startswith("Volgnummer van de afsprakennota afgeleid (2)") for warning in result.warnings)
+    result = read(
+        "Periode eerste afsprakennota: 2014-2019\nAfsprakennota: 2020-2025\n\nPartners: OCMW"
+    )
+    assert [(p.ordinal, p.start_year) for p in result.profile.agreement_periods] == [
+        (1, 2014),
+        (2, 2020),
+    ]
+    assert any(
+        warning.startswith("Volgnummer van de afsprakennota afgeleid (2)")
+        for warning in result.warnings
+    )
 
 
 def test_unreadable_period_is_kept_as_a_section() -> None:
     result = read("Periode eerste afsprakennota: binnenkort\n\nPartners: OCMW")
     assert result.profile.agreement_periods == []
-    assert [(s.title, s.body) for s in result.profile.sections] == [("Periode eerste afsprakennota", "binnenkort")]
+    assert [(s.title, s.body) for s in result.profile.sections] == [
+        ("Periode eerste afsprakennota", "binnenkort")
+    ]
     assert any(warning.startswith("Periode niet gelezen") for warning in result.warnings)
 
 
@@ -157,16 +183,27 @@ def test_unreadable_period_is_kept_as_a_section() -> None:
     ],
 )
 def test_drawing_right(written: str, amount: str) -> None:
-    assert profile_of(f"Trekkingsrecht: {written}\n\nPartners: OCMW").drawing_right_eur == Decimal(amount)
+    assert profile_of(f"Trekkingsrecht: {written}\n\nPartners: OCMW").drawing_right_eur == Decimal(
+        amount
+    )
 
 
 def test_unreadable_drawing_right_is_kept_with_a_warning() -> None:
-    result = read("Trekkingsrecht: 6 613 euro per jaar, geïndexeerd\n\nPartners: OCMW")
+    result = read("Trekkingsrecht: nog niet bekend\n\nPartners: OCMW")
     assert result.profile.drawing_right_eur is None
     assert [(s.title, s.body) for s in result.profile.sections] == [
-        ("Trekkingsrecht", "6 613 euro per jaar, geïndexeerd")
+        ("Trekkingsrecht", "nog niet bekend")
     ]
     assert any(warning.startswith("Trekkingsrecht niet gelezen") for warning in result.warnings)
+
+
+def test_drawing_right_inside_a_longer_text_is_read_and_the_text_kept() -> None:
+    result = read("Trekkingsrecht: 6 613 euro per jaar (2019), geïndexeerd\n\nPartners: OCMW")
+    assert result.profile.drawing_right_eur == Decimal("6613")
+    assert [(s.title, s.body) for s in result.profile.sections] == [
+        ("Trekkingsrecht", "6 613 euro per jaar (2019), geïndexeerd")
+    ]
+    assert any(warning.startswith("Trekkingsrecht gelezen uit") for warning in result.warnings)
 
 
 # --- vision and target group -----------------------------------------------------------------
@@ -186,7 +223,9 @@ def test_unlabelled_first_paragraph_is_the_vision_with_a_warning() -> None:
 
 
 def test_focus_doelgroep() -> None:
-    profile = profile_of("Visie: Samen.\n\nFocus doelgroep\n\nGezinnen in armoede en nieuwkomers.\n\nPartners: OCMW")
+    profile = profile_of(
+        "Visie: Samen.\n\nFocus doelgroep\n\nGezinnen in armoede en nieuwkomers.\n\nPartners: OCMW"
+    )
     assert profile.target_group == "Gezinnen in armoede en nieuwkomers."
     assert profile.vision == "Samen."
 
@@ -195,7 +234,9 @@ def test_focus_doelgroep() -> None:
 
 
 def test_partners_as_a_comma_list_split_outside_brackets_and_on_the_final_en() -> None:
-    profile = profile_of("Partners: cultuurdienst, OCMW (sociale dienst, schuldbemiddeling), bib en vzw Horizont (Rap op Stap)")
+    profile = profile_of(
+        "Partners: cultuurdienst, OCMW (sociale dienst, schuldbemiddeling), bib en vzw Horizont (Rap op Stap)"
+    )
     assert [(p.name, p.description) for p in profile.partners] == [
         ("cultuurdienst", ""),
         ("OCMW", "sociale dienst, schuldbemiddeling"),
@@ -225,7 +266,10 @@ def test_separate_goal_and_action_lists() -> None:
     profile = profile_of(
         "Doelstellingen:\n\n  • Drempels verlagen\n  • Samenwerken\n\nEnkele acties\n\n  • Een kortingssysteem\n  • Een vrijetijdsloket\n"
     )
-    assert [(g.title, g.actions) for g in profile.goals] == [("Drempels verlagen", []), ("Samenwerken", [])]
+    assert [(g.title, g.actions) for g in profile.goals] == [
+        ("Drempels verlagen", []),
+        ("Samenwerken", []),
+    ]
     assert [a.text for a in profile.actions] == ["Een kortingssysteem", "Een vrijetijdsloket"]
 
 
@@ -299,7 +343,9 @@ def test_goals_introduced_inside_another_block() -> None:
 @pytest.mark.parametrize("label", ["Overlegmomenten:", "Overleg:", "Bijeenkomsten:", "Overleg"])
 def test_meeting_labels(label: str) -> None:
     separator = "\n" if label.endswith(":") else "\n\n"
-    profile = profile_of(f"{label}{separator}Het netwerk komt viermaal per jaar samen.\n\nPartners: OCMW")
+    profile = profile_of(
+        f"{label}{separator}Het netwerk komt viermaal per jaar samen.\n\nPartners: OCMW"
+    )
     assert profile.meetings == "Het netwerk komt viermaal per jaar samen."
 
 
@@ -319,14 +365,23 @@ def test_meeting_labels(label: str) -> None:
         ),
         (
             "contactpersoon: Bas Dhoey, diensthoofd vrije tijd en welzijn,\u00a0bas.dhoey [at] borsbeek.be, 03 320 94 09",
-            ("Bas Dhoey", "diensthoofd vrije tijd en welzijn", "", "bas.dhoey@borsbeek.be", "03 320 94 09"),
+            (
+                "Bas Dhoey",
+                "diensthoofd vrije tijd en welzijn",
+                "",
+                "bas.dhoey@borsbeek.be",
+                "03 320 94 09",
+            ),
         ),
         (
             "Contactpersoon: 03 / 680 23 43 - An Smet (coördinator) - an.smet [at] kapellen.be",
             ("An Smet", "coördinator", "", "an.smet@kapellen.be", "03 / 680 23 43"),
         ),
         ("Contact: Tom Peeters, 011/810585", ("Tom Peeters", "", "", "", "011/810585")),
-        ("Contact: vrijetijd [at] genk.be", ("", "", "", "vrijetijd@genk.be", "")),  # a functional mailbox
+        (
+            "Contact: vrijetijd [at] genk.be",
+            ("", "", "", "vrijetijd@genk.be", ""),
+        ),  # a functional mailbox
         (
             "Contactpersoon: Els Maes - vrijetijdscoördinator - Stad Lier - els.maes@lier.be",
             ("Els Maes", "vrijetijdscoördinator", "Stad Lier", "els.maes@lier.be", ""),
@@ -335,7 +390,13 @@ def test_meeting_labels(label: str) -> None:
 )
 def test_contact_lines(line: str, expected: tuple[str, str, str, str, str]) -> None:
     [contact] = profile_of(f"Partners: OCMW\n\n{line}").contacts
-    assert (contact.name, contact.role, contact.organisation, contact.email, contact.phone) == expected
+    assert (
+        contact.name,
+        contact.role,
+        contact.organisation,
+        contact.email,
+        contact.phone,
+    ) == expected
 
 
 def test_contact_as_labelled_lines_and_several_contacts() -> None:
@@ -356,7 +417,9 @@ def test_a_contact_that_cannot_be_read_is_kept_with_a_warning() -> None:
     assert [c.name for c in result.profile.contacts] == ["bel het onthaal"]
     result = read("Partners: OCMW\n\nContactpersoon: jan [at] genk")
     assert result.profile.contacts == []
-    assert [(s.title, s.body) for s in result.profile.sections] == [("Contactpersoon", "jan [at] genk")]
+    assert [(s.title, s.body) for s in result.profile.sections] == [
+        ("Contactpersoon", "jan [at] genk")
+    ]
     assert any(warning.startswith("Contactgegevens niet herkend") for warning in result.warnings)
 
 
@@ -374,6 +437,19 @@ def test_other_headed_blocks_become_sections() -> None:
     ]
 
 
+def test_known_section_titles_without_colon() -> None:
+    profile = profile_of(
+        "Overlegmomenten: Viermaal per jaar.\n\nOndersteuning voor en door het netwerk\n\n"
+        "  • vorming\n  • intervisie\n\nWerking lokaal netwerk\n\nEen kerngroep trekt.\n\n"
+        "Contact: vrijetijd [at] genk.be"
+    )
+    assert profile.meetings == "Viermaal per jaar."
+    assert [(s.title, s.body) for s in profile.sections] == [
+        ("Ondersteuning voor en door het netwerk", "• vorming\n• intervisie"),
+        ("Werking lokaal netwerk", "Een kerngroep trekt."),
+    ]
+
+
 def test_whitespace_and_typography_are_normalised_in_fields_but_kept_in_the_source() -> None:
     text = (
         "Genk  \r\n \r\nLokaal Netwerk\r\n\r\nVisie:\u00a0“Vrije tijd”  voor ’iedereen’.\u00a0 \r\n \r\n"
@@ -386,10 +462,18 @@ def test_whitespace_and_typography_are_normalised_in_fields_but_kept_in_the_sour
 
 
 def test_truncated_text_imports_what_is_there_with_a_warning() -> None:
-    result = read("Partners: OCMW\n\nDoelstellingen:\n\n  • Drempels verlagen\n  • Samenwerking met ver")
+    result = read(
+        "Partners: OCMW\n\nDoelstellingen:\n\n  • Drempels verlagen\n  • Samenwerking met ver"
+    )
     assert [g.title for g in result.profile.goals] == ["Drempels verlagen", "Samenwerking met ver"]
     assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
     result = read("Partners: OCMW\n\nContactpersoon:")
+    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+
+
+def test_text_cut_off_before_the_contact_is_reported() -> None:
+    result = read("Visie: Samen.\n\nPartners: OCMW, bibliotheek en CA")
+    assert [p.name for p in result.profile.partners] == ["OCMW", "bibliotheek", "CA"]
     assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
 
 
@@ -404,7 +488,10 @@ def test_complete_text_has_no_truncation_warning() -> None:
         ("We stappen in de UiTPAS.", ["UiTPAS"]),
         ("De Uitpas en de uit-pas.", ["UiTPAS"]),
         ("Met de OK-pas, de Kansenpas en Rap op Stap.", ["OK-pas", "Kansenpas", "Rap op Stap"]),
-        ("Paspartoe, vrijetijdspas en participatiepas.", ["Paspartoe", "Vrijetijdspas", "Participatiepas"]),
+        (
+            "Paspartoe, vrijetijdspas en participatiepas.",
+            ["Paspartoe", "Vrijetijdspas", "Participatiepas"],
+        ),
         ("Schoenen uitpassen is geen pas.", []),
     ],
 )
@@ -414,8 +501,20 @@ def test_instruments_are_tags_and_the_text_stays(text: str, instruments: list[st
     assert result.profile.vision == text
 
 
+def test_instruments_label_with_prose_keeps_the_prose_and_detects() -> None:
+    profile = profile_of(
+        "Instrumenten: De gemeente werkt sinds 2016 met de UiTPAS.\n\nPartners: OCMW"
+    )
+    assert profile.instruments == ["UiTPAS"]
+    assert [(s.title, s.body) for s in profile.sections] == [
+        ("Instrumenten", "De gemeente werkt sinds 2016 met de UiTPAS.")
+    ]
+
+
 def test_instruments_label_is_exact() -> None:
-    profile = profile_of("Visie: Met de UiTPAS.\n\nInstrumenten: Paspartoe, eigen kortingskaart\n\nPartners: OCMW")
+    profile = profile_of(
+        "Visie: Met de UiTPAS.\n\nInstrumenten: Paspartoe, eigen kortingskaart\n\nPartners: OCMW"
+    )
     assert profile.instruments == ["Paspartoe", "eigen kortingskaart"]
 
 
@@ -444,17 +543,43 @@ def _round_trip(profile: NetworkProfile) -> NetworkProfile:
         {"sections": [{"title": "Partners", "body": "Een rubriek met de naam van een label."}]},
         {"sections": [{"title": "", "body": "Een rubriek zonder titel."}]},
         {"sections": [{"title": "Een heel lange titel van meer dan zes woorden hier", "body": ""}]},
-        {"actions": [{"text": "Communicatie:", "children": []}, {"text": "Vorming", "children": []}]},
+        {
+            "actions": [
+                {"text": "Communicatie:", "children": []},
+                {"text": "Vorming", "children": []},
+            ]
+        },
         {"goals": [{"title": "Drempels:", "actions": []}, {"title": "Samenwerken", "actions": []}]},
         {"instruments": [], "vision": "Met de UiTPAS."},
         {"instruments": ["Kaart, met komma"]},
         {"contacts": [{"role": "onthaal", "email": "info@genk.be"}]},
         {"contacts": [{"name": "Jan", "organisation": "Stad Genk", "phone": "089 12 34 56"}]},
         {"captions": [f"Bijschrift {index}" for index in range(9)]},
+        {
+            "sections": [{"title": "Trekkingsrecht", "body": "6 613 euro per jaar."}],
+            "drawing_right_eur": "6613",
+        },
+        {
+            "goals": [
+                {
+                    "title": "Ondersteuning voor en door het netwerk",
+                    "actions": [{"text": "vorming"}],
+                }
+            ]
+        },
+        {"sections": [{"title": "Werking lokaal netwerk", "body": "Een kerngroep."}]},
+        {
+            "instruments": ["UiTPAS"],
+            "sections": [{"title": "Instrumenten", "body": "Met de UiTPAS."}],
+        },
     ],
 )
 def test_writer_edge_cases_round_trip(changes: dict[str, object]) -> None:
-    data: dict[str, object] = {"name": "Lokaal netwerk Genk", "municipalities": ["Genk"], "province": "Limburg"}
+    data: dict[str, object] = {
+        "name": "Lokaal netwerk Genk",
+        "municipalities": ["Genk"],
+        "province": "Limburg",
+    }
     data.update(changes)
     profile = NetworkProfile.model_validate(data)
     assert _round_trip(profile).content_equals(profile), write_profile(profile)

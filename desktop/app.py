@@ -72,6 +72,9 @@ def run_gui(args: list[str]) -> int:
     from desktop.print_view import install_printing
 
     install_printing(window)  # the "Profiel" tab, print and PDF actions
+    from desktop.search_bar import install_search
+
+    install_search(window)  # the search field (Ctrl+F) and filters in the toolbar
     if store.path is not None:
         settings.preferences.add_recent_database(store.path)
     window.show()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QPalette
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,6 +71,11 @@ class ProfilePreview(QTextBrowser):
         self.document().setDefaultFont(print_font())
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(20)
+        # Paper colours whatever the desktop theme: the tab shows what prints.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        self.setPalette(palette)
         self.include_notes = False
         self._profile: NetworkProfile | None = None
         self.show_profile(None)

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APPLICATION, ORGANIZATION
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from desktop.operations import DatabaseSession
+    from desktop.settings import Settings
 
 
 def parse_gui_args(args: list[str]) -> argparse.Namespace:
@@ -38,6 +44,23 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def build_main_window(session: DatabaseSession, settings: Settings, language: str) -> MainWindow:
+    """The main window with every part of the program plugged in (also for the screenshots)."""
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(session, settings, language=language)
+    from desktop.exchange_dialogs import install_exchange
+
+    install_exchange(window)  # import/export/backup actions; the daily backup after first paint
+    from desktop.print_view import install_printing
+
+    install_printing(window)  # the "Profiel" tab, print and PDF actions
+    from desktop.search_bar import install_search
+
+    install_search(window)  # the search field (Ctrl+F) and filters in the toolbar
+    return window
+
+
 def run_gui(args: list[str]) -> int:
     options = parse_gui_args(args)
     app = application()
@@ -61,20 +84,10 @@ def run_gui(args: list[str]) -> int:
         )
         return 1
 
-    from desktop.main_window import MainWindow
     from desktop.operations import DatabaseSession
 
     session = DatabaseSession(store)
-    window = MainWindow(session, settings, language=language)
-    from desktop.exchange_dialogs import install_exchange
-
-    install_exchange(window)  # import/export/backup actions; the daily backup after first paint
-    from desktop.print_view import install_printing
-
-    install_printing(window)  # the "Profiel" tab, print and PDF actions
-    from desktop.search_bar import install_search
-
-    install_search(window)  # the search field (Ctrl+F) and filters in the toolbar
+    window = build_main_window(session, settings, language)
     if store.path is not None:
         settings.preferences.add_recent_database(store.path)
     window.show()

@@ -30,7 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.formats import format_euro, parse_euro
-from db.messages import FieldProblem
+from db.messages import FieldProblem, Language, label
+
+
+def inline_message(problem: FieldProblem, language: Language = "nl") -> str:
+    """The message shown under a field: without the field's own name, which is beside it
+    ("is verplicht" under Naam); rows of a table keep theirs ("Contactpersonen 2, E-mail: ...")."""
+    if len(problem.location) == 1:
+        prefix = label(problem.location, language) + ": "
+        if problem.message.startswith(prefix):
+            return problem.message[len(prefix) :]
+    return problem.message
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -105,14 +115,19 @@ class FieldEditor(QWidget):
     def commit_pending(self) -> None:
         """Take in text typed but not yet confirmed (a tag not yet added)."""
 
+    def enter(self, value: Any) -> None:
+        """Set a value as if the user had entered it: an edit, with an undo step (scripts)."""
+        self.set_value(value)
+        self._user_edit()
+
     def focus_target(self) -> QWidget:
         return self
 
     def message_text(self) -> str:
         return self._message.text() if not self._message.isHidden() else ""
 
-    def show_problems(self, problems: list[FieldProblem]) -> None:
-        text = "\n".join(problem.message for problem in problems)
+    def show_problems(self, problems: list[FieldProblem], language: Language = "nl") -> None:
+        text = "\n".join(inline_message(problem, language) for problem in problems)
         self._message.setText(text)
         self._message.setVisible(bool(problems))
         self.mark_problems(problems)
@@ -223,8 +238,8 @@ class ChoiceField(FieldEditor):
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.combo.addItem(empty_label, None)
-        for label, data in choices:
-            self.combo.addItem(label, data)
+        for text, data in choices:
+            self.combo.addItem(text, data)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.activated.connect(self._user_edit)  # activated: only the user's choices
         row = QHBoxLayout()

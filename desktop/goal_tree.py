@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QDragMoveEvent, QDropEvent, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QSizePolicy,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from desktop.form_widgets import FieldEditor, set_invalid
 from desktop.list_editors import PROBLEM_BACKGROUND, MultiLineDelegate, small_button
 
 Position = QAbstractItemView.DropIndicatorPosition
+ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,32 @@ def level_of(item: QTreeWidgetItem) -> int:
         level += 1
         parent = parent.parent()
     return level
+
+
+class WrappingDelegate(MultiLineDelegate):
+    """Rows as tall as their wrapped text: a tree view on its own measures one line only and
+    cuts a long goal off with "…"."""
+
+    def __init__(self, tree: GoalTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        # The text's room: the row, less the indentation and the item's own margins.
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 24
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)  # type: ignore[attr-defined]
+        bounds = metrics.boundingRect(
+            QRect(0, 0, max(width, 50), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 8))
 
 
 class GoalTreeWidget(QTreeWidget):
@@ -67,7 +95,7 @@ class GoalTreeWidget(QTreeWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.setItemDelegate(MultiLineDelegate(self))
+        self.setItemDelegate(WrappingDelegate(self))
         self.setIndentation(22)
         self.header().setStretchLastSection(True)
 
@@ -120,6 +148,11 @@ class GoalTreeWidget(QTreeWidget):
         # Copy, not Move: the move is done; a Move would make the view delete the source row.
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()  # the rows' wrapped heights depend on the width
 
     def content_height(self) -> int:
         total = 0

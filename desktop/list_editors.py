@@ -51,7 +51,8 @@ PROBLEM_BACKGROUND = QColor("#fde2df")
 class ColumnSpec:
     key: str
     title: str
-    width: int = 0  # 0: share the rest
+    width: int = 0  # 0: share the rest, in proportion to ``weight``
+    weight: int = 1
     multiline: bool = False
     number: bool = False  # whole numbers: digits become an int, anything else goes to the schema
 
@@ -186,6 +187,17 @@ def small_button(text: str, tip: str, icon_name: str | None = None) -> QPushButt
     return button
 
 
+class RowsTable(QTableView):
+    """A table that tells its owner when its width changed (after its viewport did)."""
+
+    widthChanged = Signal()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.widthChanged.emit()
+
+
 class TableField(FieldEditor):
     """A list of records as a table, with buttons to add, remove and move rows.
 
@@ -210,7 +222,9 @@ class TableField(FieldEditor):
         self.model = RowsModel(columns, self)
         self.model.userEdited.connect(self._user_edit)
         self.model.userEdited.connect(self._fit_height)
-        self.table = QTableView(self)
+        self.table = RowsTable(self)
+        self.table.widthChanged.connect(self._share_width)
+        self.table.widthChanged.connect(self._fit_height)  # wrapped rows change height
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -234,11 +248,10 @@ class TableField(FieldEditor):
         for number, column in enumerate(columns):
             delegate = self._multi_delegate if column.multiline else self._line_delegate
             self.table.setItemDelegateForColumn(number, delegate)
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
             if column.width:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
                 self.table.setColumnWidth(number, column.width)
-            else:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         if len(columns) == 1:
             header.hide()
 
@@ -376,6 +389,19 @@ class TableField(FieldEditor):
         height = header + max(minimum, min(rows, limit)) + 2 * self.table.frameWidth() + 2
         self.table.setFixedHeight(height)
 
+    def _share_width(self) -> None:
+        """Columns without a fixed width share what the fixed ones leave, by their weights."""
+        available = self.table.viewport().width()
+        fixed = sum(column.width for column in self.columns)
+        weights = sum(column.weight for column in self.columns if not column.width)
+        if not weights:
+            return
+        shared = sum(1 for column in self.columns if not column.width)
+        rest = max(available - fixed, 60 * shared)
+        for number, column in enumerate(self.columns):
+            if not column.width:
+                self.table.setColumnWidth(number, rest * column.weight // weights)
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_height()
@@ -502,6 +528,7 @@ class SectionsField(FieldEditor):
         for section in self._sections:
             QListWidgetItem(self._item_text(section), self.list)
         has = bool(self._sections)
+        self.list.setVisible(has)
         self.title.setVisible(has)
         self.body.setVisible(has)
         self.empty_hint.setVisible(not has)

@@ -656,6 +656,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.settings.reset_window_state()
+        self.list_view.set_default_widths()
         self._apply_default_layout()
 
     def show_about(self) -> None:
@@ -671,7 +672,8 @@ class MainWindow(QMainWindow):
 
     def _apply_default_layout(self) -> None:
         self.resize(1400, 900)
-        self.splitter.setSizes([560, 840])
+        list_width = self.list_view.preferred_width()
+        self.splitter.setSizes([list_width, max(1400 - list_width, 600)])
 
     def _restore_window_state(self) -> None:
         state = self.settings.window

@@ -17,7 +17,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -166,7 +166,7 @@ class NetworkForm(QWidget):
         self.scroll_area.setObjectName("formScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         content = QWidget(self.scroll_area)
         content.setObjectName("formContent")
         self._content_layout = QVBoxLayout(content)
@@ -186,31 +186,31 @@ class NetworkForm(QWidget):
         layout = QVBoxLayout(header)
         layout.setContentsMargins(18, 12, 18, 8)
         layout.setSpacing(4)
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(6)
         self.title_label = QLabel(header)
         self.title_label.setObjectName("formTitle")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title_label.setWordWrap(True)  # a long name wraps instead of widening the window
-        self.subtitle_label = QLabel(header)
-        self.subtitle_label.setObjectName("formSubtitle")
-        self.subtitle_label.setWordWrap(True)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.subtitle_label)
-        top.addLayout(titles, 1)
-        self.revert_button = QPushButton(
-            icon("revert"), self.tr("Wijzigingen ongedaan maken"), header
+        row.addWidget(self.title_label, 1)
+        self.revert_button = QToolButton(header)
+        self.revert_button.setIcon(icon("revert"))
+        self.revert_button.setIconSize(QSize(20, 20))
+        self.revert_button.setToolTip(
+            self.tr("Wijzigingen ongedaan maken: terug naar de opgeslagen versie")
         )
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(icon("save"), self.tr("Opslaan"), header)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setDefault(False)
+        self.save_button.setToolTip(self.tr("Het netwerk opslaan (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        top.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        row.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.subtitle_label = QLabel(header)
+        self.subtitle_label.setObjectName("formSubtitle")
+        self.subtitle_label.setWordWrap(True)
+        layout.addWidget(self.subtitle_label)
         # The section links wrap onto a second line in a narrow window instead of widening it.
         nav_box = QWidget(header)
         self.nav = FlowLayout(nav_box, spacing=2)
@@ -222,7 +222,7 @@ class NetworkForm(QWidget):
         layout.addWidget(self.banner)
         return header
 
-    def _section(self, key: str, title: str) -> QFormLayout:
+    def _section(self, key: str, title: str, short_title: str | None = None) -> QFormLayout:
         frame = QFrame(self)
         frame.setObjectName("formSection")
         box = QVBoxLayout(frame)
@@ -234,6 +234,8 @@ class NetworkForm(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow pane a label goes above its field rather than squeezing it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(10)
         box.addLayout(form)
@@ -241,7 +243,7 @@ class NetworkForm(QWidget):
         self.section_frames[key] = frame
         link = QToolButton(self)
         link.setObjectName("navLink")
-        link.setText(title)
+        link.setText(short_title or title)
         link.setAutoRaise(True)
         link.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         link.clicked.connect(lambda _checked=False, key=key: self.scroll_to_section(key))
@@ -299,7 +301,7 @@ class NetworkForm(QWidget):
         )
         self._add(agreements, "agreement_periods", self.tr("Afsprakennota's"), periods)
 
-        vision = self._section("vision", self.tr("Visie en doelgroep"))
+        vision = self._section("vision", self.tr("Visie en doelgroep"), self.tr("Visie"))
         self._add(vision, "vision", self.tr("Visie"), TextField(4, 18))
         self._add(vision, "target_group", self.tr("Focus doelgroep"), TextField(3, 12))
 
@@ -312,14 +314,16 @@ class NetworkForm(QWidget):
         )
         partner_table = TableField(
             [
-                ColumnSpec("name", self.tr("Naam"), width=230),
-                ColumnSpec("description", self.tr("Omschrijving"), multiline=True),
+                ColumnSpec("name", self.tr("Naam"), weight=2),
+                ColumnSpec("description", self.tr("Omschrijving"), multiline=True, weight=3),
             ],
             add_label=self.tr("Partner toevoegen"),
         )
         self._add(partners, "partners", self.tr("Partners"), partner_table, wide=True)
 
-        goals = self._section("goals", self.tr("Doelstellingen en acties"))
+        goals = self._section(
+            "goals", self.tr("Doelstellingen en acties"), self.tr("Doelstellingen")
+        )
         goal_tree = TreeField(
             [
                 Level("title", "actions", self.tr("+ Doelstelling")),
@@ -338,21 +342,21 @@ class NetworkForm(QWidget):
         )
         self._add(goals, "actions", self.tr("Acties zonder doelstelling"), loose_actions, wide=True)
 
-        contact = self._section("contact", self.tr("Overleg en contact"))
+        contact = self._section("contact", self.tr("Overleg en contact"), self.tr("Contact"))
         self._add(contact, "meetings", self.tr("Overlegmomenten"), TextField(3, 12))
         contacts = TableField(
             [
-                ColumnSpec("name", self.tr("Naam"), width=150),
-                ColumnSpec("role", self.tr("Functie"), width=140),
-                ColumnSpec("organisation", self.tr("Organisatie"), width=140),
-                ColumnSpec("email", self.tr("E-mail"), width=0),
-                ColumnSpec("phone", self.tr("Telefoon"), width=110),
+                ColumnSpec("name", self.tr("Naam"), weight=4),
+                ColumnSpec("role", self.tr("Functie"), weight=4),
+                ColumnSpec("organisation", self.tr("Organisatie"), weight=4),
+                ColumnSpec("email", self.tr("E-mail"), weight=5),
+                ColumnSpec("phone", self.tr("Telefoon"), weight=3),
             ],
             add_label=self.tr("Contactpersoon toevoegen"),
         )
         self._add(contact, "contacts", self.tr("Contactpersonen"), contacts, wide=True)
 
-        other = self._section("other", self.tr("Andere rubrieken"))
+        other = self._section("other", self.tr("Andere rubrieken"), self.tr("Rubrieken"))
         self._add(other, "sections", self.tr("Rubrieken"), SectionsField(), wide=True)
         captions = TableField(
             [ColumnSpec("caption", self.tr("Bijschrift"))],
@@ -361,7 +365,7 @@ class NetworkForm(QWidget):
         )
         self._add(other, "captions", self.tr("Bijschriften"), captions)
 
-        notes = self._section("notes", self.tr("Interne notities"))
+        notes = self._section("notes", self.tr("Interne notities"), self.tr("Notities"))
         self._add(notes, "notes", self.tr("Notities"), TextField(4, 18))
         self.editors["notes"].setToolTip(
             self.tr("Alleen voor intern gebruik: komt niet op de afgedrukte fiche.")
@@ -622,7 +626,7 @@ class NetworkForm(QWidget):
             else:
                 elsewhere.append(problem)
         for key, editor in self.editors.items():
-            editor.show_problems(by_field.get(key, []))
+            editor.show_problems(by_field.get(key, []), self._language)
         if self._show_all_problems and problems:
             lines = [self.tr("Nog niet in orde ({count}):").format(count=len(problems))]
             lines += [f"• {problem.message}" for problem in problems[:6]]

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from db.formats import format_datetime, format_euro
@@ -183,7 +184,7 @@ class NetworkListModel(QAbstractTableModel):
             Column.PROVINCE: self.tr("Provincie"),
             Column.DRAWING_RIGHT: self.tr("Trekkingsrecht"),
             Column.PERIOD: self.tr("Afsprakennota"),
-            Column.UPDATED: self.tr("Laatst gewijzigd"),
+            Column.UPDATED: self.tr("Gewijzigd"),
             Column.HIT: self.tr("Gevonden in"),
         }
         return titles.get(Column(section)) if 0 <= section < len(Column) else None
@@ -217,6 +218,10 @@ class NetworkListModel(QAbstractTableModel):
         if summary is None:
             return None
         text = self._cell_text(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.UPDATED:
+            return self.tr("Laatst gewijzigd: {moment}").format(
+                moment=local_time(summary.updated_at)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             hit = self._hits.get(network_id)
             if hit is not None:
@@ -235,9 +240,11 @@ class NetworkListModel(QAbstractTableModel):
         if column == Column.DRAWING_RIGHT:
             return format_euro(summary.drawing_right_eur)
         if column == Column.PERIOD:
-            return summary.current_period
+            # The header says "Afsprakennota": "2e · 2020–2025" keeps the column narrow.
+            return summary.current_period.replace(" afsprakennota ", " · ")
         if column == Column.UPDATED:
-            return local_time(summary.updated_at)
+            # The date fits a narrow column; the time is in the tooltip.
+            return local_time(summary.updated_at)[:10]
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -392,8 +399,7 @@ class NetworkListView(QTableView):
             sort_column = Column.NAME
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_column, order)
-        for column, width in DEFAULT_WIDTHS.items():
-            self.setColumnWidth(column, width)
+        self.set_default_widths()
         # Turning sorting on sorts once: that is the list's first (and only) load at start-up.
         self.setSortingEnabled(True)
 
@@ -420,6 +426,26 @@ class NetworkListView(QTableView):
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
+    def set_default_widths(self) -> None:
+        """Wide enough for a typical value and for the (bold) header with its sort arrow."""
+        cells = self.fontMetrics()
+        bold = self.horizontalHeader().font()
+        bold.setBold(True)
+        header = QFontMetrics(bold)
+        model = self.list_model()
+        for column, sample in TYPICAL_TEXT.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(cells.horizontalAdvance(sample) + 24, header.horizontalAdvance(title) + 30)
+            self.setColumnWidth(column, width)
+
+    def preferred_width(self) -> int:
+        """Wide enough to show every column (and a scroll bar) without cutting them off."""
+        return (
+            sum(self.column_widths())
+            + 2 * self.frameWidth()
+            + self.verticalScrollBar().sizeHint().width()
+        )
+
     def column_widths(self) -> list[int]:
         return [self.columnWidth(column) for column in range(Column.HIT)]
 
@@ -429,11 +455,12 @@ class NetworkListView(QTableView):
                 self.setColumnWidth(column, width)
 
 
-DEFAULT_WIDTHS = {
-    Column.NAME: 220,
-    Column.MUNICIPALITIES: 160,
-    Column.PROVINCE: 120,
-    Column.DRAWING_RIGHT: 110,
-    Column.PERIOD: 170,
-    Column.UPDATED: 130,
+# What a typical cell holds, to size the columns for the font in use.
+TYPICAL_TEXT = {
+    Column.NAME: "Lokaal netwerk Oudenaarde",
+    Column.MUNICIPALITIES: "Oudenaarde",  # several are elided; the tooltip has them all
+    Column.PROVINCE: "Oost-Vlaanderen",
+    Column.DRAWING_RIGHT: "€ 17.641,00",
+    Column.PERIOD: "2e · 2020–2025",
+    Column.UPDATED: "25/11/2026",
 }

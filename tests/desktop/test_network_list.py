@@ -34,14 +34,18 @@ def test_columns_show_formatted_values(session: DatabaseSession) -> None:
         "Provincie",
         "Trekkingsrecht",
         "Afsprakennota",
-        "Laatst gewijzigd",
+        "Gewijzigd",
     ]
     row = _names(model).index("Lokaal netwerk Borsbeek")
     cells = [model.index(row, c).data() for c in range(6)]
     assert cells[1] == "Borsbeek, Wommelgem"
     assert cells[2] == "Antwerpen"
     assert cells[3] == "€ 2.432,50"
-    assert cells[4].startswith("2e afsprakennota 2020")
+    assert cells[4] == "2e · 2020–2025"  # the header says "Afsprakennota"
+    assert (
+        model.index(row, Column.PERIOD).data(Qt.ItemDataRole.ToolTipRole)
+        == "2e afsprakennota 2020–2025"
+    )
     assert cells[5].count("/") == 2  # dd/mm/yyyy hh:mm
     genk = _names(model).index("Lokaal netwerk Genk")
     assert model.index(genk, Column.DRAWING_RIGHT).data() == "€ 17.641"

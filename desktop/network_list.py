@@ -222,6 +222,8 @@ class NetworkListModel(QAbstractTableModel):
             return self.tr("Laatst gewijzigd: {moment}").format(
                 moment=local_time(summary.updated_at)
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.PERIOD:
+            return summary.current_period or None
         if role == Qt.ItemDataRole.ToolTipRole:
             hit = self._hits.get(network_id)
             if hit is not None:

@@ -15,10 +15,8 @@ when complete, so a cancelled or failed batch leaves no half-written file behind
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -55,19 +53,6 @@ from db.formats import format_date
 from db.schemas import NetworkProfile
 from db.store import Store
 from desktop.profile_html import print_stylesheet, profile_html
-
-
-def _pin_none() -> None:
-    """Work around a PySide6 6.12 bug on Python 3.11: every call of a Qt method that returns
-    nothing hands back ``None`` without a new reference, so a few thousand calls (a batch of
-    PDF pages makes tens of thousands) drive None's reference count to zero and the interpreter
-    aborts ("deallocating None"). Python 3.12 made None immortal; this does the same here by
-    giving it a reference count no program reaches. Harmless if done twice."""
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_pin_none()
 
 # (done, total, what is being done now) -> False to cancel.
 Progress = Callable[[int, int, str], bool]

@@ -430,11 +430,14 @@ class Store:
             if _read_only_location(path):
                 # SQLite cannot make its -shm/-wal files beside the file, so a normal open would
                 # fail even to read. Open it read-only: the officer can read; a save says why not.
-                return cls(
+                store = cls(
                     make_engine(_ro_url(path), wal=False, busy_timeout_ms=busy_timeout_ms), path
                 )
+                store._check_readable()
+                return store
             engine = make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms)
             store = cls(engine, path)
+            store._check_readable()
             if header.schema_version < dbfile.SCHEMA_VERSION:
                 store._migrate_if_needed(force=True, backup=header.schema_version > 0)
             return store
@@ -451,6 +454,17 @@ class Store:
             ) from error
         _create_database(path)
         return cls(make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms), path)
+
+    def _check_readable(self) -> None:
+        """Read the schema and the list of networks once, so that a damaged file (cut off,
+        overwritten) is refused when it is opened, while the current database stays open,
+        instead of failing in every view right after the switch."""
+        try:
+            with translated_errors(self.path), self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT count(*) FROM networks").scalar_one()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def _migrate_if_needed(self, force: bool = False, backup: bool = False) -> None:
         from db.migrate import upgrade  # Alembic only when a file really needs it

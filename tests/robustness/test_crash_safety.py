@@ -56,7 +56,8 @@ class Child:
             text=True,
         )
         self.lines: list[str] = []
-        self._first = threading.Event()
+        self._arrived = threading.Condition()
+        self._ended = False
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -64,17 +65,26 @@ class Child:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             if line.endswith("\n"):  # a line cut off by the kill was never a promise
-                self.lines.append(line.rstrip("\n"))
-                self._first.set()
-        self._first.set()
+                with self._arrived:
+                    self.lines.append(line.rstrip("\n"))
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._ended = True
+            self._arrived.notify_all()
 
     def go(self) -> None:
         assert self.process.stdin is not None
         self.process.stdin.write("go\n")
         self.process.stdin.flush()
 
-    def wait_for_first_line(self, timeout: float = 20) -> None:
-        assert self._first.wait(timeout), "the child process did not start"
+    def wait_for_lines(self, count: int, prefix: str = "", timeout: float = 20) -> None:
+        """Until ``count`` lines starting with ``prefix`` arrived (or the child ended)."""
+
+        def enough() -> bool:
+            return self._ended or sum(line.startswith(prefix) for line in self.lines) >= count
+
+        with self._arrived:
+            assert self._arrived.wait_for(enough, timeout), "the child process is stuck"
 
     def kill(self) -> str:
         """SIGKILL the child; returns its stderr (empty unless it failed before the kill)."""
@@ -162,9 +172,12 @@ def test_killed_while_saving_loses_no_acknowledged_save(tmp_path: Path) -> None:
             if round_number < SAVE_ROUNDS
             else None
         )
-        child.wait_for_first_line()
+        child.wait_for_lines(1)
         assert child.lines[:1] == ["ready"], f"seed {seed}: child failed: {child.kill()}"
-        time.sleep(rng.uniform(0.0, 0.25))
+        # A random number of saves, then a random moment: the kill lands among saves (and
+        # now and then before the first), however slow a loaded CI machine starts the loop.
+        child.wait_for_lines(rng.randint(0, 6), prefix="saved")
+        time.sleep(rng.uniform(0.0, 0.04))
         errors = child.kill()
         assert "Traceback" not in errors, f"seed {seed}, round {round_number}: {errors}"
         promises.take(child.lines)
@@ -192,7 +205,7 @@ def test_killed_while_creating_a_new_database_leaves_no_unopenable_file(tmp_path
             if round_number < OPEN_ROUNDS
             else None
         )
-        child.wait_for_first_line()
+        child.wait_for_lines(1)
         time.sleep(rng.uniform(0.0, 0.5))
         errors = child.kill()
         assert "Traceback" not in errors, f"seed {seed}, round {round_number}: {errors}"
@@ -219,7 +232,7 @@ def test_killed_while_migrating_keeps_the_old_data_and_migrates_next_time(tmp_pa
         make_oldest_database(path)
         child = Child("open", str(path))
         child.go()
-        child.wait_for_first_line()
+        child.wait_for_lines(1)
         time.sleep(rng.uniform(0.0, 0.6))
         errors = child.kill()
         assert "Traceback" not in errors, f"seed {seed}: {errors}"

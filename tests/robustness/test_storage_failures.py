@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from db.dbfile import SCHEMA_VERSION
+from db.dbfile import SCHEMA_VERSION, DatabaseFileError
 from db.errors import StoreError, WriteError
 from db.schemas import NetworkProfile
 from db.store import Store
@@ -289,3 +289,26 @@ def test_a_failing_backup_before_a_migration_stops_it_clearly(tmp_path: Path) ->
     assert path.read_bytes() == before  # not migrated without a way back
     (tmp_path / "backups").unlink()
     assert Store.open(path).get(NETWORK_ID).name == "Lokaal netwerk Genk"
+
+
+# --- damaged files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("keep_bytes", [4096, 8192, 100])
+def test_a_damaged_file_is_refused_when_opened_not_halfway_through_work(
+    tmp_path: Path, keep_bytes: int
+) -> None:
+    """Regression: a file cut off after its header opened without complaint and then failed
+    in every view (an exception in the window's list) right after the switch."""
+    path = tmp_path / "afgekapt.sqlite"
+    store = Store.open(path)
+    for number in range(8):
+        store.create(full_profile(name=f"Netwerk {number}"))
+    store.close()
+    path.write_bytes(path.read_bytes()[:keep_bytes])
+    before = path.read_bytes()
+    with pytest.raises((StoreError, DatabaseFileError)) as caught:
+        Store.open(path)
+    assert str(caught.value).strip()
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0

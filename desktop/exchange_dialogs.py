@@ -59,7 +59,7 @@ from db.backup import BackupInfo
 from db.dbfile import SQLITE_MAGIC, DatabaseFileError
 from db.errors import StoreError
 from db.formats import format_datetime, format_euro, format_period
-from db.merge import BOOKKEEPING, Choice, ImportCandidate, MergeItem, MergePlan
+from db.merge import BOOKKEEPING, Choice, ImportCandidate, MatchedBy, MergeItem, MergePlan
 from db.messages import FIELD_LABELS
 from db.schemas import NetworkProfile
 from db.store import Change, ChangeKind
@@ -304,6 +304,12 @@ class ConflictListModel(QAbstractTableModel):
             if index.column() == 0:
                 return item.mine.name if item.mine else item.theirs.name
             return self._choice_text(item)
+        if role == Qt.ItemDataRole.ToolTipRole and item.matched_by is MatchedBy.MUNICIPALITY:
+            return translate(
+                "Exchange",
+                "Gekoppeld op de hoofdgemeente: beide versies hebben een andere id. Kies je hun "
+                "versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.",
+            )
         undecided = item.key not in self.choices
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and undecided:
             return QBrush(QColor("#b3261e"))
@@ -360,6 +366,10 @@ class ImportModeDialog(QDialog):
         facts.append(
             self.tr("Je eigen database bevat nu {count} netwerken.").format(count=current_count)
         )
+        if not candidate.profiles:
+            facts.append(
+                self.tr("<b>Let op:</b> vervangen door dit bestand maakt je database leeg.")
+            )
         self.facts = QLabel("<br>".join(facts), self)
         self.facts.setWordWrap(True)
         layout.addWidget(self.facts)
@@ -918,7 +928,6 @@ class ExchangeController(QObject):
                 return self._replace(candidate)
             return self._merge(candidate)
         except (StoreError, DatabaseFileError) as error:
-            self._announce_reload()
             dialogs.show_error(
                 window,
                 self.tr("Import mislukt"),
@@ -1004,7 +1013,6 @@ class ExchangeController(QObject):
                 lambda: restore_backup(store, chosen),
             )
         except (StoreError, DatabaseFileError) as error:
-            self._announce_reload()
             dialogs.show_error(
                 window,
                 self.tr("Terugzetten mislukt"),
@@ -1048,10 +1056,11 @@ def read_offered(path: Path) -> ImportCandidate:
 
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+            head = handle.read(64)
     except OSError:
         head = b""
-    if head != SQLITE_MAGIC and path.suffix.lower() == ".json":
+    looks_like_json = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    if not head.startswith(SQLITE_MAGIC) and (looks_like_json or path.suffix.lower() == ".json"):
         from db.interchange import load_json
 
         return load_json(path)

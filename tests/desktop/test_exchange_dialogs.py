@@ -394,3 +394,20 @@ def test_the_program_connects_the_actions_and_backs_up_on_start(
         i18n.remove_translations(qapp)
     assert seen == {"enabled": True}
     assert [b.reason for b in list_backups(path)] == ["dagelijks"]
+
+
+def test_an_offered_file_is_recognised_by_its_content(tmp_path: Path) -> None:
+    from db.interchange import dump_json
+    from desktop.exchange_dialogs import read_offered
+
+    document = tmp_path / "bijlage.txt"  # JSON under another name, as mail programs do
+    dump_json([full_profile()], document)
+    candidate = read_offered(document)
+    assert candidate.kind == "json" and len(candidate.profiles) == 1
+
+
+def test_replacing_by_an_empty_file_is_warned_about(qtbot: QtBot) -> None:
+    empty = ImportCandidate(Path("leeg.json"), "json", ())
+    dialog = ImportModeDialog(empty, 3)
+    qtbot.addWidget(dialog)
+    assert "maakt je database leeg" in dialog.facts.text()

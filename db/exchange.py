@@ -373,6 +373,10 @@ def _expected_or_unknown(schema_version: int, name: str) -> frozenset[SchemaObje
 
 
 def _harden(connection: sqlite3.Connection) -> None:
+    setconfig = getattr(connection, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        # Defensive mode: no writable_schema tricks, no shadow-table writes from SQL.
+        setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
     connection.execute("PRAGMA trusted_schema = OFF")
     connection.execute("PRAGMA cell_size_check = ON")
     connection.execute("PRAGMA mmap_size = 0")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from db.dbfile import DatabaseFileError
@@ -17,6 +18,7 @@ VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
     "desktop.cli.pdf",
+    "desktop.cli.profiles",
     "desktop.cli.search",
 ]
 
@@ -68,3 +70,7 @@ def run_command(args: list[str]) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``netwerken parse x | head``): not an error worth a traceback.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit, as stdout did
+        return 0

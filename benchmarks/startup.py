@@ -1,0 +1,60 @@
+"""Start-up: the real program until its list is painted, beside a bare Qt window, as whole processes.
+
+    python -m benchmarks.startup [--quick]
+
+Targets: ≤ 3× the bare window's time and ≤ 2× its peak memory on a 300-network database; the
+10,000-network start within 1.2× of the 300-network start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import Figure, ratio_figure, run_probe
+from benchmarks.generate import build_database
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+
+
+def measure(folder: Path, rounds: int, large: int) -> list[Figure]:
+    small_db = build_database(folder / "300.sqlite", 300)
+    large_db = build_database(folder / f"{large}.sqlite", large)
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "300": [], "large": []}
+    run_probe(PROBE, str(small_db))  # warm the file cache and the .pyc files once
+    for _ in range(rounds):
+        # Interleaved, so that all three see the same machine load.
+        for key, args in (("bare", ["--bare"]), ("300", [str(small_db)]), ("large", [str(large_db)])):
+            run = run_probe(PROBE, *args)
+            if key != "bare":
+                assert run.output["rows"] == (300 if key == "300" else large), run.output
+            runs[key].append((run.seconds * 1000, run.peak_mb))
+    time_of = {k: statistics.median(t for t, _ in v) for k, v in runs.items()}
+    memory_of = {k: statistics.median(m for _, m in v) for k, v in runs.items()}
+    return [
+        ratio_figure("start-up, 300 networks [bare QMainWindow + QTableView]", time_of["300"], time_of["bare"], 3.0),
+        ratio_figure(
+            "start-up peak memory, 300 networks [bare window]", memory_of["300"], memory_of["bare"], 2.0, unit="MB"
+        ),
+        ratio_figure(f"start-up, {large:,} networks [300-network start]", time_of["large"], time_of["300"], 1.2),
+    ]
+
+
+def figures(quick: bool) -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        return measure(Path(folder), rounds=3 if quick else 7, large=1000 if quick else 10_000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    options = parser.parse_args()
+    from benchmarks.run import print_table
+
+    print_table(figures(options.quick))
+
+
+if __name__ == "__main__":
+    main()

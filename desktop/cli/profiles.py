@@ -1,0 +1,119 @@
+"""``netwerken parse``, ``netwerken import`` and ``netwerken export-text``: the published text format."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from db.atomic import atomic_path
+from desktop.cli.common import open_store, say
+
+
+def register(subparsers: Any) -> None:
+    parse = subparsers.add_parser(
+        "parse", help="fiches lezen en als JSON tonen, zonder iets op te slaan"
+    )
+    parse.add_argument("files", nargs="+", metavar="BESTAND")
+    parse.set_defaults(handler=run_parse)
+
+    import_ = subparsers.add_parser("import", help="fiches (tekstbestanden of mappen) importeren")
+    import_.add_argument("paths", nargs="+", metavar="BESTAND|MAP")
+    import_.add_argument(
+        "--on-duplicate",
+        choices=["update", "skip", "keep"],
+        default="skip",
+        help="een fiche voor een gemeente die al in de database staat: bijwerken, overslaan "
+        "(standaard) of beide houden",
+    )
+    import_.set_defaults(handler=run_import)
+
+    export = subparsers.add_parser("export-text", help="netwerken als fiche-tekst wegschrijven")
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="alle netwerken")
+    which.add_argument("names", nargs="*", default=[], metavar="NAAM", help="naam of gemeente")
+    export.add_argument("-o", "--output", required=True, metavar="MAP", help="doelmap")
+    export.set_defaults(handler=run_export_text)
+
+
+def run_parse(options: argparse.Namespace) -> int:
+    from db.profile_text import ProfileTextError, parse_profile_file
+    from db.schemas import Interchange
+
+    profiles = []
+    failed = False
+    for name in options.files:
+        try:
+            result = parse_profile_file(name)
+        except ProfileTextError as error:
+            print(f"{name}: {error.english if options.lang == 'en' else error}", file=sys.stderr)
+            failed = True
+            continue
+        for warning in result.warnings:
+            print(f"{name}: {warning}", file=sys.stderr)
+        profiles.append(result.profile)
+    document = Interchange(networks=profiles)
+    print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
+    return 1 if failed else 0
+
+
+def run_import(options: argparse.Namespace) -> int:
+    from db.text_import import OUTCOME_WORDS, OnDuplicate, Outcome, import_texts
+
+    store = open_store(options)
+    report = import_texts(store, options.paths, OnDuplicate(options.on_duplicate))
+    english = options.lang == "en"
+    for item in report.files:
+        word = OUTCOME_WORDS[item.outcome][1 if english else 0]
+        detail = (item.message_en if english else item.message) or item.name
+        print(f"{item.path}: {word} — {detail}")
+        for warning in item.warnings:
+            print(f"    ! {warning}")
+    say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
+    return 1 if report.count(Outcome.FAILED) else 0
+
+
+def run_export_text(options: argparse.Namespace) -> int:
+    from db.profile_text import write_profile
+    from db.reference import fold
+
+    store = open_store(options)
+    profiles = list(store.iter_profiles())
+    if not options.all:
+        wanted = {fold(name) for name in options.names}
+        profiles = [
+            p
+            for p in profiles
+            if fold(p.name) in wanted or any(fold(m) in wanted for m in p.municipalities)
+        ]
+        if not profiles:
+            say(
+                options,
+                "Geen netwerk gevonden met die naam of gemeente; er is niets geschreven.",
+                "No network found with that name or municipality; nothing was written.",
+            )
+            return 1
+    folder = Path(options.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for profile in profiles:
+        stem = _file_stem(profile.lead_municipality, used)
+        target = folder / f"{stem}.txt"
+        with atomic_path(target) as partial:
+            partial.write_text(write_profile(profile), encoding="utf-8", newline="\n")
+        print(target)
+    return 0
+
+
+def _file_stem(municipality: str, used: set[str]) -> str:
+    base = (
+        "".join(c if c.isalnum() or c in "-_" else "-" for c in municipality.strip()).strip("-")
+        or "netwerk"
+    )
+    stem, number = base, 2
+    while stem.casefold() in used:
+        stem, number = f"{base}-{number}", number + 1
+    used.add(stem.casefold())
+    return stem

@@ -1,0 +1,92 @@
+"""``netwerken parse / import / export-text`` work headless and report per file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db.profile_text import parse_profile_file
+from db.samples import sample_texts
+from desktop.__main__ import main
+
+SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
+
+
+def test_parse_prints_interchange_json_and_stores_nothing(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "parse",
+                str(SAMPLES / "genk.txt"),
+                str(SAMPLES / "wevelgem.txt"),
+            ]
+        )
+        == 0
+    )
+    document = json.loads(capsys.readouterr().out)
+    assert document["format"] == "netwerken"
+    assert [n["municipalities"] for n in document["networks"]] == [["Genk"], ["Wevelgem"]]
+    assert not db_path.exists()
+
+
+def test_import_then_duplicate_choices(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_path), "import", str(SAMPLES)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("geïmporteerd —") == 5 and "Samen: 5 geïmporteerd." in out
+    assert main(["--db", str(db_path), "import", str(SAMPLES / "genk.txt")]) == 0
+    assert "overgeslagen" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "--lang",
+                "en",
+                "import",
+                "--on-duplicate",
+                "update",
+                str(SAMPLES / "genk.txt"),
+            ]
+        )
+        == 0
+    )
+    assert "Total: 1 updated." in capsys.readouterr().out
+
+
+def test_import_of_a_non_profile_fails_with_exit_code_1(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "recept.txt"
+    recipe.write_text(
+        "Pannenkoeken\n\n250 g bloem, 3 eieren, een halve liter melk.\n", encoding="utf-8"
+    )
+    assert main(["--db", str(db_path), "import", str(recipe)]) == 1
+    assert "mislukt" in capsys.readouterr().out
+
+
+def test_export_text_writes_profiles_that_read_back_equal(db_path: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(db_path), "import", str(SAMPLES)]) == 0
+    out = tmp_path / "uit"
+    assert main(["--db", str(db_path), "export-text", "--all", "-o", str(out)]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(name.capitalize() for name, _ in sample_texts())
+    from db.store import Store
+
+    store = Store.open(db_path)
+    (genk,) = store.find_by_municipality("Genk")
+    again = parse_profile_file(out / "Genk.txt").profile
+    assert again.model_dump(
+        exclude={"id", "source", "created_at", "updated_at", "version"}
+    ) == genk.model_dump(exclude={"id", "source", "created_at", "updated_at", "version"})
+
+
+def test_export_text_of_unknown_name_writes_nothing(db_path: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(db_path), "import", str(SAMPLES)]) == 0
+    assert main(["--db", str(db_path), "export-text", "Atlantis", "-o", str(tmp_path / "x")]) == 1
+    assert not (tmp_path / "x").exists()

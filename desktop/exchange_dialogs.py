@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QEventLoop,
@@ -594,19 +595,20 @@ class MergeDialog(QDialog):
         )
 
 
-_REASONS = {
-    "dagelijks": "Dagelijkse back-up",
-    "voor-vervangen": "Voor het vervangen bij een import",
-    "voor-samenvoegen": "Voor het samenvoegen bij een import",
-    "voor-migratie": "Voor het bijwerken naar een nieuwe versie",
-    "voor-terugzetten": "Voor het terugzetten van een back-up",
-    "handmatig": "Handmatig",
+# Marked for lupdate here, translated where shown.
+_REASONS: dict[str, object] = {
+    "dagelijks": QT_TRANSLATE_NOOP("Exchange", "Dagelijkse back-up"),
+    "voor-vervangen": QT_TRANSLATE_NOOP("Exchange", "Voor het vervangen bij een import"),
+    "voor-samenvoegen": QT_TRANSLATE_NOOP("Exchange", "Voor het samenvoegen bij een import"),
+    "voor-migratie": QT_TRANSLATE_NOOP("Exchange", "Voor het bijwerken naar een nieuwe versie"),
+    "voor-terugzetten": QT_TRANSLATE_NOOP("Exchange", "Voor het terugzetten van een back-up"),
+    "handmatig": QT_TRANSLATE_NOOP("Exchange", "Handmatig"),
 }
 
 
 def reason_text(reason: str) -> str:
     known = _REASONS.get(reason)
-    return translate("Exchange", known) if known else reason
+    return translate("Exchange", str(known)) if known else reason
 
 
 class BackupListModel(QAbstractTableModel):

@@ -17,11 +17,24 @@ Reading
    into blocks at every *label line*: a known label with or without a colon, alone on its line
    (value on the next line), followed by its value, or as a bullet (``• Trekkingsrecht: 853
    euro``); a paragraph ending in a label (``... aan te pakken. Een greep uit de acties:``); or a
-   short generic heading ending in a colon (``Omgevingsanalyse:``). Image credits (``Beeld: ...``)
-   and ``(Lees verder onder de afbeelding.)`` are captions wherever they stand.
+   short generic heading ending in a colon (``Omgevingsanalyse:``) or a known section title
+   standing alone (``Werking lokaal netwerk``; inside the goals such a title heads a goal).
+   Image credits (``Beeld: ...``) and ``(Lees verder onder de afbeelding.)`` are captions
+   wherever they stand.
 3. **Fields.** Each block kind has a reader. What a reader cannot place is never dropped: it
-   becomes a :class:`~db.schemas.Section` titled with the label it stood under, with a warning.
-   So every word of the input that is not page chrome or a label ends up in some field.
+   becomes a :class:`~db.schemas.Section` titled with the label it stood under, with a warning
+   (an unreadable period or contact, a cut-off e-mail address, prose under ``Instrumenten``; for
+   ``Trekkingsrecht: 6 613 euro per jaar`` the amount is read *and* the text kept). So every word
+   of the input that is not page chrome or a label ends up in some field.
+
+Not a profile: empty text, NUL or control characters, more than :data:`MAX_TEXT_CHARS`
+characters, a first line that cannot be a title (a sentence, an e-mail header), or fewer than two
+signs of a profile (the ``Lokaal Netwerk`` head, the image leftovers, or the labels for vision,
+periods, drawing right, partners, goals, actions, meetings, contacts) raise
+:class:`ProfileTextError`; so does a record the schema refuses (too many partners, a text too
+long for its field). A text that ends in an empty label, or (when it does not end with the
+contact, as published profiles do) without closing its sentence, gets a "lijkt afgebroken"
+warning but is still read.
 
 Choices made on the five seed profiles (``resources/samples``):
 
@@ -45,8 +58,12 @@ Choices made on the five seed profiles (``resources/samples``):
   reading naturally around it). ``Een greep uit de acties van Dilbeek:`` starts network-level
   actions.
 * Contacts are read from the pieces of the line in any order: e-mail (``[at]`` restored to
-  ``@``), phone, a text in parentheses (a role), a person's name (capitalised words, or words
-  found in the e-mail address), then role, then organisation.
+  ``@``), phone (8+ digits starting with 0 or +), a text in parentheses (a role), a person's name
+  (capitalised words, or words found in the e-mail address), then role, then organisation.
+  Without an e-mail address the first piece is taken as the name (a contact needs one of both).
+* Partners: a comma list is split on commas and the final "en" outside brackets; a description
+  follows in brackets, or after ``:`` / an en dash (the tail after it belongs to the last
+  partner, as in Oudenaarde). In a bullet list a spaced hyphen separates too (the en dash wins).
 * ``instruments`` are tags for the passes and schemes the text mentions (UiTPAS, OK-pas,
   Kansenpas, Rap op Stap, ...); the text they occur in stays where it is.
 
@@ -59,9 +76,10 @@ Writing
 field               written as
 ==================  ================================================================================
 municipalities,     title ``A, B en C (Provincie)`` twice, around ``item_left`` / captions /
-province, captions  ``item_right``; then ``Lokaal Netwerk``. When the title cannot say it (an unknown
-                    municipality list, no province although the reference has one, a region in the
-                    title), labelled lines follow: ``Gemeenten:`` (bullets), ``Provincie: onbekend``.
+province, captions  ``item_right`` (four captions per image block); then ``Lokaal Netwerk``. When the
+                    title cannot say it (several municipalities not all in the reference, no
+                    province although the reference knows one, ...), labelled lines follow:
+                    ``Gemeenten:`` (bullets), ``Provincie: onbekend``.
 name                ``Netwerknaam: ...`` only when it differs from what would be inferred (a
                     ``Lokaal netwerk X`` caption, else ``Lokaal netwerk <first municipality>``)
 alias, region       ``Eigen naam: ...``, ``Regio: ...``
@@ -70,25 +88,33 @@ agreement_periods   ``Periode eerste afsprakennota: 2014-2019`` (one year when s
 drawing_right_eur   ``Trekkingsrecht: 6.613 euro`` (``6.613,50 euro`` with cents)
 instruments         ``Instrumenten: a, b`` (bullets when a tag holds a comma); left out when reading
                     the text would detect exactly these tags anyway; ``Instrumenten:`` alone = none
-partners            ``Partners:`` + bullets ``name – description``
+partners            ``Partners:`` + bullets ``name – description`` (``name –`` when a name without
+                    description would otherwise be split at its brackets or hyphen)
 goals, actions      ``Doelstellingen en acties:`` + goal paragraphs with bullet actions and indented
-                    sub-actions; when a goal has no actions, the two-/three-level bullet variant.
-                    ``Acties:`` + bullets for network-level actions.
+                    sub-actions; when a goal has no actions (or its title would read as a label),
+                    the two-/three-level bullet variant. ``Acties:`` + bullets for network-level
+                    actions. A blank line after an item ending in ``:`` without sub-items keeps it
+                    from adopting the next one.
 meetings            ``Overlegmomenten: ...``
 sections            ``Titel:`` + body, or ``Rubriek: titel`` + body when the title would not read back
                     as a heading (long, empty, a known label, ...)
-contacts            ``Contactpersoon: name, role, organisation, e-mail [at] domain, phone``, or when
-                    that would not read back the same, ``Contactpersoon:`` + ``Naam:`` / ``Functie:``
-                    / ``Organisatie:`` / ``E-mail:`` / ``Telefoon:`` lines
+contacts            ``Contactpersoon: name, role, organisation, e-mail [at] domain, phone`` or
+                    ``... e-mail [at] domain (role)``, whichever reads back the same; else
+                    ``Contactpersoon:`` + ``Naam:`` / ``Functie:`` / ``Organisatie:`` / ``E-mail:``
+                    / ``Telefoon:`` lines
 notes               ``Interne notities: ...``
 ==================  ================================================================================
 
+The writer decides between layouts with the reader's own rules (does this title, contact,
+heading or paragraph read back as itself?), so the choices cannot drift apart.
+
 Limits of the round trip, by design of a plain-text format without escapes: a free-text line
-that itself reads as structure (starts with a bullet or a known label, ends in a colon as a short
-heading, is an image credit) is read as that structure; a partner name holding a dash or colon
-separator is split there; curly quotes and double spaces are normalised; leading spaces of lines
-in a text field are not kept. The hypothesis round-trip test generates records within these
-limits.
+that itself reads as structure (starts with a bullet or a known label or section title, is a
+short capitalised line ending in a colon, is an image credit) is read as that structure; a
+partner name holding a spaced dash or ``: `` is split there; a goal title or action text with
+an empty line in it becomes two; curly quotes and runs of spaces are normalised; leading spaces
+of lines in a text field are not kept. The hypothesis round-trip test generates records within
+these limits (free text with brackets, dashes, colons, digits, accents and pass names).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APPLICATION, ORGANIZATION
@@ -90,8 +90,7 @@ def run_gui(args: list[str]) -> int:
     window = build_main_window(session, settings, language)
     if store.path is not None:
         settings.preferences.add_recent_database(store.path)
-    window.show()
-    QTimer.singleShot(0, window.select_first_record)
+    window.show()  # the record shown last time follows right after the list's first paint
     code = app.exec()
     session.close()
     return code

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -132,6 +132,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._restore_window_state()
 
+        # Start-up: the list is painted first, the form follows right after. The row is made
+        # current quietly, so that the list's focus does not pick (and load) another one.
+        self._select_quietly(self._first_record_id())
+        self._awaiting_first_paint = True
+        self.list_view.viewport().installEventFilter(self)
+        self.list_view.clicked.connect(self._on_clicked)
+
     # building -----------------------------------------------------------------------------------
 
     def _build_empty_page(self) -> QWidget:
@@ -190,56 +197,55 @@ class MainWindow(QMainWindow):
         action.setEnabled(True)
 
     def _create_actions(self) -> None:
-        tr = self.tr
         self.action_new_database = self._action(
-            tr("Nieuwe database…"), self.new_database, icon_name="new-database"
+            self.tr("Nieuwe database…"), self.new_database, icon_name="new-database"
         )
         self.action_open_database = self._action(
-            tr("Database openen…"),
+            self.tr("Database openen…"),
             self.open_database,
             shortcut=QKeySequence.StandardKey.Open,
             icon_name="open-database",
         )
-        self.action_import_db = self._placeholder(tr("Database importeren…"))
-        self.action_import_profiles = self._placeholder(tr("Fiches importeren…"))
-        self.action_export_db = self._placeholder(tr("Database exporteren…"))
-        self.action_export_other = self._placeholder(tr("Exporteren als JSON, CSV of Excel…"))
-        self.action_restore_backup = self._placeholder(tr("Back-up terugzetten…"))
+        self.action_import_db = self._placeholder(self.tr("Database importeren…"))
+        self.action_import_profiles = self._placeholder(self.tr("Fiches importeren…"))
+        self.action_export_db = self._placeholder(self.tr("Database exporteren…"))
+        self.action_export_other = self._placeholder(self.tr("Exporteren als JSON, CSV of Excel…"))
+        self.action_restore_backup = self._placeholder(self.tr("Back-up terugzetten…"))
         self.action_print = self._placeholder(
-            tr("Afdrukken…"), QKeySequence.StandardKey.Print, "print"
+            self.tr("Afdrukken…"), QKeySequence.StandardKey.Print, "print"
         )
-        self.action_print_preview = self._placeholder(tr("Afdrukvoorbeeld…"))
-        self.action_export_pdf = self._placeholder(tr("Exporteren als PDF…"))
+        self.action_print_preview = self._placeholder(self.tr("Afdrukvoorbeeld…"))
+        self.action_export_pdf = self._placeholder(self.tr("Exporteren als PDF…"))
         self.action_quit = self._action(
-            tr("Afsluiten"), self.close, shortcut=QKeySequence("Ctrl+Q")
+            self.tr("Afsluiten"), self.close, shortcut=QKeySequence("Ctrl+Q")
         )
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.action_new = self._action(
-            tr("Nieuw netwerk"),
+            self.tr("Nieuw netwerk"),
             self.new_network,
             shortcut=QKeySequence.StandardKey.New,
             icon_name="new-network",
-            tip=tr("Een nieuw netwerk toevoegen (Ctrl+N)"),
+            tip=self.tr("Een nieuw netwerk toevoegen (Ctrl+N)"),
         )
         self.action_save = self._action(
-            tr("Opslaan"),
+            self.tr("Opslaan"),
             self.save_record,
             shortcut=QKeySequence.StandardKey.Save,
             icon_name="save",
-            tip=tr("Het netwerk opslaan (Ctrl+S)"),
+            tip=self.tr("Het netwerk opslaan (Ctrl+S)"),
         )
         self.action_revert = self._action(
-            tr("Wijzigingen ongedaan maken"),
+            self.tr("Wijzigingen ongedaan maken"),
             self.revert_record,
             icon_name="revert",
-            tip=tr("Terug naar de opgeslagen versie"),
+            tip=self.tr("Terug naar de opgeslagen versie"),
         )
         self.action_delete = self._action(
-            tr("Verwijderen"),
+            self.tr("Verwijderen"),
             self.delete_record,
             icon_name="delete",
-            tip=tr("Het gekozen netwerk verwijderen"),
+            tip=self.tr("Het gekozen netwerk verwijderen"),
         )
         # Delete only in the list: in a form field the key deletes text, not the network.
         self.action_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -247,25 +253,27 @@ class MainWindow(QMainWindow):
         self.removeAction(self.action_delete)
         self.list_view.addAction(self.action_delete)
 
-        self.action_undo = self.undo_group.createUndoAction(self, tr("Ongedaan maken"))
+        self.action_undo = self.undo_group.createUndoAction(self, self.tr("Ongedaan maken"))
         self.action_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.action_undo.setIcon(icon("undo"))
-        self.action_redo = self.undo_group.createRedoAction(self, tr("Opnieuw"))
+        self.action_redo = self.undo_group.createRedoAction(self, self.tr("Opnieuw"))
         self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.action_redo.setIcon(icon("redo"))
         self.addAction(self.action_undo)
         self.addAction(self.action_redo)
 
-        self.action_find = self._placeholder(tr("Zoeken"), QKeySequence.StandardKey.Find, "search")
+        self.action_find = self._placeholder(
+            self.tr("Zoeken"), QKeySequence.StandardKey.Find, "search"
+        )
         self.action_refresh = self._action(
-            tr("Vernieuwen"),
+            self.tr("Vernieuwen"),
             self.refresh,
             shortcut=QKeySequence.StandardKey.Refresh,
         )
         self.action_reset_layout = self._action(
-            tr("Standaardindeling herstellen"), self.reset_layout
+            self.tr("Standaardindeling herstellen"), self.reset_layout
         )
-        self.action_about = self._action(tr("Over Netwerken"), self.show_about)
+        self.action_about = self._action(self.tr("Over Netwerken"), self.show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.language_group = QActionGroup(self)
@@ -280,18 +288,17 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
     def _create_menus(self) -> None:
-        tr = self.tr
         bar = self.menuBar()
-        self.menu_file = bar.addMenu(tr("&Bestand"))
+        self.menu_file = bar.addMenu(self.tr("&Bestand"))
         self.menu_file.addAction(self.action_new_database)
         self.menu_file.addAction(self.action_open_database)
-        self.menu_recent = self.menu_file.addMenu(tr("Recente databases"))
+        self.menu_recent = self.menu_file.addMenu(self.tr("Recente databases"))
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addSeparator()
-        self.menu_import = self.menu_file.addMenu(tr("Importeren"))
+        self.menu_import = self.menu_file.addMenu(self.tr("Importeren"))
         self.menu_import.addAction(self.action_import_profiles)
         self.menu_import.addAction(self.action_import_db)
-        self.menu_export = self.menu_file.addMenu(tr("Exporteren"))
+        self.menu_export = self.menu_file.addMenu(self.tr("Exporteren"))
         self.menu_export.addAction(self.action_export_db)
         self.menu_export.addAction(self.action_export_other)
         self.menu_export.addAction(self.action_export_pdf)
@@ -302,7 +309,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.action_quit)
 
-        self.menu_edit = bar.addMenu(tr("Be&werken"))
+        self.menu_edit = bar.addMenu(self.tr("Be&werken"))
         self.menu_edit.addAction(self.action_new)
         self.menu_edit.addAction(self.action_save)
         self.menu_edit.addAction(self.action_revert)
@@ -313,15 +320,15 @@ class MainWindow(QMainWindow):
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.action_find)
 
-        self.menu_view = bar.addMenu(tr("Bee&ld"))
+        self.menu_view = bar.addMenu(self.tr("Bee&ld"))
         self.menu_view.addAction(self.action_refresh)
-        self.menu_language = self.menu_view.addMenu(tr("Taal"))
+        self.menu_language = self.menu_view.addMenu(self.tr("Taal"))
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.action_reset_layout)
 
-        self.menu_help = bar.addMenu(tr("&Help"))
+        self.menu_help = bar.addMenu(self.tr("&Help"))
         self.menu_help.addAction(self.action_about)
         for menu in (
             self.menu_file,
@@ -455,7 +462,12 @@ class MainWindow(QMainWindow):
         self._select_quietly(self._form_id())
 
     def select_first_record(self) -> None:
-        """At start-up: the record shown last time, else the first of the list."""
+        """The record shown last time, else the first of the list (after opening a file)."""
+        network_id = self._first_record_id()
+        if network_id is not None:
+            self.show_record(network_id)
+
+    def _first_record_id(self) -> UUID | None:
         wanted = self.settings.window.last_network_id
         network_id: UUID | None = None
         if wanted:
@@ -467,8 +479,34 @@ class MainWindow(QMainWindow):
                 network_id = candidate
         if network_id is None:
             network_id = self.list_model.id_at(0)
+        return network_id
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._awaiting_first_paint
+            and watched is self.list_view.viewport()
+            and event.type() == QEvent.Type.Paint
+        ):
+            self._awaiting_first_paint = False
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._show_initial_record)
+        return False
+
+    def _show_initial_record(self) -> None:
+        """Right after the list's first paint: the form (the costly part) with its record."""
+        if self._form is not None and self._form.has_record():
+            return  # the user was quicker
+        network_id = self.list_view.current_id() or self._first_record_id()
         if network_id is not None:
             self.show_record(network_id)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        """A click on the row that is already current (chosen at start-up, not yet shown)."""
+        if index.row() != self.list_view.currentIndex().row():
+            return  # a click that changed the current row was handled as such
+        network_id = self.list_model.id_at(index.row())
+        if network_id is not None and network_id != self._form_id():
+            self._on_current_row_changed(index, QModelIndex())
 
     # editing ------------------------------------------------------------------------------------
 

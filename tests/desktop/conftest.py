@@ -144,6 +144,8 @@ def window(
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
+    # Right after the list's first paint the form shows the first (or last shown) record.
+    qtbot.waitUntil(lambda: main.has_form() and main.form.has_record())
     yield main
     # Closed here rather than by qtbot: the close must not ask about edits a test left behind.
     if main.has_form():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from desktop import app as app_module
 from desktop import i18n
 from desktop import settings as settings_module
 from desktop.main_window import MainWindow
+from desktop.operations import DatabaseSession
+from desktop.settings import Settings
 from tests.desktop.conftest import sample_profiles
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -51,7 +54,11 @@ def test_english_without_its_file_stays_dutch(
     shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease not installed"
 )
 def test_english_file_is_used_when_present(
-    translations_removed: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    translations_removed: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    session: DatabaseSession,
+    settings: Settings,
 ) -> None:
     source = tmp_path / "netwerken_en.ts"
     source.write_text(
@@ -69,6 +76,26 @@ def test_english_file_is_used_when_present(
     assert i18n.install_translations(translations_removed, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "Nieuw netwerk") == "New network"
     assert _cancel() == "Cancel"
+    # The window's self.tr() looks the string up in the context lupdate gives it.
+    window = MainWindow(session, settings, language="en")
+    try:
+        assert window.action_new.text() == "New network"
+    finally:
+        window.deleteLater()
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not installed")
+def test_every_window_string_is_extracted_with_its_class_as_context(tmp_path: Path) -> None:
+    sources = sorted(str(p) for p in Path(app_module.__file__).parent.glob("*.py"))
+    target = tmp_path / "check.ts"
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "-ts", str(target)], check=True, capture_output=True
+    )
+    text = target.read_text(encoding="utf-8")
+    assert "<name>MainWindow</name>" in text and "<name>NetworkForm</name>" in text
+    # A string found outside self.tr()/translate("Context", ...) lands in an empty context and
+    # would never be translated at run time.
+    assert "<name></name>" not in text
 
 
 def test_run_gui_opens_the_named_database_and_shows_the_window(
@@ -89,7 +116,10 @@ def test_run_gui_opens_the_named_database_and_shows_the_window(
         ]
         assert len(windows) == 1
         window = windows[0]
-        QApplication.processEvents()  # the deferred selection of the first record
+        window.grab()  # the list's first paint; the form follows right after
+        deadline = time.monotonic() + 5
+        while not (window.has_form() and window.form.has_record()) and time.monotonic() < deadline:
+            QApplication.processEvents()
         seen["rows"] = window.list_model.rowCount()
         seen["title"] = window.windowTitle()
         seen["shown"] = window.form.current_id == window.list_model.id_at(0)

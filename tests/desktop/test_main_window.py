@@ -434,3 +434,33 @@ def test_shortcut_keys_reach_their_actions(
     assert not window.form.is_modified()
     assert by_name(window.session.store, "Lokaal netwerk Genk S") is not None
     assert QKeySequence(QKeySequence.StandardKey.Save).toString() == "Ctrl+S"
+
+
+def test_start_up_paints_the_list_before_building_the_form(
+    qtbot: QtBot, session: DatabaseSession, settings: Settings, answers: Answers
+) -> None:
+    main = MainWindow(session, settings)
+    qtbot.addWidget(main)
+    assert not main.has_form()
+    first = main.list_model.id_at(0)
+    assert main.list_view.current_id() == first  # chosen quietly: focus will not pick another
+    main.show()
+    # A click on that row before the form came still shows it.
+    rect = main.list_view.visualRect(main.list_model.index(0, 0))
+    qtbot.mouseClick(main.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert main.has_form() and main.form.current_id == first
+    qtbot.waitExposed(main)
+    qtbot.wait(20)  # the after-first-paint step finds the record already shown
+    assert main.form.current_id == first and answers.shown == []
+
+
+def test_after_the_first_paint_the_last_shown_record_comes(
+    qtbot: QtBot, session: DatabaseSession, settings: Settings
+) -> None:
+    genk = by_name(session.store, "Lokaal netwerk Genk").id
+    settings.window.last_network_id = str(genk)
+    main = MainWindow(session, settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.has_form() and main.form.current_id == genk)
+    assert main.list_view.current_id() == genk

@@ -146,8 +146,8 @@ from db.schemas import (
     Section,
     Source,
     SubAction,
-    _province,
     default_name,
+    province_from_text,
 )
 
 MAX_TEXT_CHARS = 1_000_000
@@ -1453,7 +1453,7 @@ def _read_block(block: _Block, draft: _Draft) -> None:
 
 def _match_province(text: str) -> Province | None:
     try:
-        province = _province(text)
+        province = province_from_text(text)
     except (PydanticCustomError, ValueError):
         return None
     return province if isinstance(province, Province) else None

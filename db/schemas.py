@@ -44,7 +44,7 @@ class Province(enum.StrEnum):
     BRUSSEL = "Brussel"  # networks of the Vlaamse Gemeenschapscommissie
 
 
-def _province(value: object) -> object:
+def province_from_text(value: object) -> object:
     """Accept the spellings real profiles use: "West Vlaanderen", "Oost- Vlaanderen", "brussel"."""
     if isinstance(value, Province) or not isinstance(value, str):
         return value
@@ -205,7 +205,7 @@ class NetworkProfile(Record):
     name: RequiredLine
     alias: Line = ""
     municipalities: list[ShortLine] = Field(min_length=1, max_length=60)
-    province: Annotated[Province | None, BeforeValidator(_province)] = None
+    province: Annotated[Province | None, BeforeValidator(province_from_text)] = None
     region: Line = ""
     vision: Block = ""
     target_group: Block = ""

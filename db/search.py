@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from db.messages import FIELD_LABELS
 from db.reference import fold
-from db.schemas import MAX_YEAR, MIN_YEAR, Province, _province
+from db.schemas import MAX_YEAR, MIN_YEAR, Province, province_from_text
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -423,7 +423,7 @@ def _euro(value: Any) -> Any:
 
 def _province_or_none(value: Any) -> Any:
     value = _blank_to_none(value)
-    return None if value is None else _province(value)
+    return None if value is None else province_from_text(value)
 
 
 OptionalText = Annotated[

@@ -15,6 +15,19 @@ from pydantic_core import PydanticCustomError
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Unicode's non-characters are for a program's own use, never text: Qt marks frames with
+# U+FDD0/U+FDD1 (a text field turns them into line breaks) and reads a leading U+FFFE as a
+# byte-order mark, byte-swapping everything after it ("\ufffea" shows as "愀").
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+    + "]"
+)
+# A byte-order mark pasted along with a file's text is no content, and Qt drops a leading one
+# anyway (so a record would change by merely being shown in the form).
+_DROPPED = dict.fromkeys(map(ord, "\ufeff"), None)
+# Line and paragraph separators are line breaks to every text widget; say so once, here.
+_BREAKS = {ord("\u2028"): "\n", ord("\u2029"): "\n\n"}
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -22,7 +35,7 @@ _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 def _refuse_invisible(text: str) -> None:
     if _CONTROL.search(text):
         raise PydanticCustomError("control_characters", "contains control characters")
-    if _SURROGATE.search(text):
+    if _SURROGATE.search(text) or _NONCHARACTER.search(text):
         raise PydanticCustomError("invalid_unicode", "contains invalid characters")
 
 
@@ -31,6 +44,7 @@ def clean_line(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
+    text = text.translate(_DROPPED)
     _refuse_invisible(text)
     text = text.strip()
     if "\n" in text:
@@ -43,7 +57,7 @@ def clean_block(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
-    text = text.replace("\t", " ")
+    text = text.translate(_DROPPED).translate(_BREAKS).replace("\t", " ")
     _refuse_invisible(text)
     text = _TRAILING_SPACE.sub("\n", text + "\n")
     text = _MANY_BLANK_LINES.sub("\n\n", text)

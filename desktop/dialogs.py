@@ -172,6 +172,7 @@ def choose_new_path(parent: QWidget | None, start: Path | None) -> Path | None:
         translate("Dialogs", "Nieuwe database"),
         str((start or Path.home()) / "netwerken.sqlite"),
         _database_filter(),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
     )
     if not name:
         return None

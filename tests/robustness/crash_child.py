@@ -6,7 +6,9 @@ next child while the current one runs, so the kill loop does not wait for Python
 
 ``open``  announces ``starting``, then opens (creating or migrating) the file and says ``opened``.
 ``save``  opens the file, says ``ready``, then saves edits of one network in a loop, now and then
-          creating and deleting other networks. After each *committed* operation it prints one
+          creating and deleting other networks.
+``replace`` replaces all records at once (an import) in a loop, alternating two sets:
+          ``replaced A`` / ``replaced B``. After each *committed* operation it prints one
           acknowledgement line (flushed), so every line the parent reads is a promise the store
           made: ``saved <round> <counter>``, ``created <id>``, ``deleted <id>``.
 
@@ -66,6 +68,21 @@ def save_loop(database: Path, network_id: str, round_number: int) -> None:
             acknowledge(f"deleted {victim}")
 
 
+def replace_loop(database: Path, size: int) -> None:
+    """Replace every record at once (as an import does), alternating between two sets."""
+    store = Store.open(database)
+    acknowledge("ready")
+    round_number = 0
+    while True:
+        round_number += 1
+        tag = "AB"[round_number % 2]
+        store.replace_all(
+            NetworkProfile(name=f"Set {tag} {index}", municipalities=["Gent"], notes=tag * 500)
+            for index in range(size)
+        )
+        acknowledge(f"replaced {tag}")
+
+
 def main(argv: list[str]) -> None:
     mode, database = argv[0], Path(argv[1])
     sys.stdin.readline()
@@ -75,6 +92,8 @@ def main(argv: list[str]) -> None:
         acknowledge("opened")
     elif mode == "save":
         save_loop(database, argv[2], int(argv[3]))
+    elif mode == "replace":
+        replace_loop(database, int(argv[2]))
     else:
         raise SystemExit(f"unknown mode {mode}")
 

@@ -36,6 +36,8 @@ CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]
 SAVE_ROUNDS = 24
 OPEN_ROUNDS = 10
+REPLACE_ROUNDS = 6
+REPLACE_SIZE = 40
 PARTNER_CYCLE = 7  # as in crash_child.py
 
 
@@ -217,6 +219,43 @@ def test_killed_while_creating_a_new_database_leaves_no_unopenable_file(tmp_path
         assert store.count() == 0, context
         assert store.schema_version() == dbfile.SCHEMA_VERSION, context
         store.close()
+        if spare is not None:
+            child = spare
+
+
+def test_killed_while_replacing_everything_keeps_one_whole_set(tmp_path: Path) -> None:
+    """An import replaces every record in one transaction: after a kill the file holds the
+    old set or the new one, whole, never a mix or nothing."""
+    seed = _seed()
+    rng = random.Random(seed)
+    path = tmp_path / "import.sqlite"
+    Store.open(path).close()
+    last = ""
+    child = Child("replace", str(path), str(REPLACE_SIZE))
+    for round_number in range(1, REPLACE_ROUNDS + 1):
+        child.go()
+        spare = (
+            Child("replace", str(path), str(REPLACE_SIZE))
+            if round_number < REPLACE_ROUNDS
+            else None
+        )
+        child.wait_for_lines(1)
+        child.wait_for_lines(rng.randint(0, 2), prefix="replaced")
+        time.sleep(rng.uniform(0.0, 0.3))
+        errors = child.kill()
+        context = f"seed {seed}, round {round_number}"
+        assert "Traceback" not in errors, f"{context}: {errors}"
+        acknowledged = [line.split()[1] for line in child.lines if line.startswith("replaced")]
+        last = acknowledged[-1] if acknowledged else last
+        assert integrity(path) == "ok", context
+        store = Store.open(path)
+        names = [summary.name for summary in store.list_summaries()]
+        store.close()
+        tags = {name.split()[1] for name in names}
+        # Once a set was acknowledged, the file holds a whole set: that one, or the next one
+        # if it committed just before the kill; never a mix, never nothing.
+        if last or names:
+            assert len(names) == REPLACE_SIZE and len(tags) == 1, f"{context}: {tags}"
         if spare is not None:
             child = spare
 

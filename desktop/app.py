@@ -58,6 +58,9 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     from desktop.search_bar import install_search
 
     install_search(window)  # the search field (Ctrl+F) and filters in the toolbar
+    from desktop.text_import import install_text_import
+
+    install_text_import(window)  # Bestand › Importeren › Fiches importeren…
     return window
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,13 @@ def started(
             ]
             assert len(windows) == 1
             window = windows[0]
-            QApplication.processEvents()  # first record, daily backup
+            window.grab()  # the list's first paint; the form and its record follow right after
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and not (
+                window.has_form() and window.form.has_record()
+            ):
+                QApplication.processEvents()
+            QApplication.processEvents()  # the daily backup
             seen["rows"] = window.list_model.rowCount()
             seen["record shown"] = window.form.current_id is not None
             seen["status"] = window.statusBar().currentMessage()

@@ -200,7 +200,7 @@ class GrowingTextEdit(QPlainTextEdit):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)  # cancelled if the field is deleted
 
 
 class TextField(FieldEditor):
@@ -432,7 +432,9 @@ class TagField(FieldEditor):
             completer.setMaxVisibleItems(12)
             self.input.setCompleter(completer)
             # After the completer wrote its choice into the field, take it in as a tag.
-            completer.activated.connect(lambda _text: QTimer.singleShot(0, self.commit_pending))
+            completer.activated.connect(
+                lambda _text: QTimer.singleShot(0, self, self.commit_pending)
+            )
         self.input.returnPressed.connect(self.commit_pending)
         self.input.textEdited.connect(self._maybe_split)
         self.input.editingFinished.connect(self._on_editing_finished)

@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
             return
         if not self.confirm_leave_record():
             # Stay on the record with the edits; the list follows the form, not the other way.
-            QTimer.singleShot(0, self._reselect_form_record)
+            QTimer.singleShot(0, self, self._reselect_form_record)
             self._select_quietly(self._form_id())
             return
         self.show_record(network_id)
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         ):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._show_initial_record)
+            QTimer.singleShot(0, self, self._show_initial_record)
         return False
 
     def _show_initial_record(self) -> None:
@@ -678,7 +678,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Geopend: {path}").format(path=self.session.path or ""), STATUS_TIMEOUT_MS
         )
-        QTimer.singleShot(0, self.select_first_record)
+        QTimer.singleShot(0, self, self.select_first_record)
 
     # language, layout, about --------------------------------------------------------------------
 

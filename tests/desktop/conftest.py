@@ -3,7 +3,7 @@ answers for every dialog, and a guard that fails a test as soon as a real modal 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,24 +136,41 @@ def session(filled_store: Store) -> Iterator[DatabaseSession]:
     opened.store.close()
 
 
+def dispose(main: MainWindow) -> None:
+    """Close a window without questions and delete it now, not at some later event loop:
+    other tests look for "the" main window among the top-level widgets."""
+    if main.has_form():
+        main.form.discard()
+    main.close()
+    main.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
-def window(
-    qtbot: QtBot, session: DatabaseSession, settings: Settings, answers: Answers
-) -> Iterator[MainWindow]:
-    main = MainWindow(session, settings)
+def make_window(
+    session: DatabaseSession, settings: Settings, answers: Answers
+) -> Iterator[Callable[[], MainWindow]]:
+    """Main windows on the test's database, disposed of after the test."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        made.append(MainWindow(session, settings))
+        return made[-1]
+
+    yield make
+    for main in made:
+        dispose(main)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWindow:
+    main = make_window()
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
     # Right after the list's first paint the form shows the first (or last shown) record.
     qtbot.waitUntil(lambda: main.has_form() and main.form.has_record())
-    yield main
-    # Closed here rather than by qtbot: the close must not ask about edits a test left behind.
-    if main.has_form():
-        main.form.discard()
-    main.close()
-    main.deleteLater()
-    # Gone now, not at some later event loop: other tests look for "the" main window.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return main
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -20,7 +20,7 @@ from desktop import settings as settings_module
 from desktop.main_window import MainWindow
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
-from tests.desktop.conftest import sample_profiles
+from tests.desktop.conftest import dispose, sample_profiles
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -81,7 +81,7 @@ def test_english_file_is_used_when_present(
     try:
         assert window.action_new.text() == "New network"
     finally:
-        window.deleteLater()
+        dispose(window)
 
 
 @pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not installed")

@@ -4,6 +4,7 @@ opening and creating databases, menus and remembered window state."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -379,7 +380,11 @@ def test_opening_another_database_with_unsaved_changes_asks(
 
 
 def test_window_state_and_language_are_remembered(
-    qtbot: QtBot, window: MainWindow, settings: Settings, session: DatabaseSession, answers: Answers
+    qtbot: QtBot,
+    window: MainWindow,
+    settings: Settings,
+    answers: Answers,
+    make_window: Callable[[], MainWindow],
 ) -> None:
     window.resize(780, 560)  # the offscreen screen is 800 × 600: a window must fit on it
     qtbot.waitUntil(lambda: window.width() == 780)
@@ -394,8 +399,7 @@ def test_window_state_and_language_are_remembered(
     assert answers.names() == ["show_info"]
     assert window.close()
 
-    again = MainWindow(session, settings)
-    qtbot.addWidget(again)
+    again = make_window()
     again.show()
     qtbot.waitExposed(again)
     assert again.splitter.sizes() == sizes
@@ -437,10 +441,9 @@ def test_shortcut_keys_reach_their_actions(
 
 
 def test_start_up_paints_the_list_before_building_the_form(
-    qtbot: QtBot, session: DatabaseSession, settings: Settings, answers: Answers
+    qtbot: QtBot, answers: Answers, make_window: Callable[[], MainWindow]
 ) -> None:
-    main = MainWindow(session, settings)
-    qtbot.addWidget(main)
+    main = make_window()
     assert not main.has_form()
     first = main.list_model.id_at(0)
     assert main.list_view.current_id() == first  # chosen quietly: focus will not pick another
@@ -455,12 +458,14 @@ def test_start_up_paints_the_list_before_building_the_form(
 
 
 def test_after_the_first_paint_the_last_shown_record_comes(
-    qtbot: QtBot, session: DatabaseSession, settings: Settings
+    qtbot: QtBot,
+    session: DatabaseSession,
+    settings: Settings,
+    make_window: Callable[[], MainWindow],
 ) -> None:
     genk = by_name(session.store, "Lokaal netwerk Genk").id
     settings.window.last_network_id = str(genk)
-    main = MainWindow(session, settings)
-    qtbot.addWidget(main)
+    main = make_window()
     main.show()
     qtbot.waitUntil(lambda: main.has_form() and main.form.current_id == genk)
     assert main.list_view.current_id() == genk

@@ -22,6 +22,10 @@ Placeholder actions, disabled until their module connects them (call
 ``action_import_profiles``, ``action_export_other``, ``action_restore_backup``.
 ``confirm_leave_record()``  asks to save unsaved edits; call it before anything that replaces
                             the shown record or the database (imports, restoring a backup).
+``open_record(id)``         shows a network, asking first about unsaved edits.
+``refresh()``               re-reads the file in every view (``Change(RELOADED)``).
+A module plugs itself in with an ``install_...(window)`` function called from
+:func:`desktop.app.build_main_window`.
 """
 
 from __future__ import annotations

@@ -663,11 +663,15 @@ class NetworkForm(QWidget):
             return False
         return self._write(profile, force=False)
 
-    def _write(self, profile: NetworkProfile, *, force: bool) -> bool:
+    def _write(self, profile: NetworkProfile, *, force: bool, recreate: bool = False) -> bool:
         was_new = self.is_new
         self._saving = True
         try:
-            stored = self._session.save(profile, force=force)
+            if recreate:
+                # Deleted elsewhere and saved again on purpose: back with its id and history.
+                stored = self._session.restore(profile)
+            else:
+                stored = self._session.save(profile, force=force)
         except ConflictError as error:
             self._saving = False
             return self._resolve_conflict(profile, error)
@@ -688,7 +692,7 @@ class NetworkForm(QWidget):
             self, error.message(self._language), deleted=error.current is None
         )
         if choice == dialogs.ConflictChoice.OVERWRITE:
-            return self._write(profile, force=True)
+            return self._write(profile, force=True, recreate=error.current is None)
         if choice == dialogs.ConflictChoice.RELOAD:
             if error.current is None:
                 self.clear()

@@ -469,3 +469,24 @@ def test_after_the_first_paint_the_last_shown_record_comes(
     main.show()
     qtbot.waitUntil(lambda: main.has_form() and main.form.current_id == genk)
     assert main.list_view.current_id() == genk
+
+
+def test_saving_a_record_deleted_elsewhere(
+    qtbot: QtBot, window: MainWindow, answers: Answers, db_path: Path
+) -> None:
+    select_row(qtbot, window, 2)
+    genk = window.form.current_id
+    assert genk is not None
+    edit_name(qtbot, window, " (bewaard)")
+    other = Store.open(db_path)
+    other.delete(genk)
+    other.close()
+    answers.conflict = dialogs.ConflictChoice.CANCEL
+    assert window.save_record() is False
+    assert answers.last("conflict")[0].endswith("werd intussen verwijderd door iemand anders.")
+    assert answers.last("conflict")[1] is True  # deleted=True: the box offers "Opnieuw opslaan"
+    assert window.form.is_modified()
+    answers.conflict = dialogs.ConflictChoice.OVERWRITE
+    assert window.save_record() is True
+    assert window.session.get(genk).name == "Lokaal netwerk Genk (bewaard)"
+    assert genk in window.list_model.ids()

@@ -863,6 +863,7 @@ def _create_database(path: Path) -> None:
     try:
         store._migrate_if_needed(force=True)
         store.engine.dispose()
+        _set_aside_orphans(path)
         try:
             os.link(partial, path)  # never replaces a file another program created meanwhile
         except FileExistsError:
@@ -879,6 +880,19 @@ def _create_database(path: Path) -> None:
         store.engine.dispose()
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
+
+
+def _set_aside_orphans(path: Path) -> None:
+    """Move away a write-ahead log left without its database (the file was deleted or moved
+    after a crash): SQLite would replay it into a new database of the same name and corrupt
+    it. The log is kept under another name, in case someone wants to rescue it."""
+    if path.exists():
+        return
+    log = path.with_name(path.name + "-wal")
+    if log.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        log.replace(path.with_name(f"{path.name}-wal.verweesd-{stamp}"))
+    path.with_name(path.name + "-shm").unlink(missing_ok=True)  # only an index into the log
 
 
 def _read_only_location(path: Path) -> bool:

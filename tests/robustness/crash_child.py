@@ -7,6 +7,8 @@ next child while the current one runs, so the kill loop does not wait for Python
 ``open``  announces ``starting``, then opens (creating or migrating) the file and says ``opened``.
 ``save``  opens the file, says ``ready``, then saves edits of one network in a loop, now and then
           creating and deleting other networks.
+``first-run`` starts as on the very first run: creates the default database and fills it with the
+          samples (``starting``, ``opened``).
 ``replace`` replaces all records at once (an import) in a loop, alternating two sets:
           ``replaced A`` / ``replaced B``. After each *committed* operation it prints one
           acknowledgement line (flushed), so every line the parent reads is a promise the store
@@ -18,11 +20,13 @@ parent can tell a whole save from a torn one.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from db.samples import open_default_or
 from db.schemas import NetworkProfile, Partner
 from db.store import Store
 
@@ -94,6 +98,11 @@ def main(argv: list[str]) -> None:
         save_loop(database, argv[2], int(argv[3]))
     elif mode == "replace":
         replace_loop(database, int(argv[2]))
+    elif mode == "first-run":
+        os.environ["NETWERKEN_DB"] = str(database)
+        acknowledge("starting")
+        open_default_or(None).close()
+        acknowledge("opened")
     else:
         raise SystemExit(f"unknown mode {mode}")
 

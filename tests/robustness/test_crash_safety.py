@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from db import dbfile
+from db.samples import open_default_or, sample_texts
 from db.schemas import NetworkProfile
 from db.store import Store
 
@@ -37,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAVE_ROUNDS = 24
 OPEN_ROUNDS = 10
 REPLACE_ROUNDS = 6
+FIRST_RUN_ROUNDS = 6
 REPLACE_SIZE = 40
 PARTNER_CYCLE = 7  # as in crash_child.py
 
@@ -219,6 +221,41 @@ def test_killed_while_creating_a_new_database_leaves_no_unopenable_file(tmp_path
         assert store.count() == 0, context
         assert store.schema_version() == dbfile.SCHEMA_VERSION, context
         store.close()
+        if spare is not None:
+            child = spare
+
+
+def test_killed_during_the_first_run_the_next_start_has_the_samples_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first start creates the default database and fills it with the sample profiles;
+    killed at any moment, the next start must still give a sound file with each sample once."""
+    seed = _seed()
+    rng = random.Random(seed)
+    samples = len(sample_texts())
+    child = Child("first-run", str(tmp_path / "eerste-1" / "netwerken.sqlite"))
+    for round_number in range(1, FIRST_RUN_ROUNDS + 1):
+        path = tmp_path / f"eerste-{round_number}" / "netwerken.sqlite"
+        child.go()
+        spare = (
+            Child("first-run", str(tmp_path / f"eerste-{round_number + 1}" / "netwerken.sqlite"))
+            if round_number < FIRST_RUN_ROUNDS
+            else None
+        )
+        child.wait_for_lines(1)
+        time.sleep(rng.uniform(0.0, 0.8))
+        errors = child.kill()
+        context = f"seed {seed}, round {round_number}"
+        assert "Traceback" not in errors, f"{context}: {errors}"
+        monkeypatch.setenv("NETWERKEN_DB", str(path))  # the test's own default database
+        store = open_default_or(None)
+        try:
+            assert store.count() == samples, context
+            names = [summary.name for summary in store.list_summaries()]
+            assert len(set(names)) == samples, context
+        finally:
+            store.close()
+        assert integrity(path) == "ok", context
         if spare is not None:
             child = spare
 

@@ -312,3 +312,36 @@ def test_a_damaged_file_is_refused_when_opened_not_halfway_through_work(
     assert str(caught.value).strip()
     assert path.read_bytes() == before
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+
+
+def _leave_a_write_ahead_log(path: Path) -> bytes:
+    """What a crash leaves: committed changes still in ``<file>-wal``, not yet in the file."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    connection.execute("UPDATE networks SET notes = 'alleen in het logboek'")
+    connection.commit()
+    log = Path(f"{path}-wal").read_bytes()
+    connection.close()
+    return log
+
+
+def test_a_new_database_is_not_corrupted_by_the_log_of_a_deleted_one(tmp_path: Path) -> None:
+    """Regression: after a crash the officer deleted (or moved) the database file but not its
+    ``-wal``; the new database made under the same name had that foreign log replayed into it
+    and was corrupt ("row missing from index")."""
+    path = tmp_path / "netwerken.sqlite"
+    store = Store.open(path)
+    store.create(full_profile())
+    store.close()
+    log = _leave_a_write_ahead_log(path)
+    for leftover in tmp_path.glob("netwerken.sqlite*"):
+        leftover.unlink()
+    Path(f"{path}-wal").write_bytes(log)  # the orphaned log
+
+    fresh = Store.open(path)
+    assert fresh.count() == 0
+    fresh.create(NetworkProfile(name="Nieuw begin", municipalities=["Gent"]))
+    fresh.close()
+    assert integrity(path) == "ok"
+    kept = list(tmp_path.glob("netwerken.sqlite-wal.verweesd-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == log  # set aside, not destroyed

@@ -32,6 +32,17 @@ _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Any character one of the rules below would change or refuse. Most stored text has none of them,
+# and loading ten thousand records runs these rules on every field: such text is returned as is.
+_SPECIAL = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufeff\u2028\u2029\r\t"
+    + "".join(chr(c) for c in _SPACE_LIKE)
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+)
+_LINE_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S ]|  ")
+_BLOCK_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S \n]| \n|\n\n\n")
+
+
 def _refuse_invisible(text: str) -> None:
     if _CONTROL.search(text):
         raise PydanticCustomError("control_characters", "contains control characters")
@@ -42,6 +53,8 @@ def _refuse_invisible(text: str) -> None:
 def clean_line(value: object) -> object:
     """One-line text: spaces folded, trimmed, no line breaks."""
     if not isinstance(value, str):
+        return value
+    if not _LINE_NEEDS_WORK.search(value) and value == value.strip():
         return value
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
     text = text.translate(_DROPPED)
@@ -55,6 +68,8 @@ def clean_line(value: object) -> object:
 def clean_block(value: object) -> object:
     """Multi-line text: paragraphs kept, trailing spaces and runs of blank lines removed."""
     if not isinstance(value, str):
+        return value
+    if not _BLOCK_NEEDS_WORK.search(value) and value == value.strip():
         return value
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
     text = text.translate(_DROPPED).translate(_BREAKS).replace("\t", " ")

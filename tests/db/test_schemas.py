@@ -206,3 +206,52 @@ def test_any_name_is_stored_or_refused_with_a_message(text: str) -> None:
     else:
         assert profile.name == profile.name.strip()
         assert "\n" not in profile.name
+
+
+def _reference_block(value: str) -> str:
+    """The block rule written plainly, without the fast path for text that is already clean."""
+    import db.texts as t
+
+    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(t._SPACE_LIKE)
+    text = text.translate(t._DROPPED).translate(t._BREAKS).replace("\t", " ")
+    t._refuse_invisible(text)
+    text = t._MANY_BLANK_LINES.sub("\n\n", t._TRAILING_SPACE.sub("\n", text + "\n"))
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
+def _reference_line(value: str) -> str:
+    import db.texts as t
+
+    text = (
+        value.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .translate(t._SPACE_LIKE)
+        .translate(t._DROPPED)
+    )
+    t._refuse_invisible(text)
+    text = text.strip()
+    if "\n" in text:
+        raise ValueError("line break")
+    return " ".join(text.split())
+
+
+def _outcome(rule: Any, value: str) -> object:
+    try:
+        return rule(value)
+    except Exception:
+        return "refused"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list(" \n\r\tab\u00a0\u2028\x85\u1680\ufeffé\u2003\x1c")),
+        max_size=12,
+    )
+    | st.text(max_size=30)
+)
+def test_the_fast_path_for_clean_text_changes_nothing(value: str) -> None:
+    from db.texts import clean_block, clean_line
+
+    assert _outcome(clean_block, value) == _outcome(_reference_block, value)
+    assert _outcome(clean_line, value) == _outcome(_reference_line, value)

@@ -957,14 +957,19 @@ def _update_in_session(session: Session, profile: NetworkProfile, *, force: bool
     if row is None:
         if not force:
             return False
-        row = Network(created_at=profile.created_at or _now())
+        # "Save it anyway" over a record someone deleted: it comes back as a new row.
+        row = Network()
+        fill_row(row, profile)
+        row.created_at = profile.created_at or _now()
+        row.updated_at = _now()
         session.add(row)
     elif row.version != profile.version and not force:
         return False
-    _delete_children(session, str(profile.id))
-    with session.no_autoflush:  # one UPDATE of the row, one version step
-        fill_row(row, profile)
-        row.updated_at = _now()
+    else:
+        _delete_children(session, str(profile.id))
+        with session.no_autoflush:  # one UPDATE of the row, one version step
+            fill_row(row, profile)
+            row.updated_at = _now()
     session.flush()
     reindex_networks(session, [profile.id])
     return True

@@ -75,6 +75,15 @@ def test_saving_a_deleted_record_conflicts(store: Store) -> None:
     assert "verwijderd" in str(caught.value)
 
 
+def test_overwriting_a_deleted_record_brings_it_back(store: Store) -> None:
+    stored = store.create(full_profile())
+    store.delete(stored.id)
+    saved = store.update(stored.model_copy(update={"meetings": "Toch bewaren"}), force=True)
+    assert saved.meetings == "Toch bewaren"
+    assert saved.content_equals(stored.model_copy(update={"meetings": "Toch bewaren"}))
+    assert store.count() == 1
+
+
 def test_delete_and_restore(store: Store) -> None:
     stored = store.create(full_profile())
     removed = store.delete(stored.id)

@@ -6,11 +6,12 @@ import goes through, so the first thing an officer sees is real data in the real
 
 from __future__ import annotations
 
+import secrets
 from importlib import resources
 from pathlib import Path
 
 from db import dbfile
-from db.store import Store
+from db.store import Store, publish_new_database
 
 
 def sample_texts() -> list[tuple[str, str]]:
@@ -40,14 +41,19 @@ def open_default_or(target: str | Path | None) -> Store:
         return Store.open(target)
     path = dbfile.default_database_path()
     if not path.exists():
-        # Build the seeded file under a temporary name and move it into place, so that a
-        # failure half-way never leaves an empty "default database" behind.
-        partial = path.with_name(path.name + ".creating")
-        partial.unlink(missing_ok=True)
-        store = Store.open(partial)
+        # Build the seeded file under a name of its own and link it into place in one step, so
+        # that a failure half-way never leaves an empty "default database" behind, and two
+        # programs started together on the first run do not both fill (or break) one file:
+        # the second keeps the first one's file and drops its own.
+        partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
         try:
-            seed_samples(store)
+            store = Store.open(partial)
+            try:
+                seed_samples(store)
+            finally:
+                store.close()
+            publish_new_database(partial, path)
         finally:
-            store.close()
-        partial.replace(path)
+            for leftover in (partial, *(Path(f"{partial}{end}") for end in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
     return Store.open(path)

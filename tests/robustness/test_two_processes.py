@@ -6,6 +6,8 @@ file, as when an officer opens the database twice or a colleague has it open on 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from db.errors import BusyError, ConflictError
+from db.samples import open_default_or, sample_texts
 from db.schemas import NetworkProfile
 from db.store import Store
 from tests.robustness.second_program import SecondProgram
@@ -179,3 +182,33 @@ def test_a_write_waits_for_a_short_lock_and_then_lands(
     assert store.save(profile).notes == "na het wachten"  # default timeout: 5 s
     assert time.monotonic() - started >= 0.3
     assert other.answer() == "released"
+
+
+def test_two_programs_started_together_on_the_first_run_share_one_default_database(
+    tmp_path: Path,
+) -> None:
+    """Regression: both programs built the seeded default database under one temporary name;
+    one failed ("niet (meer) bereikbaar") and the file held the samples more than once."""
+    child = Path(__file__).with_name("crash_child.py")
+    for attempt in range(3):
+        path = tmp_path / f"poging-{attempt}" / "netwerken.sqlite"
+        programs = [
+            subprocess.Popen(
+                [sys.executable, str(child), "first-run", str(path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        time.sleep(0.8)  # both have imported everything; now they start at the same moment
+        results = [program.communicate("go\n", timeout=60) for program in programs]
+        for program, (out, errors) in zip(programs, results, strict=True):
+            assert program.returncode == 0, errors
+            assert out.split() == ["starting", "opened"]
+        store = open_default_or(path)
+        names = [summary.name for summary in store.list_summaries()]
+        store.close()
+        assert len(names) == len(set(names)) == len(sample_texts())
+        assert sorted(p.name for p in path.parent.iterdir()) == ["netwerken.sqlite"]

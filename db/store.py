@@ -12,7 +12,7 @@ import enum
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -200,6 +200,146 @@ def profile_from_row(row: Network) -> NetworkProfile:
             "version": row.version,
         }
     )
+
+
+def load_profiles(session: Session, ids: Sequence[str]) -> dict[str, NetworkProfile]:
+    """Full records for ``ids``, read with one plain query per table (no ORM objects).
+
+    The ORM's eager loading builds an object per row and costs milliseconds per record; a
+    database import validates ten thousand records, so this reads rows as tuples and hands one
+    dict per record to the schema (which still validates every field).
+    """
+    if not ids:
+        return {}
+    wanted = list(ids)
+
+    def rows(table: Any, *columns: Any, order: Any) -> Any:
+        return session.execute(
+            select(*columns).where(table.network_id.in_(wanted)).order_by(*order)
+        )
+
+    data: dict[str, dict[str, Any]] = {}
+    for r in session.execute(select(Network.__table__).where(Network.id.in_(wanted))):
+        data[r.id] = {
+            "id": r.id,
+            "name": r.name,
+            "alias": r.alias,
+            "municipalities": [],
+            "province": r.province,
+            "region": r.region,
+            "vision": r.vision,
+            "target_group": r.target_group,
+            "agreement_periods": [],
+            "drawing_right_eur": r.drawing_right_eur,
+            "instruments": [],
+            "partners": [],
+            "goals": [],
+            "actions": [],
+            "meetings": r.meetings,
+            "contacts": [],
+            "sections": [],
+            "captions": [],
+            "notes": r.notes,
+            "source": {
+                "file_name": r.source_file_name,
+                "imported_at": r.source_imported_at,
+                "raw_text": r.source_raw_text,
+            },
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
+            "version": r.version,
+        }
+    for network_id, name in rows(
+        NetworkMunicipality,
+        NetworkMunicipality.network_id,
+        NetworkMunicipality.name,
+        order=(NetworkMunicipality.network_id, NetworkMunicipality.position),
+    ):
+        data[network_id]["municipalities"].append(name)
+    for network_id, ordinal, start_year, end_year in rows(
+        AgreementPeriodRow,
+        AgreementPeriodRow.network_id,
+        AgreementPeriodRow.ordinal,
+        AgreementPeriodRow.start_year,
+        AgreementPeriodRow.end_year,
+        order=(AgreementPeriodRow.network_id, AgreementPeriodRow.ordinal),
+    ):
+        data[network_id]["agreement_periods"].append(
+            {"ordinal": ordinal, "start_year": start_year, "end_year": end_year}
+        )
+    for network_id, name in rows(
+        InstrumentRow,
+        InstrumentRow.network_id,
+        InstrumentRow.name,
+        order=(InstrumentRow.network_id, InstrumentRow.position),
+    ):
+        data[network_id]["instruments"].append(name)
+    for network_id, name, description in rows(
+        PartnerRow,
+        PartnerRow.network_id,
+        PartnerRow.name,
+        PartnerRow.description,
+        order=(PartnerRow.network_id, PartnerRow.position),
+    ):
+        data[network_id]["partners"].append({"name": name, "description": description})
+    goals: dict[int, dict[str, Any]] = {}
+    for network_id, goal_id, title in rows(
+        GoalRow,
+        GoalRow.network_id,
+        GoalRow.id,
+        GoalRow.title,
+        order=(GoalRow.network_id, GoalRow.position),
+    ):
+        goals[goal_id] = {"title": title, "actions": []}
+        data[network_id]["goals"].append(goals[goal_id])
+    actions: dict[int, dict[str, Any]] = {}
+    # Top-level actions first (parent_id NULL sorts before the sub-actions that point at them).
+    for network_id, action_id, goal_id, parent_id, action_text in rows(
+        ActionRow,
+        ActionRow.network_id,
+        ActionRow.id,
+        ActionRow.goal_id,
+        ActionRow.parent_id,
+        ActionRow.text,
+        order=(ActionRow.network_id, ActionRow.parent_id.is_not(None), ActionRow.position),
+    ):
+        if parent_id is not None:
+            actions[parent_id]["children"].append({"text": action_text})
+            continue
+        actions[action_id] = {"text": action_text, "children": []}
+        owner = goals[goal_id]["actions"] if goal_id is not None else data[network_id]["actions"]
+        owner.append(actions[action_id])
+    for network_id, *contact in rows(
+        ContactRow,
+        ContactRow.network_id,
+        ContactRow.name,
+        ContactRow.role,
+        ContactRow.organisation,
+        ContactRow.email,
+        ContactRow.phone,
+        order=(ContactRow.network_id, ContactRow.position),
+    ):
+        data[network_id]["contacts"].append(
+            dict(zip(("name", "role", "organisation", "email", "phone"), contact, strict=True))
+        )
+    for network_id, title, body in rows(
+        SectionRow,
+        SectionRow.network_id,
+        SectionRow.title,
+        SectionRow.body,
+        order=(SectionRow.network_id, SectionRow.position),
+    ):
+        data[network_id]["sections"].append({"title": title, "body": body})
+    for network_id, caption in rows(
+        CaptionRow,
+        CaptionRow.network_id,
+        CaptionRow.text,
+        order=(CaptionRow.network_id, CaptionRow.position),
+    ):
+        data[network_id]["captions"].append(caption)
+    return {
+        network_id: NetworkProfile.model_validate(record) for network_id, record in data.items()
+    }
 
 
 def _action_rows(network_id: str, actions: Iterable[Action]) -> list[ActionRow]:
@@ -517,10 +657,10 @@ class Store:
 
     def get(self, network_id: UUID | str) -> NetworkProfile:
         with self.read_session() as session:
-            row = session.get(Network, str(network_id), options=_FULL_LOAD)
-            if row is None:
-                raise NotFoundError(network_id)
-            return profile_from_row(row)
+            found = load_profiles(session, [str(network_id)])
+        if not found:
+            raise NotFoundError(network_id)
+        return next(iter(found.values()))
 
     def find(self, network_id: UUID | str) -> NetworkProfile | None:
         try:
@@ -534,11 +674,7 @@ class Store:
         found: dict[str, NetworkProfile] = {}
         with self.read_session() as session:
             for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                rows = session.scalars(
-                    select(Network).where(Network.id.in_(chunk)).options(*_FULL_LOAD)
-                )
-                found.update((row.id, profile_from_row(row)) for row in rows)
+                found.update(load_profiles(session, wanted[start : start + 500]))
         return [found[i] for i in wanted if i in found]
 
     def iter_profiles(self, batch: int = 200) -> Iterator[NetworkProfile]:
@@ -755,11 +891,11 @@ class Store:
     ) -> NetworkProfile:
         """Remove a record and return it as it was, so the caller can offer undo."""
         with self.write_session() as session:
-            row = session.get(Network, str(network_id), options=_FULL_LOAD)
-            if row is None:
+            found = load_profiles(session, [str(network_id)])
+            if not found:
                 raise NotFoundError(network_id)
-            removed = profile_from_row(row)
-            if expected_version is not None and row.version != expected_version:
+            removed = next(iter(found.values()))
+            if expected_version is not None and removed.version != expected_version:
                 raise ConflictError(removed.name, removed)
             session.execute(delete(Network).where(Network.id == str(network_id)))
             reindex_networks(session, [network_id])
@@ -821,14 +957,19 @@ def _update_in_session(session: Session, profile: NetworkProfile, *, force: bool
     if row is None:
         if not force:
             return False
-        row = Network(created_at=profile.created_at or _now())
+        # "Save it anyway" over a record someone deleted: it comes back as a new row.
+        row = Network()
+        fill_row(row, profile)
+        row.created_at = profile.created_at or _now()
+        row.updated_at = _now()
         session.add(row)
     elif row.version != profile.version and not force:
         return False
-    _delete_children(session, str(profile.id))
-    with session.no_autoflush:  # one UPDATE of the row, one version step
-        fill_row(row, profile)
-        row.updated_at = _now()
+    else:
+        _delete_children(session, str(profile.id))
+        with session.no_autoflush:  # one UPDATE of the row, one version step
+            fill_row(row, profile)
+            row.updated_at = _now()
     session.flush()
     reindex_networks(session, [profile.id])
     return True

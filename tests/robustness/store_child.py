@@ -8,7 +8,8 @@ one answer per line on stdout:
 ``save``                  save the kept record: ``saved <version>`` or ``<kind> <message>``
 ``delete <id>``           ``deleted`` or ``<kind> <message>``
 ``loop <id> <n> <tag>``   re-read and save the record ``n`` times: ``looped <n>``
-``hold <seconds>``        hold the write lock (BEGIN IMMEDIATE) that long: ``locked``, ``released``
+``hold [<seconds>]``      hold the write lock (BEGIN IMMEDIATE) that long, or until the next line
+                          (``release``): ``locked``, then ``released``
 
 ``<kind>`` is ``conflict``, ``busy`` or ``error`` (the store's message follows on the line).
 """
@@ -76,7 +77,10 @@ def main(database: Path, busy_timeout_ms: int) -> None:
                 with store.write_session() as session:
                     session.execute(text("UPDATE networks SET notes = notes WHERE 0"))
                     answer("locked")
-                    time.sleep(float(rest))
+                    if rest:
+                        time.sleep(float(rest))
+                    else:
+                        sys.stdin.readline()  # until the test says "release"
                 answer("released")
             elif command == "quit":
                 break

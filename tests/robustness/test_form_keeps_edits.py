@@ -137,11 +137,12 @@ def test_another_program_holding_the_lock_keeps_the_edit_and_says_so(
         show(main, BORSBEEK)
         type_into(qtbot, main, "region", " tijdens het slot")
         other.wait_ready()
-        other.send("hold 1.5")
+        other.send("hold")
         assert other.answer() == "locked"
         assert main.save_record() is False
         assert "bezet door een ander programma" in answers.last("show_error")[1]
         assert main.form.values()["region"] == "Zuidrand tijdens het slot"
+        other.send("release")
         assert other.answer() == "released"
         assert main.save_record() is True
         assert by_name(main.session.store, BORSBEEK).region == "Zuidrand tijdens het slot"

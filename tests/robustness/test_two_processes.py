@@ -20,7 +20,6 @@ from db.schemas import NetworkProfile
 from db.store import Store
 from tests.robustness.second_program import SecondProgram
 
-LOCK_SECONDS = 2.0
 SHORT_TIMEOUT_MS = 300
 
 
@@ -144,7 +143,7 @@ def test_a_write_while_the_other_holds_the_lock_waits_then_reports_busy(
     (other,) = programs()
     profile = impatient.get(first_id)
     profile.notes = "bewerkt tijdens het slot"
-    other.send(f"hold {LOCK_SECONDS}")
+    other.send("hold")
     assert other.answer() == "locked"
     try:
         assert impatient.get(first_id).notes == ""  # reading goes on (write-ahead log)
@@ -152,7 +151,7 @@ def test_a_write_while_the_other_holds_the_lock_waits_then_reports_busy(
         with pytest.raises(BusyError) as caught:
             impatient.save(profile)
         waited = time.monotonic() - started
-        assert SHORT_TIMEOUT_MS / 1000 * 0.8 <= waited < LOCK_SECONDS, waited
+        assert SHORT_TIMEOUT_MS / 1000 * 0.8 <= waited < 3, waited
         assert "bezet door een ander programma" in str(caught.value)
         assert "je wijzigingen blijven in het formulier" in str(caught.value)
         assert "busy in another program" in caught.value.english
@@ -162,6 +161,7 @@ def test_a_write_while_the_other_holds_the_lock_waits_then_reports_busy(
             impatient.delete(first_id)
         assert profile.notes == "bewerkt tijdens het slot"
     finally:
+        other.send("release")
         assert other.answer() == "released"
     assert impatient.count() == 2
     assert impatient.get(first_id).notes == ""

@@ -38,17 +38,23 @@ def backup_file(database: Path, reason: str = "handmatig", keep: int = KEEP) -> 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
-    source = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
     try:
-        copy = sqlite3.connect(partial)
+        source = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
         try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
-    partial.replace(target)
+            source.close()
+        partial.replace(target)
+    except BaseException:
+        # A failed copy (a full disk) must not leave a half backup eating the last free space.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     prune(database, keep)
     return target
 

@@ -345,3 +345,28 @@ def test_a_new_database_is_not_corrupted_by_the_log_of_a_deleted_one(tmp_path: P
     assert integrity(path) == "ok"
     kept = list(tmp_path.glob("netwerken.sqlite-wal.verweesd-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == log  # set aside, not destroyed
+
+
+def test_a_backup_on_a_full_disk_fails_clearly_and_leaves_no_half_file(tmp_path: Path) -> None:
+    """Regression: a backup that ran out of space left its ``.partial`` file behind, taking
+    what little space was left (and one more every day the daily backup tried again)."""
+    from db.backup import backup_file, backup_folder, list_backups
+
+    with small_file_system(tmp_path / "klein", 768) as small:
+        path = small / "netwerken.sqlite"
+        store = Store.open(path)
+        for number in range(200):
+            try:
+                store.create(
+                    NetworkProfile(
+                        name=f"Netwerk {number}", municipalities=["Gent"], notes="vol " * 3000
+                    )
+                )
+            except WriteError:
+                break
+        store.close()
+        with pytest.raises((OSError, sqlite3.Error)):
+            backup_file(path)
+        assert list(backup_folder(path).iterdir()) == []
+        assert list_backups(path) == []
+        assert integrity(path) == "ok"

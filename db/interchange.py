@@ -72,6 +72,11 @@ def load_json(path: Path) -> ImportCandidate:
             f"Het bestand {name} is geen geldig JSON-bestand ({error}). {_UNCHANGED_NL}",
             f"The file {name} is not valid JSON ({error}). {_UNCHANGED_EN}",
         ) from error
+    except RecursionError as error:  # lists in lists thousands deep: no export looks like that
+        raise InvalidJsonError(
+            f"Het bestand {name} is geen uitwisselbestand: het is te diep genest. {_UNCHANGED_NL}",
+            f"The file {name} is not an interchange file: it is nested too deeply. {_UNCHANGED_EN}",
+        ) from error
     _check_envelope(raw, name)
     try:
         document = Interchange.model_validate(raw)

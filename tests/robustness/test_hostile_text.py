@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 from sqlalchemy import event
 
+from db.dbfile import DatabaseFileError
 from db.formats import parse_euro
 from db.interchange import dump_json, load_json
 from db.messages import summary
@@ -361,8 +362,6 @@ def test_a_json_file_with_hostile_text_is_refused_clearly(tmp_path: Path, nasty:
     try:
         candidate = load_json(target)
     except Exception as error:
-        from db.dbfile import DatabaseFileError
-
         assert isinstance(error, DatabaseFileError), repr(error)
         assert str(error).strip()
         str(error).encode("utf-8")
@@ -372,3 +371,30 @@ def test_a_json_file_with_hostile_text_is_refused_clearly(tmp_path: Path, nasty:
             candidate.profiles[0].notes
             == NetworkProfile.model_validate({**base_data(), "notes": nasty}).notes
         )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[" * 200_000 + "]" * 200_000,
+        '{"format": "netwerken", "version": 1, "networks": ['
+        + '{"name": [' * 5_000
+        + "]}" * 5_000
+        + "]}",
+        '{"format": "netwerken", "version": 1, "networks": [{"name": "x", "municipalities":'
+        ' ["Gent"], "notes": ' + "[" * 700 + "]" * 700 + "}]}",
+        '{"format": "netwerken", "version": 1, "networks": "' + "x" * 100_000 + '"}',
+        '{"format": "netwerken", "version": 1e999, "networks": []}',
+        '{"format": "netwerken", "version": 1, "networks": [], "networks": [null]}',
+        "\ufeff" + '{"format": "netwerken", "version": 1, "networks": [NaN]}',
+    ],
+    ids=["deep-lists", "deep-objects", "deep-field", "string", "huge-number", "twice", "nan"],
+)
+def test_a_hostile_json_structure_is_refused_clearly(tmp_path: Path, content: str) -> None:
+    """Regression (deep nesting): a file of lists in lists escaped as a RecursionError."""
+    target = tmp_path / "vijandig.json"
+    target.write_text(content, encoding="utf-8")
+    with pytest.raises(DatabaseFileError) as caught:
+        load_json(target)
+    assert str(caught.value).strip()
+    assert "ongewijzigd" in str(caught.value)

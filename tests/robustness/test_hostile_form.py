@@ -15,17 +15,24 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from db.schemas import NetworkProfile
 from db.store import Store
 from desktop.network_form import NetworkForm
+from desktop.network_list import Column
 from desktop.operations import DatabaseSession
+from desktop.search_bar import install_search
+from tests.desktop.conftest import Answers, _no_modal_dialogs, answers
 from tests.robustness.hostile import FIELD_PATHS, NASTIES, hostile_text, profile_with
+from tests.robustness.windows import close_quietly, filled_database, open_window
 
 SHOWN_PATHS = [path for path in FIELD_PATHS if path[0] != "source"]  # the form shows no source
 COMPARED = {"source", "created_at", "updated_at"}
 
-pytestmark = pytest.mark.qt_log_ignore(r"OpenType support missing")  # fonts for exotic scripts
+__all__ = ["_no_modal_dialogs", "answers"]  # fixtures shared with the desktop tests
+# Fonts for exotic scripts are missing on a bare machine; the offscreen platform has no size hints.
+pytestmark = pytest.mark.qt_log_ignore(r"OpenType support missing", r"This plugin does not support")
 
 
 @pytest.fixture
@@ -68,3 +75,43 @@ def test_characters_qt_would_change_are_settled_by_the_schema(
     silently changed it."""
     for path in [("name",), ("vision",), ("goals", 0, "title"), ("partners", 0, "description")]:
         round_trip(form, profile_with({path: value}))
+
+
+# --- the search field of the window -----------------------------------------------------------
+
+
+def test_the_search_field_takes_any_pasted_text_and_shows_markup_literally(
+    qtbot: QtBot, tmp_path: Path, answers: Answers
+) -> None:
+    path = tmp_path / "zoeken.sqlite"
+    filled_database(path)
+    store = Store.open(path)
+    store.create(
+        profile_with(
+            {
+                ("name",): "Zoekdoel <img src=x onerror=alert(1)> <b>vet</b>",
+                ("notes",): "=cmd|' /C calc'!A0 '; DROP TABLE networks; --",
+            }
+        )
+    )
+    store.close()
+    window = open_window(qtbot, path, tmp_path / "instellingen.ini")
+    search = install_search(window)
+    try:
+        for text in [*NASTIES, "zoekdoel", "<img", "a" * 100_000]:
+            search.field.setText(text)  # a paste: one edit, then the search runs
+            search.run()
+            assert search.wait()
+            QApplication.processEvents()
+            window.list_view.viewport().grab()  # the rows and snippets paint without complaint
+        search.field.setText("zoekdoel")
+        search.run()
+        assert search.wait()
+        qtbot.waitUntil(lambda: window.list_model.rowCount() == 1)
+        html = search._snippet_html(window.list_model.index(0, Column.HIT))
+        assert html is not None and "<img" not in html and "&lt;img" in html
+        summary = window.list_model.summary(0)
+        assert summary is not None and summary.name.startswith("Zoekdoel <img")
+    finally:
+        search.wait()
+        close_quietly(window)

@@ -105,8 +105,8 @@ def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> Conf
         box.setInformativeText(
             translate(
                 "Dialogs",
-                "Herladen laat je wijzigingen vallen. Overschrijven zet het netwerk terug met je "
-                "wijzigingen. Annuleren laat alles in het formulier staan.",
+                "Herladen laat je wijzigingen vallen. Opnieuw opslaan zet het netwerk terug met "
+                "je wijzigingen. Annuleren laat alles in het formulier staan.",
             )
         )
         overwrite_label = translate("Dialogs", "Opnieuw opslaan")

@@ -345,10 +345,13 @@ class ImportModeDialog(QDialog):
         self.setObjectName("importModeDialog")
         self.setWindowTitle(self.tr("Importeren"))
         layout = QVBoxLayout(self)
+        incoming = len(candidate.profiles)
         facts = [
-            self.tr("<b>{name}</b> bevat {count} netwerken.").format(
-                name=_escape(candidate.source.name), count=len(candidate.profiles)
-            )
+            (
+                self.tr("<b>{name}</b> bevat 1 netwerk.")
+                if incoming == 1
+                else self.tr("<b>{name}</b> bevat {count} netwerken.")
+            ).format(name=_escape(candidate.source.name), count=incoming)
         ]
         if candidate.program_version or candidate.exported_at:
             facts.append(
@@ -365,7 +368,11 @@ class ImportModeDialog(QDialog):
                 )
             )
         facts.append(
-            self.tr("Je eigen database bevat nu {count} netwerken.").format(count=current_count)
+            self.tr("Je eigen database bevat nu 1 netwerk.")
+            if current_count == 1
+            else self.tr("Je eigen database bevat nu {count} netwerken.").format(
+                count=current_count
+            )
         )
         if not candidate.profiles:
             facts.append(
@@ -432,12 +439,17 @@ class MergeDialog(QDialog):
         self.fields = FieldComparisonModel(language, self)
 
         layout = QVBoxLayout(self)
+        differ = (
+            self.tr("1 netwerk verschilt tussen je eigen database en {name}.")
+            if len(plan.conflicts) == 1
+            else self.tr("{conflicts} netwerken verschillen tussen je eigen database en {name}.")
+        )
+        choose = self.tr(
+            "Kies per netwerk welke versie blijft. Daarnaast: {new} nieuw, {same} gelijk, "
+            "{mine} alleen bij jou (die blijven zoals ze zijn)."
+        )
         intro = QLabel(
-            self.tr(
-                "{conflicts} netwerken verschillen tussen je eigen database en {name}. Kies per "
-                "netwerk welke versie blijft. Daarnaast: {new} nieuw, {same} gelijk, {mine} "
-                "alleen bij jou (die blijven zoals ze zijn)."
-            ).format(
+            f"{differ} {choose}".format(
                 conflicts=len(plan.conflicts),
                 name=plan.source.name,
                 new=len(plan.new),
@@ -591,7 +603,11 @@ class MergeDialog(QDialog):
         self.ok_button.setEnabled(decided)
         missing = sum(1 for item in self.conflicts.items if item.key not in self.conflicts.choices)
         self.ok_button.setToolTip(
-            "" if decided else self.tr("Nog {count} netwerken te kiezen").format(count=missing)
+            ""
+            if decided
+            else self.tr("Nog 1 netwerk te kiezen")
+            if missing == 1
+            else self.tr("Nog {count} netwerken te kiezen").format(count=missing)
         )
 
 
@@ -827,6 +843,11 @@ class ExchangeController(QObject):
         path = self.window.session.path
         return path.parent if path is not None else Path.home()
 
+    def _exported(self, count: int, path: Path) -> str:
+        if count == 1:
+            return self.tr("1 netwerk geëxporteerd naar {path}").format(path=path)
+        return self.tr("{count} netwerken geëxporteerd naar {path}").format(count=count, path=path)
+
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
@@ -853,11 +874,7 @@ class ExchangeController(QObject):
         except (StoreError, DatabaseFileError) as error:
             dialogs.show_error(self.window, self.tr("Export mislukt"), self._text(error))
             return None
-        self._status(
-            self.tr("{count} netwerken geëxporteerd naar {path}").format(
-                count=report.networks, path=report.path
-            )
-        )
+        self._status(self._exported(report.networks, report.path))
         return report.path
 
     def export_other(self) -> Path | None:
@@ -898,9 +915,7 @@ class ExchangeController(QObject):
                 ),
             )
             return None
-        self._status(
-            self.tr("{count} netwerken geëxporteerd naar {path}").format(count=count, path=target)
-        )
+        self._status(self._exported(count, target))
         return target
 
     # import -------------------------------------------------------------------------------------

@@ -280,7 +280,9 @@ class NetworkForm(QWidget):
             general,
             "municipalities",
             self.tr("Gemeenten"),
-            TagField(self.tr("gemeente typen en Enter…"), municipality_names(), ordered=True),
+            TagField(
+                self.tr("typ een gemeente en druk op Enter"), municipality_names(), ordered=True
+            ),
         )
         provinces = [(province.value, province.value) for province in Province]
         self._add(
@@ -310,7 +312,7 @@ class NetworkForm(QWidget):
             partners,
             "instruments",
             self.tr("Instrumenten"),
-            TagField(self.tr("instrument typen en Enter…")),
+            TagField(self.tr("typ een instrument en druk op Enter")),
         )
         partner_table = TableField(
             [

@@ -122,7 +122,12 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Profielen exporteren als PDF"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{count} netwerken exporteren:").format(count=count)))
+        question = (
+            self.tr("1 netwerk exporteren:")
+            if count == 1
+            else self.tr("{count} netwerken exporteren:").format(count=count)
+        )
+        layout.addWidget(QLabel(question))
         self.one_file = QRadioButton(self.tr("Eén PDF met titelpagina en inhoudstafel"), self)
         self.folder = QRadioButton(self.tr("Eén PDF per netwerk, in een map"), self)
         self.one_file.setChecked(True)
@@ -150,6 +155,7 @@ class PrintController(QObject):
         self._parent = parent
         self._store = store
         self.last_folder: Path | None = None
+        self.language = "nl"  # of error messages from desktop.printing; the window sets its own
         self.action_include_notes = QAction(self.tr("Interne notities meedrukken"), self)
         self.action_include_notes.setCheckable(True)
         self.action_include_notes.setObjectName("actionIncludeNotes")
@@ -202,7 +208,7 @@ class PrintController(QObject):
             return False
         except StoreError as error:
             printer.abort()
-            self._show_error(self.tr("Afdrukken mislukt"), str(error))
+            self._show_error(self.tr("Afdrukken mislukt"), error.message(self.language))
             return False
         finally:
             self._close_progress()
@@ -248,7 +254,7 @@ class PrintController(QObject):
         except PrintCancelled:
             return []
         except StoreError as error:
-            self._show_error(self.tr("Exporteren mislukt"), str(error))
+            self._show_error(self.tr("Exporteren mislukt"), error.message(self.language))
             return []
         finally:
             self._close_progress()
@@ -265,7 +271,7 @@ class PrintController(QObject):
         except PrintCancelled:
             return None
         except StoreError as error:
-            self._show_error(self.tr("Exporteren mislukt"), str(error))
+            self._show_error(self.tr("Exporteren mislukt"), error.message(self.language))
             return None
         finally:
             self._close_progress()
@@ -359,9 +365,11 @@ class PrintController(QObject):
         answer = QMessageBox.question(
             self._parent,
             self.tr("Bestanden overschrijven?"),
-            self.tr("{count} bestand(en) in deze map bestaan al: {names}. Overschrijven?").format(
-                count=len(clashes), names=names
-            ),
+            (
+                self.tr("Dit bestand bestaat al in deze map: {names}. Overschrijven?")
+                if len(clashes) == 1
+                else self.tr("{count} bestanden in deze map bestaan al: {names}. Overschrijven?")
+            ).format(count=len(clashes), names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -386,6 +394,7 @@ class WindowPrinting(QObject):
         super().__init__(window)
         self.window = window
         self.controller = PrintController(window, lambda: window.session.store)
+        self.controller.language = window.language
         self.preview = ProfilePreview(window.tabs)
         self.preview_tab = window.tabs.addTab(self.preview, self.tr("Profiel"))
         self._shown_id: UUID | None = window.form.current_id if window.has_form() else None

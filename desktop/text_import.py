@@ -20,14 +20,12 @@ from db.errors import StoreError
 from db.store import Change, ChangeKind
 from desktop import dialogs
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     # The parser is a large module: loaded when the user imports, not when the window starts.
     from db.text_import import OnDuplicate, ReadText, TextImportReport
     from desktop.main_window import MainWindow
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("TextImport", text)
 
 
 class DuplicateAnswer(enum.Enum):
@@ -40,9 +38,9 @@ class DuplicateAnswer(enum.Enum):
 def choose_text_files(parent: QWidget | None, start: Path | None) -> list[Path]:
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
-        translate("Fiches importeren"),
+        translate("TextImport", "Fiches importeren"),
         str(start or Path.home()),
-        translate("Fiches (*.txt);;Alle bestanden (*)"),
+        translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
     )
     return [Path(name) for name in names]
 
@@ -54,25 +52,29 @@ def ask_duplicate(parent: QWidget | None, item: ReadText) -> tuple[DuplicateAnsw
     stored = ", ".join(d.name for d in item.duplicates)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(translate("Netwerk bestaat al"))
+    box.setWindowTitle(translate("TextImport", "Netwerk bestaat al"))
     box.setText(
-        translate("Voor {municipality} staat al een netwerk in de database: {stored}.").format(
-            municipality=incoming.lead_municipality, stored=stored
-        )
+        translate(
+            "TextImport", "Voor {municipality} staat al een netwerk in de database: {stored}."
+        ).format(municipality=incoming.lead_municipality, stored=stored)
     )
     box.setInformativeText(
         translate(
+            "TextImport",
             "Bijwerken vervangt de inhoud door de fiche ({file}) en houdt je interne notities. "
-            "Overslaan laat het bestaande netwerk zoals het is. Beide houden maakt een tweede netwerk."
+            "Overslaan laat het bestaande netwerk zoals het is. Beide houden maakt een tweede netwerk.",
         ).format(file=item.path.name)
     )
-    update = box.addButton(translate("Bijwerken"), QMessageBox.ButtonRole.AcceptRole)
-    skip = box.addButton(translate("Overslaan"), QMessageBox.ButtonRole.RejectRole)
-    keep = box.addButton(translate("Beide houden"), QMessageBox.ButtonRole.ActionRole)
-    cancel = box.addButton(translate("Import stoppen"), QMessageBox.ButtonRole.DestructiveRole)
+    update = box.addButton(translate("TextImport", "Bijwerken"), QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton(translate("TextImport", "Overslaan"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(translate("TextImport", "Beide houden"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(
+        translate("TextImport", "Import stoppen"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.setDefaultButton(skip)
     box.setEscapeButton(cancel)
-    for_all = QCheckBox(translate("Hetzelfde doen voor alle volgende"))
+    for_all = QCheckBox(translate("TextImport", "Hetzelfde doen voor alle volgende"))
     box.setCheckBox(for_all)
     box.exec()
     clicked = box.clickedButton()
@@ -134,20 +136,25 @@ class TextImportController(QObject):
             report = store_texts(store, read, decide)
         except _Cancelled:
             self.window.statusBar().showMessage(
-                translate("Import gestopt: er is niets opgeslagen."), 6000
+                translate("TextImport", "Import gestopt: er is niets opgeslagen."),
+                6000,
             )
             return None
         except (StoreError, DatabaseFileError) as error:
             dialogs.show_error(
                 self.window,
-                translate("Import mislukt"),
+                translate("TextImport", "Import mislukt"),
                 (error.english if language == "en" else str(error))
                 + "\n\n"
-                + translate("Er is niets opgeslagen."),
+                + translate("TextImport", "Er is niets opgeslagen."),
             )
             return None
         self.window.session.announce(Change(ChangeKind.RELOADED))
-        dialogs.show_text(self.window, translate("Fiches geïmporteerd"), self._describe(report))
+        dialogs.show_text(
+            self.window,
+            translate("TextImport", "Fiches geïmporteerd"),
+            self._describe(report),
+        )
         return report
 
     def _read_with_progress(self, files: list[Path]) -> list[ReadText] | None:
@@ -156,9 +163,13 @@ class TextImportController(QObject):
         if len(files) <= PROGRESS_FROM_FILES:
             return read_texts(self.window.session.store, files)
         progress = QProgressDialog(
-            translate("Fiches lezen…"), translate("Annuleren"), 0, max(len(files), 1), self.window
+            translate("TextImport", "Fiches lezen…"),
+            translate("TextImport", "Annuleren"),
+            0,
+            max(len(files), 1),
+            self.window,
         )
-        progress.setWindowTitle(translate("Fiches importeren"))
+        progress.setWindowTitle(translate("TextImport", "Fiches importeren"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
@@ -173,7 +184,8 @@ class TextImportController(QObject):
             progress.deleteLater()
         if len(read) < len(files):
             self.window.statusBar().showMessage(
-                translate("Import geannuleerd: er is niets opgeslagen."), 6000
+                translate("TextImport", "Import geannuleerd: er is niets opgeslagen."),
+                6000,
             )
             return None
         return read
@@ -183,10 +195,10 @@ class TextImportController(QObject):
 
         english = self.window.language == "en"
         words = {
-            Outcome.IMPORTED: translate("geïmporteerd"),
-            Outcome.UPDATED: translate("bijgewerkt"),
-            Outcome.SKIPPED: translate("overgeslagen"),
-            Outcome.FAILED: translate("mislukt"),
+            Outcome.IMPORTED: translate("TextImport", "geïmporteerd"),
+            Outcome.UPDATED: translate("TextImport", "bijgewerkt"),
+            Outcome.SKIPPED: translate("TextImport", "overgeslagen"),
+            Outcome.FAILED: translate("TextImport", "mislukt"),
         }
         lines = [report.summary("en" if english else "nl"), ""]
         for item in report.files:

@@ -1,0 +1,1883 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl_BE">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="+85"/>
+        <source>Database niet geopend</source>
+        <translation>Database not opened</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="+682"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kies de back-up die je wilt terugzetten. De huidige toestand van de database wordt eerst zelf als back-up bewaard, zodat ook dit terug te draaien is.</source>
+        <translation>Choose the backup you want to restore. The current state of the database is saved as a backup first, so this can be undone as well.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../desktop/print_view.py" line="+123"/>
+        <source>Profielen exporteren als PDF</source>
+        <translation>Export profiles as PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 netwerk exporteren:</source>
+        <translation>Export 1 network:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} netwerken exporteren:</source>
+        <translation>Export {count} networks:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eén PDF met titelpagina en inhoudstafel</source>
+        <translation>One PDF with a title page and table of contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eén PDF per netwerk, in een map</source>
+        <translation>One PDF per network, in a folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interne notities meedrukken</source>
+        <translation>Include internal notes</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../desktop/form_widgets.py" line="+388"/>
+        <source>&apos;{text}&apos; weghalen</source>
+        <translation>Remove &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vooraan zetten</source>
+        <translation>Move to the front</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weghalen</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../desktop/dialogs.py" line="+19"/>
+        <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
+        <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Niet-opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wil je de wijzigingen aan &apos;{name}&apos; opslaan?</source>
+        <translation>Do you want to save the changes to &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Als je niet opslaat, gaan je wijzigingen verloren.</source>
+        <translation>If you don&apos;t save, your changes will be lost.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Niet opslaan</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Netwerk verwijderen</source>
+        <translation>Delete network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Het netwerk &apos;{name}&apos; verwijderen?</source>
+        <translation>Delete the network &apos;{name}&apos;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Je kunt dit ongedaan maken zolang het programma open is (Bewerken › Ongedaan maken).</source>
+        <translation>You can undo this as long as the program is open (Edit › Undo).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>De niet-opgeslagen wijzigingen in het formulier gaan verloren.</source>
+        <translation>The unsaved changes in the form will be lost.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nieuw netwerk weggooien</source>
+        <translation>Discard new network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dit nieuwe netwerk werd nog niet opgeslagen. Weggooien?</source>
+        <translation>This new network has not been saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Intussen gewijzigd</source>
+        <translation>Changed in the meantime</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Herladen laat je wijzigingen vallen. Opnieuw opslaan zet het netwerk terug met je wijzigingen. Annuleren laat alles in het formulier staan.</source>
+        <translation>Reload drops your changes. Save again puts the network back with your changes. Cancel leaves everything in the form.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opnieuw opslaan</source>
+        <translation>Save again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Herladen toont de andere versie en laat je wijzigingen vallen. Overschrijven vervangt de andere wijziging door de jouwe. Annuleren laat alles in het formulier staan.</source>
+        <translation>Reload shows the other version and drops your changes. Overwrite replaces the other change with yours. Cancel leaves everything in the form.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Overschrijven</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Herladen</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Het netwerk kan nog niet opgeslagen worden. Verbeter eerst:</source>
+        <translation>The network cannot be saved yet. First correct:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>… en nog {count} andere.</source>
+        <translation>… and {count} more.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Database openen</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nieuwe database</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Over Netwerken</source>
+        <translation>About Netwerken</translation>
+    </message>
+</context>
+<context>
+    <name>EuroField</name>
+    <message>
+        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <source>bv. € 6.613</source>
+        <translation>e.g. € 6.613</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>= {amount}</source>
+        <translation>= {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="-587"/>
+        <source>Even geduld</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mijn versie ({when})</source>
+        <translation>My version ({when})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hun versie ({when})</source>
+        <translation>Their version ({when})</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blijft</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Gekoppeld op de hoofdgemeente: beide versies hebben een andere id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.</source>
+        <translation>Matched by the lead municipality: the two versions have different ids. If you choose their version, your network gets their content and keeps its own id.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>nog kiezen</source>
+        <translation>to choose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mijn versie</source>
+        <translation>my version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hun versie</source>
+        <translation>their version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>de nieuwste (hun versie)</source>
+        <translation>the newest (their version)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>de nieuwste (mijn versie)</source>
+        <translation>the newest (my version)</translation>
+    </message>
+    <message>
+        <location line="+285"/>
+        <source>Dagelijkse back-up</source>
+        <translation>Daily backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voor het vervangen bij een import</source>
+        <translation>Before replacing during an import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voor het samenvoegen bij een import</source>
+        <translation>Before merging during an import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voor het bijwerken naar een nieuwe versie</source>
+        <translation>Before upgrading to a new version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voor het terugzetten van een back-up</source>
+        <translation>Before restoring a backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handmatig</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Gemaakt op</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netwerken</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waarom</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>onleesbaar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Database of uitwisselbestand importeren</source>
+        <translation>Import database or exchange file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;Alle bestanden (*)</source>
+        <translation>Netwerken database or JSON exchange file (*.sqlite *.db *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Database exporteren</source>
+        <translation>Export database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Netwerken-database (*.sqlite)</source>
+        <translation>Netwerken database (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Excel-werkmap (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV voor Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON-uitwisselbestand, volledig (*.json)</source>
+        <translation>JSON exchange file, complete (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporteren als JSON, CSV of Excel</source>
+        <translation>Export as JSON, CSV or Excel</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeController</name>
+    <message>
+        <location line="+47"/>
+        <source>1 netwerk geëxporteerd naar {path}</source>
+        <translation>1 network exported to {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} netwerken geëxporteerd naar {path}</source>
+        <translation>{count} networks exported to {path}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>De database wordt geëxporteerd…</source>
+        <translation>Exporting the database…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
+        <location line="+5"/>
+        <source>Export mislukt</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Bezig met exporteren…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} kon niet geschreven worden: {reason}</source>
+        <translation>{name} could not be written: {reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Het bestand wordt gecontroleerd…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import mislukt</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+85"/>
+        <source>{reason}
+
+Er werd niets gewijzigd.</source>
+        <translation>{reason}
+
+Nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
+        <translation>Nothing was read in; your own database is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niet geïmporteerd</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De gegevens worden vervangen…</source>
+        <translation>Replacing the data…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import klaar</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>De versies worden vergeleken…</source>
+        <translation>Comparing the versions…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>De gegevens worden samengevoegd…</source>
+        <translation>Merging the data…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back-up van de toestand ervoor: {name}</source>
+        <translation>Backup of the state before: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Samenvoegen klaar</source>
+        <translation>Merge finished</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Er zijn nog geen back-ups van deze database.</source>
+        <translation>There are no backups of this database yet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De back-up wordt teruggezet…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terugzetten mislukt</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back-up teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teruggezet: de back-up van {when}.</source>
+        <translation>Restored: the backup of {when}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>De dagelijkse back-up is niet gelukt: {reason}</source>
+        <translation>The daily backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dagelijkse back-up gemaakt: {name}</source>
+        <translation>Daily backup made: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../desktop/search_bar.py" line="+195"/>
+        <source>Alle provincies</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Elk jaar</source>
+        <translation>Any year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleen netwerken met een afsprakennota die dit jaar loopt</source>
+        <translation>Only networks with an agreement period running in this year</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Min. €</source>
+        <translation>Min. €</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max. €</source>
+        <translation>Max. €</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+59"/>
+        <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
+        <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met een partner waarin deze woorden voorkomen</source>
+        <translation>With a partner whose name or description contains these words</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filters:</source>
+        <translation>Filters:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trekkingsrecht</source>
+        <translation>Drawing right</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
+        <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
+    </message>
+</context>
+<context>
+    <name>ImportModeDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="-720"/>
+        <location line="+70"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; bevat 1 netwerk.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; holds 1 network.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; bevat {count} netwerken.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; holds {count} networks.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Geëxporteerd met Netwerken {version} op {when}.</source>
+        <translation>Exported with Netwerken {version} on {when}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Het bestand komt van een oudere versie van het programma; een kopie ervan werd bijgewerkt (het bestand zelf blijft ongewijzigd).</source>
+        <translation>The file comes from an older version of the program; a copy of it was upgraded (the file itself stays unchanged).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Je eigen database bevat nu 1 netwerk.</source>
+        <translation>Your own database now holds 1 network.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Je eigen database bevat nu {count} netwerken.</source>
+        <translation>Your own database now holds {count} networks.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Let op:&lt;/b&gt; vervangen door dit bestand maakt je database leeg.</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; replacing with this file empties your database.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Samenvoegen met mijn gegevens</source>
+        <translation>Merge with my data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nieuwe netwerken worden toegevoegd. Waar beide versies verschillen, kies je per netwerk welke blijft; niets wordt ongevraagd overschreven.</source>
+        <translation>New networks are added. Where the two versions differ, you choose per network which one to keep; nothing is overwritten without asking.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mijn gegevens vervangen door dit bestand</source>
+        <translation>Replace my data with this file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Je huidige database wordt eerst als back-up bewaard; je kunt ze terugzetten met Bestand › Back-up terugzetten…</source>
+        <translation>Your current database is saved as a backup first; you can bring it back with File › Restore backup…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="+104"/>
+        <source>Fiche bewerken</source>
+        <translation>Edit profile</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
+        <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>komt in een volgende versie</source>
+        <translation>coming in a later version</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nieuwe database…</source>
+        <translation>New database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database openen…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Database importeren…</source>
+        <translation>Import database…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiches importeren…</source>
+        <translation>Import profiles…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database exporteren…</source>
+        <translation>Export database…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporteren als JSON, CSV of Excel…</source>
+        <translation>Export as JSON, CSV or Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back-up terugzetten…</source>
+        <translation>Restore backup…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afdrukvoorbeeld…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporteren als PDF…</source>
+        <translation>Export as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nieuw netwerk</source>
+        <translation>New network</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Een nieuw netwerk toevoegen (Ctrl+N)</source>
+        <translation>Add a new network (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Het netwerk opslaan (Ctrl+S)</source>
+        <translation>Save the network (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wijzigingen ongedaan maken</source>
+        <translation>Revert changes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terug naar de opgeslagen versie</source>
+        <translation>Go back to the saved version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Het gekozen netwerk verwijderen</source>
+        <translation>Delete the selected network</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Standaardindeling herstellen</source>
+        <translation>Restore default layout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Over Netwerken</source>
+        <translation>About Netwerken</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recente databases</source>
+        <translation>Recent databases</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+366"/>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="-360"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Opgeslagen: {name}</source>
+        <translation>Saved: {name}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Niet geopend</source>
+        <translation>Not opened</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Niet verwijderd</source>
+        <translation>Not deleted</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;{name}&apos; verwijderd. Ongedaan maken (Ctrl+Z) zet het terug.</source>
+        <translation>&apos;{name}&apos; deleted. Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Netwerk teruggezet.</source>
+        <translation>Network restored.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Database niet geopend</source>
+        <translation>Database not opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reason}
+
+De huidige database blijft open.</source>
+        <translation>{reason}
+
+The current database stays open.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Database niet gemaakt</source>
+        <translation>Database not created</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(nog geen)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lijst wissen</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database niet gevonden</source>
+        <translation>Database not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} bestaat niet meer; het wordt uit de lijst gehaald.</source>
+        <translation>{path} no longer exists; it is removed from the list.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Geopend: {path}</source>
+        <translation>Opened: {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Netwerken gebruikt de gekozen taal vanaf de volgende start.</source>
+        <translation>Netwerken uses the chosen language from the next start.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;h3&gt;Netwerken {version}&lt;/h3&gt;&lt;p&gt;Fiches van lokale netwerken vrijetijdsparticipatie beheren, volledig offline.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br&gt;Netwerken: {count}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Netwerken {version}&lt;/h3&gt;&lt;p&gt;Manage the profiles of local networks for leisure participation, fully offline.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br&gt;Networks: {count}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{count} netwerken</source>
+        <translation>{count} networks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 netwerk</source>
+        <translation>1 network</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} van {total} netwerken</source>
+        <translation>{shown} of {total} networks</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(geen bestand)</source>
+        <translation>(no file)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../desktop/exchange_dialogs.py" line="+18"/>
+        <source>Samenvoegen: verschillen kiezen</source>
+        <translation>Merge: choose between differences</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 netwerk verschilt tussen je eigen database en {name}.</source>
+        <translation>1 network differs between your own database and {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{conflicts} netwerken verschillen tussen je eigen database en {name}.</source>
+        <translation>{conflicts} networks differ between your own database and {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kies per netwerk welke versie blijft. Daarnaast: {new} nieuw, {same} gelijk, {mine} alleen bij jou (die blijven zoals ze zijn).</source>
+        <translation>Choose per network which version to keep. Besides: {new} new, {same} identical, {mine} only in yours (those stay as they are).</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Alleen de verschillen tonen</source>
+        <translation>Show only the differences</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Voor dit netwerk:</source>
+        <translation>For this network:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Mijn versie</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>Hun versie</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>De nieuwste</source>
+        <translation>The newest</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Voor alle netwerken:</source>
+        <translation>For all networks:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Samenvoegen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>De nieuwste (hun versie)</source>
+        <translation>The newest (their version)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De nieuwste (mijn versie)</source>
+        <translation>The newest (my version)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nog 1 netwerk te kiezen</source>
+        <translation>1 network still to choose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nog {count} netwerken te kiezen</source>
+        <translation>{count} networks still to choose</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkForm</name>
+    <message>
+        <location filename="../../desktop/network_form.py" line="+200"/>
+        <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
+        <translation>Revert changes: go back to the saved version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Het netwerk opslaan (Ctrl+S)</source>
+        <translation>Save the network (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Algemeen</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <location line="+32"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>bv. Lokaal netwerk Gent</source>
+        <translation>e.g. Lokaal netwerk Gent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Eigen naam</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de naam die het netwerk zelf gebruikt</source>
+        <translation>the name the network uses for itself</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gemeenten</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>typ een gemeente en druk op Enter</source>
+        <translation>type a municipality and press Enter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provincie</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>— geen —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regio</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bv. Meetjesland</source>
+        <translation>e.g. Meetjesland</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Afsprakennota&apos;s</source>
+        <translation>Agreement periods</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Trekkingsrecht</source>
+        <translation>Drawing right</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beginjaar</source>
+        <translation>Start year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eindjaar</source>
+        <translation>End year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afsprakennota toevoegen</source>
+        <translation>Add agreement period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visie en doelgroep</source>
+        <translation>Vision and target group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Visie</source>
+        <translation>Vision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Focus doelgroep</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Instrumenten</source>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>typ een instrument en druk op Enter</source>
+        <translation>type an instrument and press Enter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partner toevoegen</source>
+        <translation>Add partner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Doelstellingen en acties</source>
+        <translation>Goals and actions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doelstellingen</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>+ Doelstelling</source>
+        <translation>+ Goal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>+ Actie</source>
+        <translation>+ Action</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>+ Deelactie</source>
+        <translation>+ Sub-action</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Doelstellingen, acties en deelacties</source>
+        <translation>Goals, actions and sub-actions</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Acties zonder doelstelling</source>
+        <translation>Actions without a goal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overleg en contact</source>
+        <translation>Meetings and contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlegmomenten</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Functie</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contactpersoon toevoegen</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contactpersonen</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Andere rubrieken</source>
+        <translation>Other sections</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Rubrieken</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bijschrift</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bijschrift toevoegen</source>
+        <translation>Add caption</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bijschriften</source>
+        <translation>Captions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interne notities</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleen voor intern gebruik: komt niet op de afgedrukte fiche.</source>
+        <translation>For internal use only: not printed on the profile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gegevens</source>
+        <translation>Record details</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aangemaakt:</source>
+        <translation>Created:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laatst gewijzigd:</source>
+        <translation>Last changed:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Oorspronkelijke tekst tonen…</source>
+        <translation>Show original text…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bron:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id:</source>
+        <translation>Id:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nieuw netwerk</source>
+        <translation>New network</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>{field} wijzigen</source>
+        <translation>change to {field}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>nog niet opgeslagen</source>
+        <translation>not saved yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>laatst gewijzigd {moment}</source>
+        <translation>last changed {moment}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>niet-opgeslagen wijzigingen</source>
+        <translation>unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{moment} (versie {version})</source>
+        <translation>{moment} (version {version})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(zonder bestandsnaam)</source>
+        <translation>(no file name)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ingelezen {moment}</source>
+        <translation>read in {moment}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>met de hand ingevoerd</source>
+        <translation>entered by hand</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Oorspronkelijke tekst van {name}</source>
+        <translation>Original text of {name}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Nog niet in orde ({count}):</source>
+        <translation>Still to correct ({count}):</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Verwijderd</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; werd intussen verwijderd.</source>
+        <translation>&apos;{name}&apos; was deleted in the meantime.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>wijzigingen ongedaan maken</source>
+        <translation>revert changes</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkListModel</name>
+    <message>
+        <location filename="../../desktop/network_list.py" line="+182"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemeenten</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincie</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trekkingsrecht</source>
+        <translation>Drawing right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afsprakennota</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gewijzigd</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gevonden in</source>
+        <translation>Found in</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Laatst gewijzigd: {moment}</source>
+        <translation>Last changed: {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../desktop/print_view.py" line="+25"/>
+        <source>Interne notities meedrukken</source>
+        <translation>Include internal notes</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Afdrukvoorbeeld</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Afdrukken mislukt</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+15"/>
+        <source>Profielen lokale netwerken</source>
+        <translation>Profiles of local networks</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+17"/>
+        <source>Exporteren mislukt</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Profielen opmaken…</source>
+        <translation>Laying out the profiles…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF maken</source>
+        <translation>Making PDF</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bezig met {name}…</source>
+        <translation>Working on {name}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exporteren als PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Map voor de PDF-bestanden</source>
+        <translation>Folder for the PDF files</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> en nog {count} andere</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bestanden overschrijven?</source>
+        <translation>Overwrite files?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dit bestand bestaat al in deze map: {names}. Overschrijven?</source>
+        <translation>This file already exists in this folder: {names}. Overwrite it?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} bestanden in deze map bestaan al: {names}. Overschrijven?</source>
+        <translation>{count} files already exist in this folder: {names}. Overwrite them?</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePreview</name>
+    <message>
+        <location line="-281"/>
+        <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
+        <translation>Choose a network in the list to see its profile.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../desktop/search_bar.py" line="+122"/>
+        <location line="+12"/>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters tonen of verbergen</source>
+        <translation>Show or hide the filters</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>1 netwerk gevonden</source>
+        <translation>1 network found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} netwerken gevonden</source>
+        <translation>{count} networks found</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Geen netwerken gevonden</source>
+        <translation>No networks found</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Geen netwerken gevonden voor ‘{text}’.</source>
+        <translation>No networks found for ‘{text}’.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geen netwerken gevonden met deze filters.</source>
+        <translation>No networks found with these filters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tip: wis een of meer filters, of typ minder of kortere woorden.</source>
+        <translation>Tip: clear one or more filters, or type fewer or shorter words.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tip: typ minder of kortere woorden, of controleer de spelling. Esc wist de zoekopdracht.</source>
+        <translation>Tip: type fewer or shorter words, or check the spelling. Esc clears the search.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <location line="-440"/>
+        <source>Zoeken… (Ctrl+F)</source>
+        <translation>Search… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoek in alle velden. Alle woorden moeten voorkomen (ook als begin van een woord); &quot;…&quot; zoekt een woordgroep, OF geeft alternatieven, -woord sluit uit.</source>
+        <translation>Search all fields. Every word must occur (also as the start of a word); &quot;…&quot; searches for a phrase, OR gives alternatives, -word excludes.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsField</name>
+    <message>
+        <location filename="../../desktop/list_editors.py" line="+438"/>
+        <source>Titel van de rubriek</source>
+        <translation>Title of the section</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nog geen andere rubrieken.</source>
+        <translation>No other sections yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rubriek toevoegen</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Een nieuwe rubriek toevoegen</source>
+        <translation>Add a new section</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De gekozen rubriek verwijderen</source>
+        <translation>Delete the selected section</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hoger zetten</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lager zetten</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>(zonder titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>TableField</name>
+    <message>
+        <location line="-263"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De gekozen rij verwijderen</source>
+        <translation>Delete the selected row</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hoger zetten</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lager zetten</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>TextImport</name>
+    <message>
+        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location line="+131"/>
+        <source>Fiches importeren</source>
+        <translation>Import profiles</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Fiches (*.txt);;Alle bestanden (*)</source>
+        <translation>Profiles (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Netwerk bestaat al</source>
+        <translation>Network already exists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voor {municipality} staat al een netwerk in de database: {stored}.</source>
+        <translation>The database already holds a network for {municipality}: {stored}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bijwerken vervangt de inhoud door de fiche ({file}) en houdt je interne notities. Overslaan laat het bestaande netwerk zoals het is. Beide houden maakt een tweede netwerk.</source>
+        <translation>Update replaces the content with the profile ({file}) and keeps your internal notes. Skip leaves the existing network as it is. Keep both makes a second network.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bijwerken</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overslaan</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beide houden</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import stoppen</source>
+        <translation>Stop import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hetzelfde doen voor alle volgende</source>
+        <translation>Do the same for all that follow</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Import gestopt: er is niets opgeslagen.</source>
+        <translation>Import stopped: nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import mislukt</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Er is niets opgeslagen.</source>
+        <translation>Nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fiches geïmporteerd</source>
+        <translation>Profiles imported</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fiches lezen…</source>
+        <translation>Reading profiles…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import geannuleerd: er is niets opgeslagen.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>geïmporteerd</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bijgewerkt</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overgeslagen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mislukt</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>TreeField</name>
+    <message>
+        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Het gekozen item en alles eronder verwijderen</source>
+        <translation>Delete the selected item and everything under it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hoger zetten</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lager zetten</source>
+        <translation>Move down</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../desktop/undo.py" line="+85"/>
+        <source>verwijderen van &apos;{name}&apos;</source>
+        <translation>deletion of &apos;{name}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrinting</name>
+    <message>
+        <location filename="../../desktop/print_view.py" line="+309"/>
+        <source>Profiel</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Netwerken in de lijst als PDF…</source>
+        <translation>Networks in the list as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle netwerken in de lijst (ook een zoekresultaat) als PDF</source>
+        <translation>All networks in the list (a search result too) as PDF</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Let op: niet-opgeslagen wijzigingen staan niet op de afdruk.</source>
+        <translation>Note: unsaved changes are not on the printout.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Zoekresultaat: {shown} van {total} netwerken</source>
+        <translation>Search result: {shown} of {total} networks</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF gemaakt: {where}</source>
+        <translation>PDF made: {where}</translation>
+    </message>
+</context>
+</TS>

@@ -36,7 +36,9 @@ class Figure:
         return asdict(self)
 
 
-def ratio_figure(name: str, value: float, baseline: float, limit: float, unit: str = "ms") -> Figure:
+def ratio_figure(
+    name: str, value: float, baseline: float, limit: float, unit: str = "ms"
+) -> Figure:
     ratio = value / baseline if baseline else float("inf")
     return Figure(name, value, baseline, ratio, f"≤ {limit:g}× baseline", ratio <= limit, unit)
 

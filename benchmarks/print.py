@@ -147,6 +147,65 @@ def _run_child(mode: str, db: Path, count: int | None, folder: Path) -> dict[str
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def measure(
+    count: int, seed: int | None = None, db: Path | None = None
+) -> dict[str, dict[str, Any]]:
+    """All four measurements, each in a process of its own, on ``db`` or a database built here."""
+    from benchmarks.generate import build_database
+
+    with tempfile.TemporaryDirectory(prefix="netwerken-print-") as folder_name:
+        folder = Path(folder_name)
+        if db is None:
+            db = folder / "bench.sqlite"
+            start = time.perf_counter()
+            if seed is None:
+                build_database(db, count)
+            else:
+                build_database(db, count, seed)
+            print(f"database: {count} generated networks ({time.perf_counter() - start:.1f} s)")
+        return {
+            "one": _run_child("one", db, None, folder),
+            "bare_all": _run_child("bare-all", db, None, folder),
+            "ours_all": _run_child("ours-all", db, None, folder),
+            "ours_third": _run_child("ours-all", db, max(1, count // 3), folder),
+        }
+
+
+def figures(quick: bool, db: Path | None = None, count: int = 300) -> list[Any]:
+    """The print figures of the benchmark suite (on the 300-network database)."""
+    from benchmarks.common import Figure, limit_figure, ratio_figure
+
+    if quick:
+        count = 60
+        db = None
+    results = measure(count, db=db)
+    one, bare_all, ours_all, third = (
+        results["one"],
+        results["bare_all"],
+        results["ours_all"],
+        results["ours_third"],
+    )
+    growth = ours_all["peak_mb"] / third["peak_mb"]
+    return [
+        limit_figure("PDF of one profile", one["ours_s"] * 1000, ONE_PROFILE_TARGET_S * 1000),
+        ratio_figure(
+            f"PDF of {count} profiles in one file [bare QTextDocument.print_ to QPdfWriter]",
+            ours_all["seconds"] * 1000,
+            bare_all["seconds"] * 1000,
+            BATCH_RATIO_TARGET,
+        ),
+        Figure(
+            f"PDF peak memory, {count} profiles [{third['profiles']} profiles]",
+            ours_all["peak_mb"],
+            third["peak_mb"],
+            growth,
+            f"≤ {MEMORY_GROWTH_TOLERANCE:g}× (flat)",
+            growth <= MEMORY_GROWTH_TOLERANCE,
+            "MB",
+        ),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=300)
@@ -160,24 +219,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(child(options.child, Path(options.db), options.limit, Path(options.out))))
         return 0
 
-    from benchmarks.generate import build_database
-
-    with tempfile.TemporaryDirectory(prefix="netwerken-print-") as folder_name:
-        folder = Path(folder_name)
-        db = folder / "bench.sqlite"
-        start = time.perf_counter()
-        if options.seed is None:
-            build_database(db, options.count)
-        else:
-            build_database(db, options.count, options.seed)
-        print(f"database: {options.count} generated networks ({time.perf_counter() - start:.1f} s)")
-
-        one = _run_child("one", db, None, folder)
-        bare_all = _run_child("bare-all", db, None, folder)
-        ours_all = _run_child("ours-all", db, None, folder)
-        third = max(1, options.count // 3)
-        ours_third = _run_child("ours-all", db, third, folder)
-
+    results = measure(options.count, options.seed)
+    one, bare_all, ours_all, ours_third = (
+        results["one"],
+        results["bare_all"],
+        results["ours_all"],
+        results["ours_third"],
+    )
+    third = ours_third["profiles"]
     ratio_one = one["ours_s"] / one["bare_s"]
     ratio_all = ours_all["seconds"] / bare_all["seconds"]
     growth = ours_all["peak_mb"] / ours_third["peak_mb"]

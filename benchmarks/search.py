@@ -30,6 +30,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from benchmarks.common import Figure, limit_figure, ratio_figure
 from benchmarks.generate import DEFAULT_SEED, build_database
 from db.search import INDEX_TABLE, KEYS_TABLE, SearchQuery, search, search_ids, to_fts
 from db.store import Store
@@ -91,11 +92,16 @@ def same_ranking(store: Store, raw: sqlite3.Connection, text: str) -> bool:
     return api_scores == raw_scores
 
 
-def run(count: int, rounds: int, seed: int, folder: Path) -> int:
-    path = folder / f"search-{count}.sqlite"
-    started = time.perf_counter()
-    build_database(path, count, seed)
-    print(f"{count} networks generated and stored in {time.perf_counter() - started:.1f} s")
+def run(
+    count: int, rounds: int, seed: int, folder: Path, path: Path | None = None
+) -> dict[str, float]:
+    """Time the queries on ``path`` (built with ``count`` networks if not given); print a report
+    and return the two medians."""
+    if path is None:
+        path = folder / f"search-{count}.sqlite"
+        started = time.perf_counter()
+        build_database(path, count, seed)
+        print(f"{count} networks generated and stored in {time.perf_counter() - started:.1f} s")
     print(f"database: {path.stat().st_size / 1e6:.0f} MB\n")
 
     store = Store.open(path)
@@ -165,7 +171,25 @@ def run(count: int, rounds: int, seed: int, folder: Path) -> int:
     finally:
         raw.close()
         store.close()
-    return 0
+    return {"api_ms": api_median, "raw_ms": raw_median}
+
+
+def figures(quick: bool, large: Path | None = None, count: int | None = None) -> list[Figure]:
+    """The search figures of the benchmark suite, on ``large`` (or a database built here)."""
+    with tempfile.TemporaryDirectory(prefix="netwerken-bench-") as folder:
+        if large is None:
+            count = 1_000 if quick else 10_000
+        assert count is not None
+        medians = run(count, 3 if quick else 7, DEFAULT_SEED, Path(folder), large)
+    return [
+        ratio_figure(
+            f"search median, {count:,} networks [raw FTS5 MATCH … ORDER BY rank LIMIT 50]",
+            medians["api_ms"],
+            medians["raw_ms"],
+            TARGET_RATIO,
+        ),
+        limit_figure(f"search median, {count:,} networks", medians["api_ms"], TARGET_MS),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,9 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     count, rounds = (1_000, 3) if options.quick else (options.count, options.rounds)
     if options.keep is not None:
         options.keep.mkdir(parents=True, exist_ok=True)
-        return run(count, rounds, options.seed, options.keep)
+        run(count, rounds, options.seed, options.keep)
+        return 0
     with tempfile.TemporaryDirectory(prefix="netwerken-bench-") as folder:
-        return run(count, rounds, options.seed, Path(folder))
+        run(count, rounds, options.seed, Path(folder))
+    return 0
 
 
 if __name__ == "__main__":

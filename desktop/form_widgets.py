@@ -422,7 +422,9 @@ class TagField(FieldEditor):
         self.input.setObjectName("tagInput")
         self.input.setPlaceholderText(placeholder)
         self.input.setFrame(False)
-        self.input.setMinimumWidth(200)
+        # Wide enough to show its hint whole, in English too, without widening a narrow form.
+        hint_width = self.input.fontMetrics().horizontalAdvance(placeholder) + 16
+        self.input.setMinimumWidth(min(max(200, hint_width), 320))
         route_undo_keys(self.input)
         self.flow.addWidget(self.input)
         if completions:

@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from db.texts import clean_block, clean_line
+from db.texts import clean_block, clean_line, refuse_invisible
 
 INTERCHANGE_FORMAT = "netwerken"
 INTERCHANGE_VERSION = 1
@@ -194,7 +194,7 @@ class Source(Record):
     @classmethod
     def _raw_text(cls, value: str) -> str:
         # The raw text is kept exactly as read (no trimming), but it must still be storable.
-        clean_block(value.replace("\x0c", "").replace("\x0b", "")) if value else None
+        refuse_invisible(value.replace("\x0c", "").replace("\x0b", ""))
         return value
 
 

@@ -8,14 +8,12 @@ version raises :class:`ConflictError` instead of overwriting.
 
 from __future__ import annotations
 
-import enum
 import os
 import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -25,10 +23,14 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import dbfile
+from db import dbfile, listing
+from db.changes import Change as Change  # re-exported: the window imports the light module
+from db.changes import ChangeKind as ChangeKind
+from db.connection import read_only_location, sqlite_uri, store_error
 from db.engine import make_engine, writer
-from db.errors import BusyError, ConflictError, DuplicateIdError, NotFoundError, WriteError
-from db.formats import format_period
+from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
+from db.listing import NetworkSummary as NetworkSummary
+from db.listing import SortKey as SortKey
 from db.models import (
     ActionRow,
     AgreementPeriodRow,
@@ -48,39 +50,12 @@ from db.schemas import (
     Contact,
     Goal,
     NetworkProfile,
-    NetworkSummary,
     Partner,
     Section,
     Source,
     SubAction,
-    current_period,
 )
 from db.search import reindex_all, reindex_networks
-
-
-class SortKey(enum.StrEnum):
-    NAME = "name"
-    MUNICIPALITY = "municipality"
-    PROVINCE = "province"
-    DRAWING_RIGHT = "drawing_right"
-    PERIOD = "period"
-    UPDATED = "updated"
-
-
-class ChangeKind(enum.StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    DELETED = "deleted"
-    RELOADED = "reloaded"  # many records changed at once (import, restore): views refetch
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed, so each view can decide whether to refresh."""
-
-    kind: ChangeKind
-    ids: tuple[UUID, ...] = ()
-
 
 _FULL_LOAD = (
     selectinload(Network.municipalities),
@@ -94,8 +69,6 @@ _FULL_LOAD = (
     selectinload(Network.captions),
 )
 
-_LOCKED = ("database is locked", "database table is locked", "database is busy")
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -104,46 +77,12 @@ def _now() -> datetime:
 @contextmanager
 def translated_errors(path: Path | None) -> Iterator[None]:
     """Turn SQLite's terse failures into sentences; the caller's data stays where it was."""
-    where = path.name if path else "de database"
     try:
         yield
     except StaleDataError:
         raise  # handled by the caller, which knows the record
     except (OperationalError, DBAPIError, sqlite3.Error) as error:
-        detail = str(getattr(error, "orig", error)).lower()
-        if any(marker in detail for marker in _LOCKED):
-            raise BusyError() from error
-        if "readonly" in detail or "read-only" in detail:
-            raise WriteError(
-                f"{where} kan niet beschreven worden (alleen-lezen). Je wijzigingen zijn niet opgeslagen.",
-                f"{where} cannot be written (read-only). Your changes were not saved.",
-            ) from error
-        if "disk is full" in detail or "database or disk is full" in detail:
-            raise WriteError(
-                f"De schijf is vol: {where} kon niet opgeslagen worden. Niets van wat al bewaard was ging verloren.",
-                f"The disk is full: {where} could not be saved. Nothing saved before was lost.",
-            ) from error
-        if "unable to open" in detail and path is not None and path.exists():
-            raise WriteError(
-                f"{where} kan niet geopend worden om te schrijven: staat het bestand op een "
-                f"alleen-lezen plaats? Je wijzigingen zijn niet opgeslagen. ({detail})",
-                f"{where} cannot be opened for writing: is the file in a read-only place? "
-                f"Your changes were not saved. ({detail})",
-            ) from error
-        if "unable to open" in detail or "no such table" in detail or "disk i/o" in detail:
-            raise WriteError(
-                f"{where} is niet (meer) bereikbaar: werd het bestand verplaatst of verwijderd? ({detail})",
-                f"{where} cannot be reached (any more): was the file moved or deleted? ({detail})",
-            ) from error
-        if "malformed" in detail or "not a database" in detail or "corrupt" in detail:
-            raise WriteError(
-                f"{where} is beschadigd ({detail}). Zet een back-up terug.",
-                f"{where} is damaged ({detail}). Restore a backup.",
-            ) from error
-        raise WriteError(
-            f"Databasefout in {where}: {detail}",
-            f"Database error in {where}: {detail}",
-        ) from error
+        raise store_error(getattr(error, "orig", error), path) from error
 
 
 # --- conversion between rows and schemas: the only place that knows both shapes -------------
@@ -437,7 +376,8 @@ def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: d
     def write() -> None:
         for table in tables:
             if pending[table]:
-                session.execute(insert(table), pending[table])
+                # Core executemany: the ORM bulk path costs as much again in bookkeeping.
+                session.execute(insert(table.__table__), pending[table])
                 pending[table] = []
 
     for profile in profiles:
@@ -683,6 +623,14 @@ class Store:
         for start in range(0, len(ids), batch):
             yield from self.get_many(ids[start : start + batch])
 
+    @contextmanager
+    def plain_reading(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction on a plain sqlite3 connection (for :mod:`db.listing`)."""
+        with translated_errors(self.path), self.engine.begin() as connection:
+            plain = connection.connection.driver_connection
+            assert isinstance(plain, sqlite3.Connection)
+            yield plain
+
     def list_ids(
         self,
         sort: SortKey = SortKey.NAME,
@@ -690,107 +638,19 @@ class Store:
         *,
         year: int | None = None,
     ) -> list[UUID]:
-        """Every network's id in list order. Sorting happens in Python on one column: SQLite's
-        NOCASE knows no accents, and a folded key sorts "Évere" beside "Evere" as people expect."""
-        year = year or date.today().year
-        column: Any
-        if sort is SortKey.MUNICIPALITY:
-            column = _lead_municipality()
-        elif sort is SortKey.PROVINCE:
-            column = Network.province
-        elif sort is SortKey.DRAWING_RIGHT:
-            column = Network.drawing_right_eur
-        elif sort is SortKey.PERIOD:
-            column = (
-                select(func.max(AgreementPeriodRow.start_year))
-                .where(
-                    AgreementPeriodRow.network_id == Network.id,
-                    AgreementPeriodRow.start_year <= year,
-                )
-                .scalar_subquery()
-            )
-        elif sort is SortKey.UPDATED:
-            column = Network.updated_at
-        else:
-            column = Network.name
-        with self.read_session() as session:
-            rows: list[tuple[str, str, Any]] = [
-                (r[0], r[1], r[2])
-                for r in session.execute(select(Network.id, Network.name, column))
-            ]
-        # Ties, and the empty values (always last: an officer looks for the filled ones), go by name.
-        by_name = sorted(rows, key=lambda r: fold(r[1]))
-        filled = [r for r in by_name if r[2] not in (None, "")]
-        empty = [r for r in by_name if r[2] in (None, "")]
-        textual = sort in (SortKey.NAME, SortKey.MUNICIPALITY, SortKey.PROVINCE)
-        filled.sort(key=lambda r: fold(r[2]) if textual else r[2], reverse=descending)  # stable
-        ordered = filled + empty
-        return [UUID(r[0]) for r in ordered]
+        """Every network's id in list order (:func:`db.listing.list_ids`)."""
+        with self.plain_reading() as connection:
+            return listing.list_ids(connection, SortKey(sort), descending, year=year)
 
     def summaries(
         self, ids: Iterable[UUID | str], *, year: int | None = None
     ) -> list[NetworkSummary]:
-        """The list's row data for ``ids``, in that order: three queries, whatever the count."""
-        wanted = [str(i) for i in ids]
+        """The list's row data for ``ids``, in that order (:func:`db.listing.summaries`)."""
+        wanted = list(ids)
         if not wanted:
             return []
-        year = year or date.today().year
-        with self.read_session() as session:
-            rows = {
-                r.id: r
-                for r in session.execute(
-                    select(
-                        Network.id,
-                        Network.name,
-                        Network.province,
-                        Network.drawing_right_eur,
-                        Network.updated_at,
-                        Network.version,
-                    ).where(Network.id.in_(wanted))
-                )
-            }
-            municipalities: dict[str, list[str]] = {}
-            for network_id, name in session.execute(
-                select(NetworkMunicipality.network_id, NetworkMunicipality.name)
-                .where(NetworkMunicipality.network_id.in_(wanted))
-                .order_by(NetworkMunicipality.network_id, NetworkMunicipality.position)
-            ):
-                municipalities.setdefault(network_id, []).append(name)
-            periods: dict[str, list[AgreementPeriod]] = {}
-            for network_id, ordinal, start, end in session.execute(
-                select(
-                    AgreementPeriodRow.network_id,
-                    AgreementPeriodRow.ordinal,
-                    AgreementPeriodRow.start_year,
-                    AgreementPeriodRow.end_year,
-                )
-                .where(AgreementPeriodRow.network_id.in_(wanted))
-                .order_by(AgreementPeriodRow.network_id, AgreementPeriodRow.ordinal)
-            ):
-                periods.setdefault(network_id, []).append(
-                    AgreementPeriod.model_construct(ordinal=ordinal, start_year=start, end_year=end)
-                )
-        result = []
-        for network_id in wanted:
-            row = rows.get(network_id)
-            if row is None:
-                continue
-            period = current_period(periods.get(network_id, []), year)
-            result.append(
-                NetworkSummary(
-                    id=UUID(network_id),
-                    name=row.name,
-                    municipalities=", ".join(municipalities.get(network_id, [])),
-                    province=row.province,
-                    drawing_right_eur=row.drawing_right_eur,
-                    current_period=format_period(period.ordinal, period.start_year, period.end_year)
-                    if period
-                    else "",
-                    updated_at=row.updated_at,
-                    version=row.version,
-                )
-            )
-        return result
+        with self.plain_reading() as connection:
+            return listing.summaries(connection, wanted, year=year)
 
     def list_summaries(
         self, sort: SortKey = SortKey.NAME, descending: bool = False
@@ -846,15 +706,24 @@ class Store:
         return self.get(profile.id)
 
     def write_batch(
-        self, created: Iterable[NetworkProfile], updated: Iterable[NetworkProfile] = ()
+        self,
+        created: Iterable[NetworkProfile],
+        updated: Iterable[NetworkProfile] = (),
+        *,
+        created_are_validated: bool = False,
     ) -> tuple[list[UUID], list[UUID]]:
         """Store new records and save edited ones in ONE transaction: all of it or nothing.
 
         New records go in as bulk inserts (an import of a thousand profiles takes a second, not a
         minute); edited ones are saved like :meth:`update`, and a stale one raises
-        :class:`ConflictError` with nothing written.
+        :class:`ConflictError` with nothing written. Every record is validated again (a
+        ``model_copy(update=...)`` skips pydantic), except new ones the caller vouches for with
+        ``created_are_validated`` because it has just built them with ``model_validate``.
         """
-        new = [NetworkProfile.model_validate(p.model_dump()) for p in created]
+        new = [
+            p if created_are_validated else NetworkProfile.model_validate(p.model_dump())
+            for p in created
+        ]
         edited = [NetworkProfile.model_validate(p.model_dump()) for p in updated]
         stale: NetworkProfile | None = None
         try:
@@ -1046,27 +915,12 @@ def _set_aside_orphans(path: Path) -> None:
 
 
 def _read_only_location(path: Path) -> bool:
-    """True when the file lies where nothing may be written (write-protected medium, share, file)."""
-    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK)
+    return read_only_location(path)
 
 
 def _ro_url(path: Path) -> str:
-    # immutable: without -shm SQLite can read a write-ahead-log file only when told nothing
-    # else writes it, which holds where no one can write.
-    return f"sqlite:///file:{path.as_posix()}?mode=ro&immutable=1&uri=true"
+    return f"sqlite:///{sqlite_uri(path, read_only=True)}&uri=true"
 
 
 def _rw_url(path: Path) -> str:
-    # mode=rw: if the file disappears while the program runs, SQLite must fail, not quietly
-    # create a new empty database in its place.
-    return f"sqlite:///file:{path.as_posix()}?mode=rw&uri=true"
-
-
-def _lead_municipality() -> Any:
-    return (
-        select(NetworkMunicipality.name)
-        .where(NetworkMunicipality.network_id == Network.id)
-        .order_by(NetworkMunicipality.position)
-        .limit(1)
-        .scalar_subquery()
-    )
+    return f"sqlite:///{sqlite_uri(path, read_only=False)}&uri=true"

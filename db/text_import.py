@@ -176,7 +176,9 @@ def store_texts(
                 FileReport(item.path, Outcome.UPDATED, incoming.name, item.result.warnings)
             )
     if created or updated:
-        store.write_batch(created, updated.values())
+        # New records are the parser's own, validated as it built them; updates are copies
+        # with another id and version, which the store validates again.
+        store.write_batch(created, updated.values(), created_are_validated=True)
     return TextImportReport(reports)
 
 

@@ -43,7 +43,23 @@ _LINE_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S ]|  ")
 _BLOCK_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S \n]| \n|\n\n\n")
 
 
+_ANY_INVISIBLE = re.compile("|".join(p.pattern for p in (_CONTROL, _SURROGATE, _NONCHARACTER)))
+_SPACE_LIKE_PATTERN = re.compile("[" + "".join(chr(c) for c in _SPACE_LIKE) + "]")
+
+
+def _spaces(text: str) -> str:
+    # A regex, not str.translate: translating with a table is slow on long non-ASCII text.
+    return _SPACE_LIKE_PATTERN.sub(" ", text)
+
+
+def refuse_invisible(text: str) -> None:
+    """Refuse control characters, unpaired surrogates and non-characters (nothing else)."""
+    _refuse_invisible(text)
+
+
 def _refuse_invisible(text: str) -> None:
+    if not _ANY_INVISIBLE.search(text):  # one pass over the text in the usual case
+        return
     if _CONTROL.search(text):
         raise PydanticCustomError("control_characters", "contains control characters")
     if _SURROGATE.search(text) or _NONCHARACTER.search(text):
@@ -56,8 +72,7 @@ def clean_line(value: object) -> object:
         return value
     if not _LINE_NEEDS_WORK.search(value) and value == value.strip():
         return value
-    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
-    text = text.translate(_DROPPED)
+    text = _spaces(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\ufeff", "")
     _refuse_invisible(text)
     text = text.strip()
     if "\n" in text:
@@ -71,8 +86,8 @@ def clean_block(value: object) -> object:
         return value
     if not _BLOCK_NEEDS_WORK.search(value) and value == value.strip():
         return value
-    text = value.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_LIKE)
-    text = text.translate(_DROPPED).translate(_BREAKS).replace("\t", " ")
+    text = _spaces(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\ufeff", "")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\t", " ")
     _refuse_invisible(text)
     text = _TRAILING_SPACE.sub("\n", text + "\n")
     text = _MANY_BLANK_LINES.sub("\n\n", text)

@@ -35,6 +35,7 @@ from desktop import i18n
 from desktop.app import build_main_window
 from desktop.main_window import MainWindow
 from desktop.operations import DatabaseSession
+from desktop.print_view import install_printing
 from desktop.settings import Settings
 from resources.translations import update
 from tests.desktop.conftest import Answers, dispose
@@ -224,6 +225,37 @@ def test_english_window_explains_a_refused_save_in_english(
         assert form.editors["drawing_right_eur"].message_text() == (
             "is not an amount in euro: zes euro"
         )
+    finally:
+        dispose(window)
+
+
+def test_english_window_reports_a_pdf_failure_in_english(
+    qtbot: QtBot,
+    translators: QApplication,
+    session: DatabaseSession,
+    settings: Settings,
+    answers: Answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    i18n.install_translations(translators, "en")
+    window = _show(qtbot, MainWindow(session, settings, language="en"))
+    try:
+        controller = install_printing(window).controller
+        errors: list[tuple[str, str]] = []
+        monkeypatch.setattr(
+            controller, "_ask_pdf_path", lambda _suggested: tmp_path / "gone" / "x.pdf"
+        )
+        monkeypatch.setattr(
+            controller, "_show_error", lambda title, message: errors.append((title, message))
+        )
+        assert controller.export_pdf([next(session.store.iter_profiles())]) is None
+        assert errors == [
+            (
+                "Export failed",
+                f"The folder {tmp_path / 'gone'} does not exist: x.pdf was not written.",
+            )
+        ]
     finally:
         dispose(window)
 

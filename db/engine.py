@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-BUSY_TIMEOUT_MS = 5000
+from db.connection import BUSY_TIMEOUT_MS, configure
+
+__all__ = ["BUSY_TIMEOUT_MS", "make_engine", "writer"]
 
 
 def make_engine(
@@ -21,8 +23,8 @@ def make_engine(
 ) -> Engine:
     """An engine whose connections enforce foreign keys, wait on locks and distrust the schema.
 
-    Transactions are begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the sqlite3
-    module, which would otherwise start them late and let two writers dead-lock on upgrade.
+    The pragmas are :func:`db.connection.configure`'s; transactions are begun by us (``BEGIN`` /
+    ``BEGIN IMMEDIATE``).
     ``busy_timeout_ms`` (default :data:`BUSY_TIMEOUT_MS`) is how long a write waits for another
     program's lock before it gives up with :class:`db.errors.BusyError`.
     """
@@ -41,15 +43,7 @@ def make_engine(
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
-        cursor.execute("PRAGMA trusted_schema = OFF")
-        if wal and not read_only:
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.close()
+        configure(dbapi_connection, busy_timeout_ms=timeout_ms, wal=wal and not read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-from pydantic_core import PydanticCustomError
+if TYPE_CHECKING:
+    from pydantic_core import PydanticCustomError
 
 _EURO_WORDS = re.compile(r"(?i)\s*(€|eur(o)?)\s*")
 
@@ -24,13 +26,18 @@ def parse_euro(text: str) -> Decimal | None:
         # A decimal point with cents ("6613.50"): machine-written, e.g. from JSON or a spreadsheet.
         normalised = cleaned
     else:
-        raise PydanticCustomError("amount", "not an amount in euro: {text}", {"text": _shown(text)})
+        raise _not_an_amount(text)
     try:
         return Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
-        raise PydanticCustomError(
-            "amount", "not an amount in euro: {text}", {"text": _shown(text)}
-        ) from None
+        raise _not_an_amount(text) from None
+
+
+def _not_an_amount(text: str) -> PydanticCustomError:
+    # pydantic_core only when an amount is refused: the list formats amounts at start-up.
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError("amount", "not an amount in euro: {text}", {"text": _shown(text)})
 
 
 def _shown(text: str) -> str:

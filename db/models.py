@@ -27,6 +27,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import DeclarativeBase, Mapped, foreign, mapped_column, relationship
 
+from db.listing import euro_from_cents, timestamp_from_text
+
 # Stable constraint names, so Alembic's batch mode can rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -51,7 +53,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        return datetime.fromisoformat(value) if value else None
+        return timestamp_from_text(value)
 
 
 class EuroCents(TypeDecorator[Decimal]):
@@ -64,7 +66,7 @@ class EuroCents(TypeDecorator[Decimal]):
         return None if value is None else int((value * 100).to_integral_value())
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
-        return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+        return euro_from_cents(value)
 
 
 class Base(DeclarativeBase):

@@ -308,8 +308,8 @@ class ConflictListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and item.matched_by is MatchedBy.MUNICIPALITY:
             return translate(
                 "Exchange",
-                "Gekoppeld op de hoofdgemeente: beide versies hebben een andere id. Kies je hun "
-                "versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.",
+                "Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende id. Kies "
+                "je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.",
             )
         undecided = item.key not in self.choices
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and undecided:
@@ -685,7 +685,7 @@ class BackupDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Kies de back-up die je wilt terugzetten. De huidige toestand van de database "
-                "wordt eerst zelf als back-up bewaard, zodat ook dit terug te draaien is."
+                "wordt eerst als back-up bewaard, zodat je ook dit kunt terugdraaien."
             ),
             self,
         )

@@ -18,7 +18,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Kies de back-up die je wilt terugzetten. De huidige toestand van de database wordt eerst zelf als back-up bewaard, zodat ook dit terug te draaien is.</source>
+        <source>Kies de back-up die je wilt terugzetten. De huidige toestand van de database wordt eerst als back-up bewaard, zodat je ook dit kunt terugdraaien.</source>
         <translation>Choose the backup you want to restore. The current state of the database is saved as a backup first, so this can be undone as well.</translation>
     </message>
     <message>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Gekoppeld op de hoofdgemeente: beide versies hebben een andere id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.</source>
+        <source>Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.</source>
         <translation>Matched by the lead municipality: the two versions have different ids. If you choose their version, your network gets their content and keeps its own id.</translation>
     </message>
     <message>

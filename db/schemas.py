@@ -7,7 +7,6 @@ takes and returns them (never live ORM objects). Rule violations raise pydantic'
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
@@ -25,23 +24,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from db import listing
+from db.listing import NetworkSummary as NetworkSummary  # the list's row: no validation needed
 from db.texts import clean_block, clean_line, refuse_invisible
+from db.vocabulary import MAX_YEAR as MAX_YEAR
+from db.vocabulary import MIN_YEAR as MIN_YEAR
+from db.vocabulary import Province as Province
 
 INTERCHANGE_FORMAT = "netwerken"
 INTERCHANGE_VERSION = 1
 
-MIN_YEAR = 1990
-MAX_YEAR = 2100
 MAX_DRAWING_RIGHT_EUR = Decimal("99999999.99")
-
-
-class Province(enum.StrEnum):
-    ANTWERPEN = "Antwerpen"
-    LIMBURG = "Limburg"
-    OOST_VLAANDEREN = "Oost-Vlaanderen"
-    VLAAMS_BRABANT = "Vlaams-Brabant"
-    WEST_VLAANDEREN = "West-Vlaanderen"
-    BRUSSEL = "Brussel"  # networks of the Vlaamse Gemeenschapscommissie
 
 
 def province_from_text(value: object) -> object:
@@ -290,12 +283,8 @@ class NetworkProfile(Record):
 
 
 def current_period(periods: list[AgreementPeriod], year: int) -> AgreementPeriod | None:
-    """The afsprakennota in force in ``year``; if none, the last one before it; if none, None."""
-    covering = [p for p in periods if p.covers(year)]
-    if covering:
-        return max(covering, key=lambda p: p.ordinal)
-    earlier = [p for p in periods if p.end_year < year]
-    return max(earlier, key=lambda p: p.end_year) if earlier else None
+    """The afsprakennota in force in ``year`` (the rule is :func:`db.listing.current_period`)."""
+    return listing.current_period(periods, year)
 
 
 def default_name(municipality: str) -> str:
@@ -308,18 +297,3 @@ class Interchange(Record):
     format: Literal["netwerken"] = "netwerken"
     version: Literal[1] = 1
     networks: list[NetworkProfile] = Field(default_factory=list)
-
-
-class NetworkSummary(BaseModel):
-    """What the record list shows for one network: small and cheap to fetch."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: UUID
-    name: str
-    municipalities: str
-    province: str | None
-    drawing_right_eur: Decimal | None
-    current_period: str
-    updated_at: datetime | None
-    version: int

@@ -9,9 +9,12 @@ from __future__ import annotations
 import secrets
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import dbfile
-from db.store import Store, publish_new_database
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 def sample_texts() -> list[tuple[str, str]]:
@@ -37,6 +40,8 @@ def seed_samples(store: Store) -> int:
 
 def open_default_or(target: str | Path | None) -> Store:
     """Open the database the user named, or the default one, creating and seeding it on first run."""
+    from db.store import Store, publish_new_database
+
     if target is not None:
         return Store.open(target)
     path = dbfile.default_database_path()

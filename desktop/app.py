@@ -1,13 +1,17 @@
 """Starting the window: QApplication, translations, the database, the main window.
 
-Start-up speed matters: the window is shown with its list before anything else is done; the
-form is built when the first record is shown, just after the first paint.
+Start-up speed matters: the window is shown with its list before anything else is done. A
+database file that is ours and current is opened with a header check only; the list reads it
+with plain sqlite3, and SQLAlchemy, pydantic, the form and the store are loaded just after the
+first paint (a new, older or damaged file still goes the full way: first run, migration). Keep
+heavy imports out of the modules this one loads before the first paint.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -64,6 +68,30 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     return window
 
 
+def open_session(target: str | None) -> DatabaseSession:
+    """The database to start with: ``target`` (a path or an SQLAlchemy URL) or the default one.
+
+    A file that exists, is ours and has the current schema is only header-checked and read once
+    (a damaged file is refused here, not in every view); its store is built after the first
+    paint. Anything else goes through :func:`db.samples.open_default_or`: a foreign or newer file
+    is refused, an older one migrated, a missing default created and filled with the samples.
+    """
+    from db import dbfile
+    from db.listing import Listing
+    from desktop.operations import DatabaseSession
+
+    if target is None or "://" not in target:
+        path = Path(target) if target is not None else dbfile.default_database_path()
+        if path.exists():
+            header = dbfile.check_openable(path)
+            if header.schema_version == dbfile.SCHEMA_VERSION:
+                Listing(path).count()
+                return DatabaseSession(path=path)
+    from db.samples import open_default_or
+
+    return DatabaseSession(open_default_or(target))
+
+
 def run_gui(args: list[str]) -> int:
     options = parse_gui_args(args)
     app = application()
@@ -75,10 +103,9 @@ def run_gui(args: list[str]) -> int:
 
     from db.dbfile import DatabaseFileError
     from db.errors import StoreError
-    from db.samples import open_default_or
 
     try:
-        store = open_default_or(options.db)
+        session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:
         QMessageBox.critical(
             None,
@@ -87,12 +114,9 @@ def run_gui(args: list[str]) -> int:
         )
         return 1
 
-    from desktop.operations import DatabaseSession
-
-    session = DatabaseSession(store)
     window = build_main_window(session, settings, language)
-    if store.path is not None:
-        settings.preferences.add_recent_database(store.path)
+    if session.path is not None:
+        settings.preferences.add_recent_database(session.path)
     window.show()  # the record shown last time follows right after the list's first paint
     code = app.exec()
     session.close()

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
@@ -33,7 +34,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -57,16 +57,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.backup import BackupInfo
+from db.changes import Change, ChangeKind
 from db.dbfile import SQLITE_MAGIC, DatabaseFileError
 from db.errors import StoreError
 from db.formats import format_datetime, format_euro, format_period
-from db.merge import BOOKKEEPING, Choice, ImportCandidate, MatchedBy, MergeItem, MergePlan
-from db.messages import FIELD_LABELS
-from db.schemas import NetworkProfile
-from db.store import Change, ChangeKind
 from desktop import dialogs
 
 if TYPE_CHECKING:
+    # db.merge, db.messages and db.schemas load SQLAlchemy and pydantic: the window installs
+    # this module at start-up, so they are imported where a dialog first needs them.
+    from db.merge import Choice, ImportCandidate, MergeItem, MergePlan
+    from db.schemas import NetworkProfile
     from desktop.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -175,10 +176,17 @@ def field_text(profile: NetworkProfile, name: str) -> str:
     return "" if value is None else str(value)
 
 
-CONTENT_FIELDS = tuple(name for name in NetworkProfile.model_fields if name not in BOOKKEEPING)
+@cache
+def content_fields() -> tuple[str, ...]:
+    from db.merge import BOOKKEEPING
+    from db.schemas import NetworkProfile
+
+    return tuple(name for name in NetworkProfile.model_fields if name not in BOOKKEEPING)
 
 
 def field_label(name: str, language: str) -> str:
+    from db.messages import FIELD_LABELS
+
     labels = FIELD_LABELS.get(name, (name, name))
     return labels[1] if language == "en" else labels[0]
 
@@ -210,7 +218,7 @@ class FieldComparisonModel(QAbstractTableModel):
         item = self._item
         if item is None or item.mine is None:
             return
-        for name in CONTENT_FIELDS:
+        for name in content_fields():
             different = name in item.differing
             if self._only_differences and not different:
                 continue
@@ -298,6 +306,8 @@ class ConflictListModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        from db.merge import MatchedBy
+
         if not index.isValid():
             return None
         item = self.items[index.row()]
@@ -317,6 +327,8 @@ class ConflictListModel(QAbstractTableModel):
         return None
 
     def _choice_text(self, item: MergeItem) -> str:
+        from db.merge import Choice
+
         choice = self.choices.get(item.key)
         if choice is None:
             return translate("Exchange", "nog kiezen")
@@ -431,6 +443,8 @@ class MergeDialog(QDialog):
     def __init__(
         self, plan: MergePlan, language: str = "nl", parent: QWidget | None = None
     ) -> None:
+        from db.merge import Choice
+
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Samenvoegen: verschillen kiezen"))
@@ -575,6 +589,8 @@ class MergeDialog(QDialog):
         return dict(self.conflicts.choices)
 
     def _on_choice_clicked(self, button: QRadioButton) -> None:
+        from db.merge import Choice
+
         self.choose(Choice(button.property("choice")))
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -583,6 +599,8 @@ class MergeDialog(QDialog):
         self._show_choice(row)
 
     def _show_choice(self, row: int) -> None:
+        from db.merge import Choice
+
         choice = self.conflicts.choices.get(self.conflicts.items[row].key) if row >= 0 else None
         if row >= 0:
             item = self.conflicts.items[row]
@@ -1085,11 +1103,12 @@ def read_offered(path: Path) -> ImportCandidate:
 
 
 def install_exchange(window: MainWindow, *, daily_backup: bool = True) -> ExchangeController:
-    """Connect the exchange actions of ``window``; the daily backup runs once the window shows."""
+    """Connect the exchange actions of ``window``; the daily backup runs once the list has been
+    painted (a copy of a large file must not hold up the window's first paint)."""
     controller = ExchangeController(window)
     controller.install()
     if daily_backup:
-        QTimer.singleShot(0, controller.backup_daily)
+        window.after_first_paint(controller.backup_daily)
     return controller
 
 

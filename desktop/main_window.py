@@ -24,6 +24,8 @@ Placeholder actions, disabled until their module connects them (call
                             the shown record or the database (imports, restoring a backup).
 ``open_record(id)``         shows a network, asking first about unsaved edits.
 ``refresh()``               re-reads the file in every view (``Change(RELOADED)``).
+``after_first_paint(work)`` runs ``work`` once the list has been painted (start-up work the
+                            first paint does not need: the daily backup, loading the store).
 A module plugs itself in with an ``install_...(window)`` function called from
 :func:`desktop.app.build_main_window`.
 """
@@ -50,10 +52,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Change, ChangeKind
 from db.dbfile import PROGRAM_VERSION, DatabaseFileError
 from db.errors import NotFoundError, StoreError
-from db.schemas import NetworkProfile
-from db.store import Change, ChangeKind
 from desktop import dialogs
 from desktop.i18n import LANGUAGES
 from desktop.icons import icon
@@ -63,6 +64,7 @@ from desktop.settings import Settings
 from desktop.undo import DeleteNetworkCommand
 
 if TYPE_CHECKING:
+    from db.schemas import NetworkProfile
     from desktop.network_form import NetworkForm
 
 STATUS_TIMEOUT_MS = 6000
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         # current quietly, so that the list's focus does not pick (and load) another one.
         self._select_quietly(self._first_record_id())
         self._awaiting_first_paint = True
+        self._after_first_paint: list[Callable[[], object]] = []
         self.list_view.viewport().installEventFilter(self)
         self.list_view.clicked.connect(self._on_clicked)
 
@@ -494,7 +497,17 @@ class MainWindow(QMainWindow):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._show_initial_record)
+            for work in self._after_first_paint:
+                QTimer.singleShot(0, self, work)
+            self._after_first_paint.clear()
         return False
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` right after the list's first paint (at once if that is past)."""
+        if self._awaiting_first_paint:
+            self._after_first_paint.append(work)
+        else:
+            QTimer.singleShot(0, self, work)
 
     def _show_initial_record(self) -> None:
         """Right after the list's first paint: the form (the costly part) with its record."""
@@ -503,6 +516,8 @@ class MainWindow(QMainWindow):
         network_id = self.list_view.current_id() or self._first_record_id()
         if network_id is not None:
             self.show_record(network_id)
+        else:
+            self.session.prepare()  # an empty list: still load the store before it is needed
 
     def _on_clicked(self, index: QModelIndex) -> None:
         """A click on the row that is already current (chosen at start-up, not yet shown)."""

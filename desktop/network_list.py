@@ -30,9 +30,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from db.changes import Change, ChangeKind
 from db.formats import format_datetime, format_euro
-from db.schemas import NetworkSummary
-from db.store import Change, ChangeKind, SortKey
+from db.listing import NetworkSummary, SortKey
 from desktop.operations import DatabaseSession
 
 PAGE_SIZE = 200
@@ -261,7 +261,7 @@ class NetworkListModel(QAbstractTableModel):
     # fetching -----------------------------------------------------------------------------------
 
     def _ordered_ids(self, members: list[UUID] | None) -> list[UUID]:
-        ordered = self._session.store.list_ids(SORT_KEYS[self._sort_column], self._descending)
+        ordered = self._session.listing.list_ids(SORT_KEYS[self._sort_column], self._descending)
         self._total = len(ordered)
         if members is None:
             return ordered
@@ -280,7 +280,7 @@ class NetworkListModel(QAbstractTableModel):
         start = row - row % PAGE_SIZE
         page = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
         self.fetches += 1
-        for fetched in self._session.store.summaries(page):
+        for fetched in self._session.listing.summaries(page):
             self._cache[fetched.id] = fetched
         return self._cache.get(network_id)
 

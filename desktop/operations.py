@@ -7,18 +7,30 @@ no view reaches into another to refresh it.
 
 Errors are not caught here: the caller (a window or form) knows how to tell the user, and the
 store guarantees that a failed call left the file as it was.
+
+Start-up speed: a session can be opened on a file whose header was checked (current, ours)
+without building the store. The record list reads through :attr:`DatabaseSession.listing`
+(plain sqlite3), and the :class:`~db.store.Store` (SQLAlchemy, pydantic) is built on first use,
+which the window arranges right after its first paint.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QObject, Signal
 
-from db.errors import ConflictError, WriteError
-from db.schemas import NetworkProfile
-from db.store import Change, ChangeKind, Store
+from db.changes import Change, ChangeKind
+from db.dbfile import DatabaseFileError
+from db.errors import ConflictError, StoreError, WriteError
+from db.listing import Listing, ListSource
+
+if TYPE_CHECKING:
+    from db.schemas import NetworkProfile
+    from db.store import Store
 
 
 class DatabaseSession(QObject):
@@ -27,25 +39,56 @@ class DatabaseSession(QObject):
     changed = Signal(object)  # db.store.Change
     databaseChanged = Signal(object)  # the new Store
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store | None = None, parent: QObject | None = None, *, path: Path | None = None
+    ) -> None:
+        """On an open ``store``, or on the file at ``path`` (checked by the caller with
+        :func:`db.dbfile.check_openable` and current): its store is built on first use."""
         super().__init__(parent)
+        if store is None and path is None:
+            raise ValueError("a session needs a store or the path of a checked file")
         self._store = store
+        self._path = store.path if store is not None else path
+        self._listing = Listing(self._path) if self._path is not None else None
 
     @property
     def store(self) -> Store:
+        """The store, built the first time it is needed (SQLAlchemy is loaded then)."""
+        if self._store is None:
+            assert self._path is not None
+            from db.store import Store
+
+            try:
+                self._store = Store.open(self._path, create=False)
+            except DatabaseFileError as error:
+                # The file was checked at start; it changed since (replaced, removed).
+                raise WriteError(str(error), error.english) from error
         return self._store
+
+    def prepare(self) -> None:
+        """Build the store now (after the first paint), so no later action waits for it; a
+        failure is told by the action that needs the store."""
+        with suppress(StoreError):
+            self.store  # noqa: B018 - building it is the point
+
+    @property
+    def listing(self) -> ListSource:
+        """Where the record list reads ids and rows: plain sqlite3 on the file."""
+        if self._listing is not None:
+            return self._listing
+        return self.store
 
     @property
     def path(self) -> Path | None:
-        return self._store.path
+        return self._path
 
     # reading ------------------------------------------------------------------------------------
 
     def get(self, network_id: UUID) -> NetworkProfile:
-        return self._store.get(network_id)
+        return self.store.get(network_id)
 
     def find(self, network_id: UUID) -> NetworkProfile | None:
-        return self._store.find(network_id)
+        return self.store.find(network_id)
 
     # changing records ---------------------------------------------------------------------------
 
@@ -53,32 +96,36 @@ class DatabaseSession(QObject):
         """Create or update ``profile``; a conflict is announced too, since the record changed."""
         is_new = profile.version == 0
         try:
-            saved = self._store.save(profile, force=force)
+            saved = self.store.save(profile, force=force)
         except ConflictError as error:
             kind = ChangeKind.DELETED if error.current is None else ChangeKind.UPDATED
-            self.changed.emit(Change(kind, (profile.id,)))
+            self.announce(Change(kind, (profile.id,)))
             raise
-        self.changed.emit(Change(ChangeKind.CREATED if is_new else ChangeKind.UPDATED, (saved.id,)))
+        self.announce(Change(ChangeKind.CREATED if is_new else ChangeKind.UPDATED, (saved.id,)))
         return saved
 
     def delete(self, network_id: UUID, *, expected_version: int | None = None) -> NetworkProfile:
-        removed = self._store.delete(network_id, expected_version=expected_version)
-        self.changed.emit(Change(ChangeKind.DELETED, (network_id,)))
+        removed = self.store.delete(network_id, expected_version=expected_version)
+        self.announce(Change(ChangeKind.DELETED, (network_id,)))
         return removed
 
     def restore(self, profile: NetworkProfile) -> NetworkProfile:
-        restored = self._store.restore(profile)
-        self.changed.emit(Change(ChangeKind.CREATED, (restored.id,)))
+        restored = self.store.restore(profile)
+        self.announce(Change(ChangeKind.CREATED, (restored.id,)))
         return restored
 
     def announce(self, change: Change) -> None:
-        """For operations done straight on the store (imports): tell the views."""
+        """Tell the views what changed (also for operations done straight on the store: imports)."""
+        if self._listing is not None:
+            self._listing.forget()  # the remembered list order may be out of date now
         self.changed.emit(change)
 
     # changing the file --------------------------------------------------------------------------
 
     def open_database(self, path: Path) -> Store:
         """Open an existing file; on any error the current database stays open."""
+        from db.store import Store
+
         store = Store.open(path, create=False)
         self._replace(store)
         return store
@@ -92,6 +139,8 @@ class DatabaseSession(QObject):
                 f"The file {path.name} already exists. Choose another name; "
                 "an existing database is never overwritten.",
             )
+        from db.store import Store
+
         store = Store.open(path, create=True)
         self._replace(store)
         return store
@@ -103,9 +152,12 @@ class DatabaseSession(QObject):
     def _replace(self, store: Store) -> None:
         old = self._store
         self._store = store
-        if old is not store:
+        self._path = store.path
+        self._listing = Listing(store.path) if store.path is not None else None
+        if old is not None and old is not store:
             old.close()
         self.databaseChanged.emit(store)
 
     def close(self) -> None:
-        self._store.close()
+        if self._store is not None:
+            self._store.close()

@@ -5,6 +5,9 @@ the same document that prints. :class:`PrintController` runs Bestand › Afdrukv
 Afdrukken…, Exporteren als PDF… and the batch export; every question it asks (file, folder,
 batch kind, overwrite) and every modal dialog it runs sits behind one small method, so a test
 replaces that method instead of clicking through a dialog that would block it.
+
+The window installs this at start-up: the printing modules (and pydantic through them) are
+loaded when something is first shown or printed, not before the window's first paint.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QPalette
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,27 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Change, ChangeKind
 from db.errors import StoreError
-from db.schemas import NetworkProfile
-from db.store import Change, ChangeKind, Store
-from desktop.printing import (
-    LazyProfiles,
-    PrintCancelled,
-    PrintOptions,
-    Progress,
-    existing_files,
-    print_collection,
-    print_font,
-    print_profile,
-    safe_file_stem,
-    setup_page,
-    write_pdf,
-    write_pdf_folder,
-)
-from desktop.profile_html import print_stylesheet, profile_html
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from db.schemas import NetworkProfile
+    from db.store import Store
     from desktop.main_window import MainWindow
+    from desktop.printing import LazyProfiles, PrintOptions, Progress
 
 
 class ProfilePreview(QTextBrowser):
@@ -67,8 +58,6 @@ class ProfilePreview(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)  # the only links are mailto: ones, handed to the mail program
         self.anchorClicked.connect(self._open_mail)
-        self.document().setDefaultStyleSheet(print_stylesheet())
-        self.document().setDefaultFont(print_font())
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(20)
         # Paper colours whatever the desktop theme: the tab shows what prints.
@@ -78,7 +67,24 @@ class ProfilePreview(QTextBrowser):
         self.setPalette(palette)
         self.include_notes = False
         self._profile: NetworkProfile | None = None
-        self.show_profile(None)
+        self._styled = False
+        self._show_placeholder()
+
+    def _style_document(self) -> None:
+        """The print stylesheet and font, set before the first profile is shown (loading the
+        printing modules only then keeps them out of the window's start-up)."""
+        if self._styled:
+            return
+        from desktop.printing import print_font
+        from desktop.profile_html import print_stylesheet
+
+        self.document().setDefaultStyleSheet(print_stylesheet())
+        self.document().setDefaultFont(print_font())
+        self._styled = True
+
+    def _show_placeholder(self) -> None:
+        message = self.tr("Kies een netwerk in de lijst om zijn profiel te zien.")
+        self.setHtml(f'<html><body><p class="meta">{escape(message)}</p></body></html>')
 
     @property
     def profile(self) -> NetworkProfile | None:
@@ -86,10 +92,12 @@ class ProfilePreview(QTextBrowser):
 
     def show_profile(self, profile: NetworkProfile | None) -> None:
         self._profile = profile
+        self._style_document()
         if profile is None:
-            message = self.tr("Kies een netwerk in de lijst om zijn profiel te zien.")
-            self.setHtml(f'<html><body><p class="meta">{escape(message)}</p></body></html>')
+            self._show_placeholder()
             return
+        from desktop.profile_html import profile_html
+
         scroll = self.verticalScrollBar().value()
         self.setHtml(profile_html(profile, include_notes=self.include_notes))
         self.verticalScrollBar().setValue(scroll)  # a save should not jump to the top
@@ -168,11 +176,15 @@ class PrintController(QObject):
         return self.action_include_notes.isChecked()
 
     def options(self, *, include_notes: bool | None = None, description: str = "") -> PrintOptions:
+        from desktop.printing import PrintOptions
+
         notes = self.include_notes if include_notes is None else include_notes
         return PrintOptions(include_notes=notes, description=description)
 
     def stored(self, ids: Sequence[UUID | str]) -> LazyProfiles:
         """Stored networks by id, fetched a chunk at a time while printing."""
+        from desktop.printing import LazyProfiles
+
         return LazyProfiles(self._store(), ids)
 
     # --- the actions -------------------------------------------------------------------------
@@ -180,6 +192,8 @@ class PrintController(QObject):
     def print_preview(self, profiles: Sequence[NetworkProfile]) -> None:
         if not profiles:
             return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         printer = self._new_printer()
         dialog = QPrintPreviewDialog(printer, self._parent)
         dialog.setWindowTitle(self.tr("Afdrukvoorbeeld"))
@@ -192,6 +206,10 @@ class PrintController(QObject):
         """Ask for a printer and print; True when the pages went to the printer."""
         if not profiles:
             return False
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from desktop.printing import PrintCancelled
+
         printer = self._new_printer()
         dialog = QPrintDialog(printer, self._parent)
         dialog.setWindowTitle(self.tr("Afdrukken"))
@@ -218,6 +236,8 @@ class PrintController(QObject):
         """One PDF: a single profile, or several behind a title page and contents."""
         if not profiles:
             return None
+        from desktop.printing import safe_file_stem
+
         if len(profiles) == 1:
             suggested = safe_file_stem(profiles[0].lead_municipality) + ".pdf"
         else:
@@ -231,6 +251,8 @@ class PrintController(QObject):
         """Several networks: asks one file with contents or one file per network in a folder."""
         if not profiles:
             return []
+        from desktop.printing import PrintCancelled, existing_files, write_pdf_folder
+
         choice = self._ask_batch_kind(len(profiles))
         if choice is None:
             return []
@@ -264,6 +286,8 @@ class PrintController(QObject):
     def _write_one_file(
         self, path: Path, profiles: Sequence[NetworkProfile], options: PrintOptions
     ) -> Path | None:
+        from desktop.printing import PrintCancelled, write_pdf
+
         self.last_folder = path.parent
         progress = self._progress(len(profiles)) if len(profiles) > 1 else None
         try:
@@ -284,6 +308,8 @@ class PrintController(QObject):
         options: PrintOptions,
         progress: Progress | None = None,
     ) -> None:
+        from desktop.printing import print_collection, print_profile
+
         if len(profiles) == 1:
             print_profile(device, profiles[0], options)
         else:
@@ -291,6 +317,10 @@ class PrintController(QObject):
 
     @staticmethod
     def _new_printer() -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from desktop.printing import setup_page
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_page(printer)
         return printer

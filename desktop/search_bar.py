@@ -22,8 +22,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 from uuid import UUID
 
-from pydantic import ValidationError
-from pydantic_core import PydanticCustomError
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -53,14 +51,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Change, ChangeKind
 from db.errors import StoreError
 from db.formats import parse_euro
 from db.reference import municipality_names
-from db.schemas import MAX_YEAR, MIN_YEAR, Province
-from db.search import SearchHit, SearchQuery, describe_hits, search_ids
-from db.store import Change, ChangeKind, Store
+from db.vocabulary import MAX_YEAR, MIN_YEAR, Province
 
 if TYPE_CHECKING:
+    from db.search import SearchHit, SearchQuery
+    from db.store import Store
     from desktop.main_window import MainWindow
 
 DEBOUNCE_MS = 150
@@ -70,6 +69,19 @@ KNOWN_INSTRUMENTS = ("UiTPAS", "Kansenpas", "OK-pas", "Rap op Stap", "Paspartoe"
 
 
 # --- the work done off the UI thread ---------------------------------------------------------
+# db.search (SQLAlchemy, pydantic) is loaded by the first search, not at the window's start-up.
+
+
+def search_ids(store: Store, query: SearchQuery) -> list[UUID]:
+    from db.search import search_ids as ranked_ids
+
+    return ranked_ids(store, query)
+
+
+def describe_hits(store: Store, query: SearchQuery, ids: list[UUID]) -> list[SearchHit]:
+    from db.search import describe_hits as described
+
+    return described(store, query, ids)
 
 
 @dataclass(frozen=True)
@@ -279,6 +291,8 @@ class FilterPanel(QWidget):
 
     @staticmethod
     def _amount(line: QLineEdit) -> Decimal | None:
+        from pydantic_core import PydanticCustomError
+
         try:
             return parse_euro(line.text())
         except PydanticCustomError:
@@ -450,6 +464,10 @@ class SearchController(QObject):
 
     def query(self) -> SearchQuery | None:
         """What the field and the filters ask for now; None when they ask for nothing."""
+        from pydantic import ValidationError
+
+        from db.search import SearchQuery
+
         try:
             query = SearchQuery(text=self.field.text(), **self.filters.values())
         except ValidationError:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from db.changes import Change, ChangeKind
 from db.dbfile import DatabaseFileError
 from db.errors import StoreError
-from db.store import Change, ChangeKind
 from desktop import dialogs
 
 translate = QCoreApplication.translate

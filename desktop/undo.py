@@ -11,15 +11,17 @@ record back with :meth:`db.store.Store.restore`, keeping its id and timestamps.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from db.errors import StoreError
-from db.schemas import NetworkProfile
-from desktop.operations import DatabaseSession
+
+if TYPE_CHECKING:  # the window imports this module at start-up: keep pydantic out of it
+    from db.schemas import NetworkProfile
+    from desktop.operations import DatabaseSession
 
 translate = QCoreApplication.translate
 

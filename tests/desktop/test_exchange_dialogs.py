@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -381,7 +382,10 @@ def test_the_program_connects_the_actions_and_backs_up_on_start(
 
     def run_event_loop() -> int:
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        QApplication.processEvents()  # the work deferred until after the first paint
+        window.grab()  # the list's first paint
+        deadline = time.monotonic() + 5
+        while not list_backups(path) and time.monotonic() < deadline:
+            QApplication.processEvents()  # the work deferred until after the first paint
         seen["enabled"] = window.action_import_db.isEnabled()
         window.close()
         window.deleteLater()

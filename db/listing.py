@@ -13,6 +13,7 @@ for the filled ones), go by name.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -107,21 +108,30 @@ def current_period(periods: Iterable[P], year: int) -> P | None:
 
 # --- the queries, on any sqlite3 connection inside a read transaction -----------------------------
 
-_SORT_COLUMN: dict[SortKey, str] = {
-    SortKey.NAME: "n.name",
+# The sort value read from the network's own row ...
+_OWN_COLUMN: dict[SortKey, str] = {
+    SortKey.NAME: "name",
+    SortKey.PROVINCE: "province",
+    SortKey.DRAWING_RIGHT: "drawing_right_eur",
+    SortKey.UPDATED: "updated_at",
+}
+# ... or from its child rows, one aggregate query for all networks (a subquery per network
+# costs twice as much at ten thousand). A bare column beside min() comes from the row with the
+# minimum: the lead municipality is the first by position.
+_FROM_CHILDREN: dict[SortKey, str] = {
     SortKey.MUNICIPALITY: (
-        "(SELECT m.name FROM network_municipalities AS m WHERE m.network_id = n.id "
-        "ORDER BY m.position LIMIT 1)"
+        "SELECT network_id, name, min(position) FROM network_municipalities "
+        "{where} GROUP BY network_id"
     ),
-    SortKey.PROVINCE: "n.province",
-    SortKey.DRAWING_RIGHT: "n.drawing_right_eur",
     SortKey.PERIOD: (
-        "(SELECT max(a.start_year) FROM agreement_periods AS a "
-        "WHERE a.network_id = n.id AND a.start_year <= :year)"
+        "SELECT network_id, max(start_year) FROM agreement_periods "
+        "WHERE start_year <= :year {also} GROUP BY network_id"
     ),
-    SortKey.UPDATED: "n.updated_at",
 }
 _TEXTUAL = (SortKey.NAME, SortKey.MUNICIPALITY, SortKey.PROVINCE)
+
+# (id, name, sort value) with None or "" for an empty value; (..., rowid) when asked for.
+SortRow = tuple[Any, ...]
 
 
 def folded(text: str) -> str:
@@ -144,17 +154,74 @@ def uuid_of(text: str) -> UUID:
     return value
 
 
-def list_ids(
+def sort_rows(
     connection: sqlite3.Connection,
-    sort: SortKey = SortKey.NAME,
-    descending: bool = False,
+    sort: SortKey,
     *,
-    year: int | None = None,
-) -> list[UUID]:
-    """Every network's id in list order (see the module's docstring for the order)."""
-    year = year or date.today().year
-    query = f"SELECT n.id, n.name, {_SORT_COLUMN[sort]} FROM networks AS n ORDER BY n.rowid"
-    rows: list[tuple[str, str, Any]] = connection.execute(query, {"year": year}).fetchall()
+    year: int,
+    only: Sequence[str] | None = None,
+    positions: bool = False,
+) -> list[SortRow]:
+    """(id, name, sort value) of every network (or of the ids in ``only``), in storage order;
+    with ``positions``, each with its rowid (its storage position) too."""
+    where = ""
+    parameters: dict[str, Any] = {"year": year}
+    if only is not None:
+        parameters.update({f"id{n}": network_id for n, network_id in enumerate(only)})
+        where = "({})".format(",".join(f":id{n}" for n in range(len(only))))
+    rowid = ", rowid" if positions else ""
+    filtered = f"WHERE id IN {where}" if where else ""
+    own = _OWN_COLUMN.get(sort)
+    if own is not None:
+        return connection.execute(
+            f"SELECT id, name, {own}{rowid} FROM networks {filtered} ORDER BY rowid", parameters
+        ).fetchall()
+    names = connection.execute(
+        f"SELECT id, name{rowid} FROM networks {filtered} ORDER BY rowid", parameters
+    ).fetchall()
+    query = _FROM_CHILDREN[sort].format(
+        where=f"WHERE network_id IN {where}" if where else "",
+        also=f"AND network_id IN {where}" if where else "",
+    )
+    values = {row[0]: row[1] for row in connection.execute(query, parameters)}
+    return [(row[0], row[1], values.get(row[0]), *row[2:]) for row in names]
+
+
+class _Reversed:
+    """A value that sorts the other way round (for one part of a key tuple)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and self.value == other.value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def order_key(
+    sort: SortKey, descending: bool, name: str, value: Any, position: int
+) -> tuple[int, Any, str, int]:
+    """Where one network goes in :func:`ordered_ids`' order, as a key: filled values first (by
+    value, then name, then storage position), empty ones after (by name, then position)."""
+    if value in (None, ""):
+        return (1, 0, folded(name), position)
+    if sort in _TEXTUAL:
+        key: Any = folded(value)
+    elif sort is SortKey.UPDATED:
+        key = datetime.fromisoformat(value)
+    else:
+        key = value
+    return (0, _Reversed(key) if descending else key, folded(name), position)
+
+
+def ordered_ids(rows: Iterable[SortRow], sort: SortKey, descending: bool) -> list[UUID]:
+    """The ids of ``rows`` (in storage order) in list order."""
     by_name = sorted(rows, key=lambda r: folded(r[1]))
     filled = [r for r in by_name if r[2] not in (None, "")]
     empty = [r for r in by_name if r[2] in (None, "")]
@@ -165,6 +232,20 @@ def list_ids(
     else:
         filled.sort(key=lambda r: r[2], reverse=descending)
     return [uuid_of(r[0]) for r in filled + empty]
+
+
+def list_ids(
+    connection: sqlite3.Connection,
+    sort: SortKey = SortKey.NAME,
+    descending: bool = False,
+    *,
+    year: int | None = None,
+) -> list[UUID]:
+    """Every network's id in list order (see the module's docstring for the order)."""
+    sort = SortKey(sort)
+    return ordered_ids(
+        sort_rows(connection, sort, year=year or date.today().year), sort, descending
+    )
 
 
 def summaries(
@@ -238,17 +319,21 @@ def change_stamp(connection: sqlite3.Connection) -> tuple[int, str | None]:
 class Listing:
     """The list's queries on one database file, each on a short connection of its own.
 
-    It remembers the last order per sort key and returns it again while the file shows no sign
-    of change (:func:`change_stamp`), so clearing a search or sorting back costs one small query.
-    Changes made by this program are announced; call :meth:`forget` then, so nothing relies on
-    the sign alone.
+    It remembers the sort values it read and the orders it made, and uses them again while the
+    file shows no sign of change (:func:`change_stamp`): clearing a search or sorting back
+    costs one small query. After a change this program made, :meth:`follow` re-reads only the
+    changed networks; :meth:`forget` drops everything (many records changed at once).
     """
 
     def __init__(self, path: Path, *, read_only: bool | None = None) -> None:
         self.path = path
         self.read_only = read_only_location(path) if read_only is None else read_only
-        self._orders: dict[tuple[SortKey, bool, int], tuple[tuple[int, str | None], list[UUID]]]
-        self._orders = {}
+        self._stamp: tuple[int, str | None] | None = None
+        # (sort, year) -> {id: (name, sort value)} in storage order; (sort, descending, year)
+        # -> the ids in list order. Both are valid for self._stamp only.
+        self._rows: dict[tuple[SortKey, int], dict[str, tuple[str, Any]]] = {}
+        self._orders: dict[tuple[SortKey, bool, int], list[UUID]] = {}
+        self._position: dict[str, int] = {}  # storage order, the last tie-break
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -273,15 +358,27 @@ class Listing:
     def list_ids(
         self, sort: SortKey = SortKey.NAME, descending: bool = False, *, year: int | None = None
     ) -> list[UUID]:
+        sort = SortKey(sort)
         year = year or date.today().year
-        key = (SortKey(sort), descending, year)
+        key = (sort, descending, year)
         with self.reading() as connection:
             stamp = change_stamp(connection)
+            if stamp != self._stamp:
+                self.forget()
+                self._stamp = stamp
             known = self._orders.get(key)
-            if known is not None and known[0] == stamp:
-                return list(known[1])
-            ordered = list_ids(connection, key[0], descending, year=year)
-        self._orders[key] = (stamp, ordered)
+            if known is not None:
+                return list(known)
+            rows = self._rows.get((sort, year))
+            if rows is None:
+                read = sort_rows(connection, sort, year=year, positions=True)
+                rows = {r[0]: (r[1], r[2]) for r in read}
+                self._rows[(sort, year)] = rows
+                self._position = {r[0]: r[3] for r in read}
+        ordered = ordered_ids(
+            ((network_id, *values) for network_id, values in rows.items()), sort, descending
+        )
+        self._orders[key] = ordered
         return list(ordered)
 
     def summaries(
@@ -293,9 +390,81 @@ class Listing:
         with self.reading() as connection:
             return summaries(connection, wanted, year=year)
 
+    def follow(self, ids: Iterable[UUID | str]) -> None:
+        """After this program created, saved or deleted ``ids``: re-read their sort values only.
+
+        What was remembered stays in use only if the file's sign of change is the one these
+        changes explain (as many networks as known, none saved later than these); otherwise
+        another program wrote too, and everything is read afresh. (An edit by another program
+        saved before this one goes unseen until a refresh, as its row's text would anyway.)
+        """
+        changed = list(dict.fromkeys(str(i) for i in ids))
+        if self._stamp is None or not self._rows or not 0 < len(changed) <= _CHUNK:
+            self.forget()
+            return
+        with self.reading() as connection:
+            stamp = change_stamp(connection)
+            fresh = {
+                (sort, year): {
+                    r[0]: r[1:]
+                    for r in sort_rows(connection, sort, year=year, only=changed, positions=True)
+                }
+                for sort, year in self._rows
+            }
+            marks = ",".join("?" * len(changed))
+            saved_at = [
+                moment or ""
+                for (moment,) in connection.execute(
+                    f"SELECT updated_at FROM networks WHERE id IN ({marks})", changed
+                )
+            ]
+        stored = {i: values[2] for found in fresh.values() for i, values in found.items()}
+        count = len((self._position.keys() - set(changed)) | stored.keys())
+        newest = max([self._stamp[1] or "", *saved_at])
+        if stamp[0] != count or (stamp[1] or "") > newest:
+            self.forget()  # another program wrote too
+            return
+        for (sort, year), rows in self._rows.items():
+            for network_id in changed:
+                found = fresh[(sort, year)].get(network_id)
+                if found is None or self._position.get(network_id) != found[2]:
+                    # Deleted; or stored anew (undo of a deletion): now after all others.
+                    rows.pop(network_id, None)
+                if found is not None:
+                    rows[network_id] = (found[0], found[1])  # an edited row keeps its place
+        for network_id in changed:
+            self._position.pop(network_id, None)
+        self._position.update(stored)
+        gone = {uuid_of(i).int for i in changed}
+        for (sort, descending, year), order in self._orders.items():
+            # Take the changed networks out, then put back those that still exist where the
+            # order's key puts them.
+            order[:] = [network_id for network_id in order if network_id.int not in gone]
+            self._insert(order, sort, descending, self._rows[(sort, year)], stored)
+        self._stamp = stamp
+
+    def _insert(
+        self,
+        order: list[UUID],
+        sort: SortKey,
+        descending: bool,
+        rows: dict[str, tuple[str, Any]],
+        ids: Iterable[str],
+    ) -> None:
+        def key_of(network_id: str) -> tuple[int, Any, str, int]:
+            name, value = rows[network_id]
+            return order_key(sort, descending, name, value, self._position[network_id])
+
+        for network_id in ids:
+            place = bisect.bisect_left(order, key_of(network_id), key=lambda u: key_of(str(u)))
+            order.insert(place, uuid_of(network_id))
+
     def forget(self) -> None:
-        """Drop the remembered orders (after a change this program made)."""
+        """Drop everything remembered (after many changes at once, or another file)."""
+        self._stamp = None
+        self._rows.clear()
         self._orders.clear()
+        self._position = {}
 
 
 class ListSource(Protocol):

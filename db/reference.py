@@ -39,6 +39,10 @@ class Municipality:
 
 def fold(text: str) -> str:
     """Case- and diacritics-insensitive key: "Sint-Genesius-Rode " -> "sint-genesius-rode"."""
+    if text.isascii():
+        # The same result for ASCII text (nothing to decompose, casefold is lower), five times
+        # faster: the list sorts ten thousand names by it.
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 

@@ -77,7 +77,9 @@ class NetworkListModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._ids: list[UUID] = []
-        self._row_of: dict[UUID, int] = {}
+        # Keyed by UUID.int: hashing a UUID runs Python code, too slow for 10,000 at a time.
+        self._row_of: dict[int, int] = {}
+        self._row_of_stale = False
         self._cache: dict[UUID, NetworkSummary] = {}
         self._subset: list[UUID] | None = None  # None: every network
         self._hits: dict[UUID, tuple[str, str]] = {}
@@ -143,7 +145,10 @@ class NetworkListModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, network_id: UUID) -> int | None:
-        return self._row_of.get(network_id)
+        if self._row_of_stale:
+            self._row_of = {shown.int: row for row, shown in enumerate(self._ids)}
+            self._row_of_stale = False
+        return self._row_of.get(network_id.int)
 
     def summary(self, row: int) -> NetworkSummary | None:
         network_id = self.id_at(row)
@@ -286,7 +291,7 @@ class NetworkListModel(QAbstractTableModel):
 
     def _set_ids(self, ids: list[UUID]) -> None:
         self._ids = ids
-        self._row_of = {network_id: row for row, network_id in enumerate(ids)}
+        self._row_of_stale = True  # rebuilt when first asked: often several changes come first
 
     def _reorder(self, new_ids: list[UUID]) -> None:
         """Change order and membership while keeping the selection on the same records.
@@ -294,34 +299,40 @@ class NetworkListModel(QAbstractTableModel):
         Rows that left are removed and new ones inserted with the proper signals (a layout
         change may not alter the row count); then one layout change puts them in order.
         """
-        new_set = set(new_ids)
-        for row in range(len(self._ids) - 1, -1, -1):
-            if self._ids[row] not in new_set:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._ids[row]
-                self.endRemoveRows()
-        current = set(self._ids)
-        added = [network_id for network_id in new_ids if network_id not in current]
+        wanted = {network_id.int for network_id in new_ids}
+        row = len(self._ids) - 1
+        while row >= 0:  # rows that left, a run of neighbours at a time, from the bottom up
+            if self._ids[row].int in wanted:
+                row -= 1
+                continue
+            last = row
+            while row > 0 and self._ids[row - 1].int not in wanted:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row, last)
+            del self._ids[row : last + 1]
+            self._set_ids(self._ids)
+            self.endRemoveRows()
+            row -= 1
+        shown = {network_id.int for network_id in self._ids}
+        added = [network_id for network_id in new_ids if network_id.int not in shown]
         if added:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._ids.extend(added)
+            self._set_ids(self._ids + added)
             self.endInsertRows()
-        self._set_ids(self._ids)
-        if self._ids != new_ids:
+        if self._ids != new_ids:  # mostly the same objects: db.listing hands out one per id
             self.layoutAboutToBeChanged.emit()
             old_persistent = self.persistentIndexList()
             old_ids = [self.id_at(index.row()) for index in old_persistent]
-            self._set_ids(new_ids)
+            self._set_ids(list(new_ids))
             new_persistent = []
             for index, network_id in zip(old_persistent, old_ids, strict=True):
-                new_row = self._row_of.get(network_id) if network_id is not None else None
+                new_row = self.row_of(network_id) if network_id is not None else None
                 new_persistent.append(
                     QModelIndex() if new_row is None else self.index(new_row, index.column())
                 )
             self.changePersistentIndexList(old_persistent, new_persistent)
             self.layoutChanged.emit()
-        self._set_ids(list(new_ids))
         self._emit_count()
 
     def _emit_count(self) -> None:
@@ -351,7 +362,7 @@ class NetworkListModel(QAbstractTableModel):
         # The changed values may move rows (a renamed network), so the order is asked again.
         self._reorder(self._ordered_ids(self._subset))
         for network_id in change.ids:
-            row = self._row_of.get(network_id)
+            row = self.row_of(network_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 

@@ -117,7 +117,11 @@ class DatabaseSession(QObject):
     def announce(self, change: Change) -> None:
         """Tell the views what changed (also for operations done straight on the store: imports)."""
         if self._listing is not None:
-            self._listing.forget()  # the remembered list order may be out of date now
+            # The list re-reads what changed; after many changes at once, everything.
+            if change.kind is ChangeKind.RELOADED or not change.ids:
+                self._listing.forget()
+            else:
+                self._listing.follow(change.ids)
         self.changed.emit(change)
 
     # changing the file --------------------------------------------------------------------------

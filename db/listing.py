@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -65,14 +65,31 @@ class NetworkSummary:
 # --- stored values as the file holds them (db.models reads and writes them the same way) -------
 
 
-def euro_from_cents(cents: int | None) -> Decimal | None:
+def cents_from_euro(amount: Decimal | None) -> int | None:
     """Amounts are stored as whole cents: exact, and sortable as numbers in SQL."""
+    return None if amount is None else int((amount * 100).to_integral_value())
+
+
+def euro_from_cents(cents: int | None) -> Decimal | None:
     return None if cents is None else (Decimal(cents) / 100).quantize(Decimal("0.01"))
 
 
+def text_from_timestamp(moment: datetime | None) -> str | None:
+    """Timestamps are stored as ISO 8601 text in UTC (a time without a zone is taken as UTC)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def timestamp_from_text(text: str | None) -> datetime | None:
-    """Timestamps are stored as ISO 8601 text in UTC."""
     return datetime.fromisoformat(text) if text else None
+
+
+def stored_timestamp(moment: datetime | None) -> datetime | None:
+    """``moment`` as reading it back from the file gives it."""
+    return timestamp_from_text(text_from_timestamp(moment))
 
 
 # --- the afsprakennota in force ------------------------------------------------------------------

@@ -27,7 +27,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import DeclarativeBase, Mapped, foreign, mapped_column, relationship
 
-from db.listing import euro_from_cents, timestamp_from_text
+from db.listing import cents_from_euro, euro_from_cents, text_from_timestamp, timestamp_from_text
 
 # Stable constraint names, so Alembic's batch mode can rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -46,11 +46,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return text_from_timestamp(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         return timestamp_from_text(value)
@@ -63,7 +59,7 @@ class EuroCents(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
-        return None if value is None else int((value * 100).to_integral_value())
+        return cents_from_euro(value)
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         return euro_from_cents(value)

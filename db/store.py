@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -31,6 +31,7 @@ from db.engine import make_engine, writer
 from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
 from db.listing import NetworkSummary as NetworkSummary
 from db.listing import SortKey as SortKey
+from db.listing import cents_from_euro, euro_from_cents, stored_timestamp
 from db.models import (
     ActionRow,
     AgreementPeriodRow,
@@ -332,76 +333,41 @@ def fill_row(row: Network, profile: NetworkProfile) -> None:
     row.captions = [CaptionRow(text=caption) for caption in profile.captions]
 
 
-def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: datetime) -> int:
-    """Insert many new records as plain multi-row INSERTs, without ORM objects.
+class _RowWriter:
+    """Records as plain table rows, written with Core executemany (no ORM objects).
 
-    The same rows :func:`fill_row` makes (a round-trip test holds the two equal), at a fraction
-    of the cost: ten thousand records in seconds instead of a minute. Ids of goals and actions
-    are assigned here, so sub-actions can name their parent without a query per row.
+    The one conversion from a profile to rows for every write: new records, saved edits, imports.
+    :func:`fill_row` makes the same rows for the ORM (a round-trip test holds the two equal), at
+    a fraction of the cost: ten thousand records in seconds instead of a minute. Ids of goals
+    and actions are assigned here, so sub-actions can name their parent without a query per row.
     """
-    next_goal = int(session.scalar(select(func.max(GoalRow.id))) or 0) + 1
-    next_action = int(session.scalar(select(func.max(ActionRow.id))) or 0) + 1
-    tables: tuple[type[Any], ...] = (Network, *_CHILD_TABLES[::-1])  # parents first
-    pending: dict[type[Any], list[dict[str, Any]]] = {table: [] for table in tables}
-    count = 0
 
-    def action_rows(network_id: str, goal_id: int | None, actions: list[Action]) -> None:
-        nonlocal next_action
-        for position, action in enumerate(actions):
-            action_id = next_action
-            next_action += 1
-            pending[ActionRow].append(
-                {
-                    "id": action_id,
-                    "network_id": network_id,
-                    "goal_id": goal_id,
-                    "parent_id": None,
-                    "position": position,
-                    "text": action.text,
-                }
-            )
-            for child_position, child in enumerate(action.children):
-                pending[ActionRow].append(
-                    {
-                        "id": next_action,
-                        "network_id": network_id,
-                        "goal_id": None,
-                        "parent_id": action_id,
-                        "position": child_position,
-                        "text": child.text,
-                    }
-                )
-                next_action += 1
+    _ORDER: tuple[type[Any], ...] = ()  # parents first; set below _CHILD_TABLES
 
-    def write() -> None:
-        for table in tables:
-            if pending[table]:
-                # Core executemany: the ORM bulk path costs as much again in bookkeeping.
-                session.execute(insert(table.__table__), pending[table])
-                pending[table] = []
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.next_goal = int(session.scalar(select(func.max(GoalRow.id))) or 0) + 1
+        self.next_action = int(session.scalar(select(func.max(ActionRow.id))) or 0) + 1
+        self.pending: dict[type[Any], list[dict[str, Any]]] = {table: [] for table in self._ORDER}
 
-    for profile in profiles:
-        network_id = str(profile.id)
-        pending[Network].append(
+    def network(
+        self, profile: NetworkProfile, *, created_at: datetime, updated_at: datetime
+    ) -> None:
+        """The parent row of a new record (version 1)."""
+        self.pending[Network].append(
             {
-                "id": network_id,
-                "name": profile.name,
-                "alias": profile.alias,
-                "province": profile.province.value if profile.province else None,
-                "region": profile.region,
-                "vision": profile.vision,
-                "target_group": profile.target_group,
-                "drawing_right_eur": profile.drawing_right_eur,
-                "meetings": profile.meetings,
-                "notes": profile.notes,
-                "source_file_name": profile.source.file_name,
-                "source_imported_at": profile.source.imported_at,
-                "source_raw_text": profile.source.raw_text,
-                "created_at": profile.created_at or now,
-                "updated_at": profile.updated_at or now,
+                "id": str(profile.id),
+                **network_values(profile),
+                "created_at": created_at,
+                "updated_at": updated_at,
                 "version": 1,
             }
         )
+
+    def children(self, profile: NetworkProfile) -> None:
+        """The rows of every list of ``profile`` (its parent row is written or updated apart)."""
+        network_id = str(profile.id)
+        pending = self.pending
         for position, name in enumerate(profile.municipalities):
             pending[NetworkMunicipality].append(
                 {"network_id": network_id, "position": position, "name": name}
@@ -429,17 +395,13 @@ def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: d
                 }
             )
         for position, goal in enumerate(profile.goals):
+            goal_id = self.next_goal
+            self.next_goal += 1
             pending[GoalRow].append(
-                {
-                    "id": next_goal,
-                    "network_id": network_id,
-                    "position": position,
-                    "title": goal.title,
-                }
+                {"id": goal_id, "network_id": network_id, "position": position, "title": goal.title}
             )
-            next_goal += 1
-            action_rows(network_id, next_goal - 1, goal.actions)
-        action_rows(network_id, None, profile.actions)
+            self._actions(network_id, goal_id, goal.actions)
+        self._actions(network_id, None, profile.actions)
         for position, contact in enumerate(profile.contacts):
             pending[ContactRow].append(
                 {
@@ -465,11 +427,94 @@ def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: d
             pending[CaptionRow].append(
                 {"network_id": network_id, "position": position, "text": caption}
             )
+
+    def _actions(self, network_id: str, goal_id: int | None, actions: list[Action]) -> None:
+        rows = self.pending[ActionRow]
+        for position, action in enumerate(actions):
+            action_id = self.next_action
+            self.next_action += 1
+            rows.append(
+                {
+                    "id": action_id,
+                    "network_id": network_id,
+                    "goal_id": goal_id,
+                    "parent_id": None,
+                    "position": position,
+                    "text": action.text,
+                }
+            )
+            for child_position, child in enumerate(action.children):
+                rows.append(
+                    {
+                        "id": self.next_action,
+                        "network_id": network_id,
+                        "goal_id": None,
+                        "parent_id": action_id,
+                        "position": child_position,
+                        "text": child.text,
+                    }
+                )
+                self.next_action += 1
+
+    def write(self) -> None:
+        for table in self._ORDER:
+            if self.pending[table]:
+                # Core executemany: the ORM bulk path costs as much again in bookkeeping.
+                self.session.execute(insert(table.__table__), self.pending[table])
+                self.pending[table] = []
+
+
+def network_values(profile: NetworkProfile) -> dict[str, Any]:
+    """The parent row's own columns (not id, timestamps or version)."""
+    return {
+        "name": profile.name,
+        "alias": profile.alias,
+        "province": profile.province.value if profile.province else None,
+        "region": profile.region,
+        "vision": profile.vision,
+        "target_group": profile.target_group,
+        "drawing_right_eur": profile.drawing_right_eur,
+        "meetings": profile.meetings,
+        "notes": profile.notes,
+        "source_file_name": profile.source.file_name,
+        "source_imported_at": profile.source.imported_at,
+        "source_raw_text": profile.source.raw_text,
+    }
+
+
+def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: datetime) -> int:
+    """Insert many new records as plain multi-row INSERTs (see :class:`_RowWriter`)."""
+    writer = _RowWriter(session)
+    count = 0
+    for profile in profiles:
+        writer.network(
+            profile, created_at=profile.created_at or now, updated_at=profile.updated_at or now
+        )
+        writer.children(profile)
         count += 1
         if count % 500 == 0:
-            write()
-    write()
+            writer.write()
+    writer.write()
     return count
+
+
+def as_stored(
+    profile: NetworkProfile, *, version: int, created_at: datetime, updated_at: datetime
+) -> NetworkProfile:
+    """``profile`` (validated) as reading it back after a write gives it: with its new version and
+    timestamps, and the values the file keeps in another form (cents, UTC text) converted the
+    same way. Saves the re-read of a record just written."""
+    return profile.model_copy(
+        update={
+            "version": version,
+            "created_at": stored_timestamp(created_at),
+            "updated_at": stored_timestamp(updated_at),
+            "drawing_right_eur": euro_from_cents(cents_from_euro(profile.drawing_right_eur)),
+            "source": profile.source.model_copy(
+                update={"imported_at": stored_timestamp(profile.source.imported_at)}
+            ),
+        }
+    )
 
 
 # --- the store ----------------------------------------------------------------------------------
@@ -677,17 +722,17 @@ class Store:
         """Store a new record. ``keep_timestamps`` keeps created/updated as given (imports, undo)."""
         profile = NetworkProfile.model_validate(profile.model_dump())
         now = _now()
+        created_at = (profile.created_at if keep_timestamps else None) or now
+        updated_at = (profile.updated_at if keep_timestamps else None) or now
         with self.write_session() as session:
             if session.get(Network, str(profile.id)) is not None:
                 raise DuplicateIdError(profile.id)
-            row = Network()
-            fill_row(row, profile)
-            row.created_at = (profile.created_at if keep_timestamps else None) or now
-            row.updated_at = (profile.updated_at if keep_timestamps else None) or now
-            session.add(row)
-            session.flush()
+            writer = _RowWriter(session)
+            writer.network(profile, created_at=created_at, updated_at=updated_at)
+            writer.children(profile)
+            writer.write()
             reindex_networks(session, [profile.id])
-        return self.get(profile.id)
+        return as_stored(profile, version=1, created_at=created_at, updated_at=updated_at)
 
     def update(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
         """Save an edited record read at ``profile.version``.
@@ -696,14 +741,11 @@ class Store:
         ``force=True`` is the user's explicit "overwrite the other change".
         """
         profile = NetworkProfile.model_validate(profile.model_dump())
-        try:
-            with self.write_session() as session:
-                updated = _update_in_session(session, profile, force=force)
-        except StaleDataError as error:
-            raise ConflictError(profile.name, self.find(profile.id)) from error
-        if not updated:
+        with self.write_session() as session:
+            stored = _update_in_session(session, profile, force=force)
+        if stored is None:
             raise ConflictError(profile.name, self.find(profile.id))
-        return self.get(profile.id)
+        return stored
 
     def write_batch(
         self,
@@ -737,7 +779,7 @@ class Store:
                     raise DuplicateIdError(sorted(existing)[0])
                 insert_profiles(session, new, _now())
                 for profile in edited:
-                    if not _update_in_session(session, profile, force=False):
+                    if _update_in_session(session, profile, force=False) is None:
                         stale = profile
                         raise _Rollback()
                 session.flush()
@@ -816,32 +858,43 @@ _CHILD_TABLES = (
 )
 
 
+_RowWriter._ORDER = (Network, *_CHILD_TABLES[::-1])
+
+
 class _Rollback(Exception):
     """Leaves a write transaction without committing anything."""
 
 
-def _update_in_session(session: Session, profile: NetworkProfile, *, force: bool) -> bool:
-    """Write an edited record over the stored one; False (nothing written) when it is stale."""
-    row = session.get(Network, str(profile.id))
-    if row is None:
-        if not force:
-            return False
+def _update_in_session(
+    session: Session, profile: NetworkProfile, *, force: bool
+) -> NetworkProfile | None:
+    """Write an edited record over the stored one and return it as stored; None (nothing
+    written) when it is stale: ``UPDATE ... WHERE version = ?`` is the optimistic lock."""
+    table = cast(Table, Network.__table__)
+    network_id = str(profile.id)
+    now = _now()
+    statement = update(table).where(table.c.id == network_id)
+    if not force:
+        statement = statement.where(table.c.version == profile.version)
+    found = session.execute(
+        statement.values(
+            **network_values(profile), updated_at=now, version=table.c.version + 1
+        ).returning(table.c.version, table.c.created_at)
+    ).first()
+    writer = _RowWriter(session)
+    if found is not None:
+        _delete_children(session, network_id)
+        version, created_at = found
+    elif force:
         # "Save it anyway" over a record someone deleted: it comes back as a new row.
-        row = Network()
-        fill_row(row, profile)
-        row.created_at = profile.created_at or _now()
-        row.updated_at = _now()
-        session.add(row)
-    elif row.version != profile.version and not force:
-        return False
+        version, created_at = 1, profile.created_at or now
+        writer.network(profile, created_at=created_at, updated_at=now)
     else:
-        _delete_children(session, str(profile.id))
-        with session.no_autoflush:  # one UPDATE of the row, one version step
-            fill_row(row, profile)
-            row.updated_at = _now()
-    session.flush()
+        return None
+    writer.children(profile)
+    writer.write()
     reindex_networks(session, [profile.id])
-    return True
+    return as_stored(profile, version=version, created_at=created_at, updated_at=now)
 
 
 def _delete_children(session: Session, network_id: str) -> None:

@@ -65,6 +65,11 @@ class DatabaseSession(QObject):
                 raise WriteError(str(error), error.english) from error
         return self._store
 
+    @property
+    def store_is_open(self) -> bool:
+        """False while the session reads the file through the list only (just after start-up)."""
+        return self._store is not None
+
     def prepare(self) -> None:
         """Build the store now (after the first paint), so no later action waits for it; a
         failure is told by the action that needs the store."""

@@ -239,16 +239,33 @@ def order_key(
 
 def ordered_ids(rows: Iterable[SortRow], sort: SortKey, descending: bool) -> list[UUID]:
     """The ids of ``rows`` (in storage order) in list order."""
-    by_name = sorted(rows, key=lambda r: folded(r[1]))
-    filled = [r for r in by_name if r[2] not in (None, "")]
-    empty = [r for r in by_name if r[2] in (None, "")]
-    if sort in _TEXTUAL:
-        filled.sort(key=lambda r: folded(r[2]), reverse=descending)  # stable: ties by name
-    elif sort is SortKey.UPDATED:
-        filled.sort(key=lambda r: datetime.fromisoformat(r[2]), reverse=descending)
-    else:
-        filled.sort(key=lambda r: r[2], reverse=descending)
-    return [uuid_of(r[0]) for r in filled + empty]
+    return [uuid_of(key) for key in ordered_keys(rows, sort, descending)]
+
+
+def ordered_keys(rows: Iterable[SortRow], sort: SortKey, descending: bool) -> list[str]:
+    """:func:`ordered_ids` as the file writes the ids (text): making ten thousand UUID objects
+    costs more than the sort, and a list model needs one only for a row it is asked about."""
+    rows = list(rows)
+    # Sorted positions with keys computed once each (this runs at start-up on every network).
+    name_keys = list(map(folded, [r[1] for r in rows]))
+    by_name = sorted(range(len(rows)), key=name_keys.__getitem__)
+    if sort is SortKey.NAME:
+        if descending:  # stable: equal names keep storage order
+            by_name.sort(key=name_keys.__getitem__, reverse=True)
+        return [rows[i][0] for i in by_name]
+    filled = [i for i in by_name if rows[i][2] not in (None, "")]
+    empty = [i for i in by_name if rows[i][2] in (None, "")]
+    values: list[Any] = [None] * len(rows)
+    for i in filled:
+        value = rows[i][2]
+        if sort in _TEXTUAL:
+            values[i] = folded(value)
+        elif sort is SortKey.UPDATED:
+            values[i] = datetime.fromisoformat(value)
+        else:
+            values[i] = value
+    filled.sort(key=values.__getitem__, reverse=descending)  # stable: ties stay by name
+    return [rows[i][0] for i in filled + empty]
 
 
 def list_ids(
@@ -349,7 +366,7 @@ class Listing:
         # (sort, year) -> {id: (name, sort value)} in storage order; (sort, descending, year)
         # -> the ids in list order. Both are valid for self._stamp only.
         self._rows: dict[tuple[SortKey, int], dict[str, tuple[str, Any]]] = {}
-        self._orders: dict[tuple[SortKey, bool, int], list[UUID]] = {}
+        self._orders: dict[tuple[SortKey, bool, int], list[str]] = {}
         self._position: dict[str, int] = {}  # storage order, the last tie-break
 
     @contextmanager
@@ -375,6 +392,12 @@ class Listing:
     def list_ids(
         self, sort: SortKey = SortKey.NAME, descending: bool = False, *, year: int | None = None
     ) -> list[UUID]:
+        return [uuid_of(key) for key in self.list_keys(sort, descending, year=year)]
+
+    def list_keys(
+        self, sort: SortKey = SortKey.NAME, descending: bool = False, *, year: int | None = None
+    ) -> list[str]:
+        """:meth:`list_ids` as text (see :func:`ordered_keys`)."""
         sort = SortKey(sort)
         year = year or date.today().year
         key = (sort, descending, year)
@@ -392,7 +415,7 @@ class Listing:
                 rows = {r[0]: (r[1], r[2]) for r in read}
                 self._rows[(sort, year)] = rows
                 self._position = {r[0]: r[3] for r in read}
-        ordered = ordered_ids(
+        ordered = ordered_keys(
             ((network_id, *values) for network_id, values in rows.items()), sort, descending
         )
         self._orders[key] = ordered
@@ -452,17 +475,17 @@ class Listing:
         for network_id in changed:
             self._position.pop(network_id, None)
         self._position.update(stored)
-        gone = {uuid_of(i).int for i in changed}
+        gone = set(changed)
         for (sort, descending, year), order in self._orders.items():
             # Take the changed networks out, then put back those that still exist where the
             # order's key puts them.
-            order[:] = [network_id for network_id in order if network_id.int not in gone]
+            order[:] = [network_id for network_id in order if network_id not in gone]
             self._insert(order, sort, descending, self._rows[(sort, year)], stored)
         self._stamp = stamp
 
     def _insert(
         self,
-        order: list[UUID],
+        order: list[str],
         sort: SortKey,
         descending: bool,
         rows: dict[str, tuple[str, Any]],
@@ -473,8 +496,7 @@ class Listing:
             return order_key(sort, descending, name, value, self._position[network_id])
 
         for network_id in ids:
-            place = bisect.bisect_left(order, key_of(network_id), key=lambda u: key_of(str(u)))
-            order.insert(place, uuid_of(network_id))
+            order.insert(bisect.bisect_left(order, key_of(network_id), key=key_of), network_id)
 
     def forget(self) -> None:
         """Drop everything remembered (after many changes at once, or another file)."""

@@ -2,9 +2,11 @@
 
 Like Anki's browser, the model holds the ordered ids of the current result (all networks, or a
 search result) and fetches the row data of a page of ids only when the view asks for a row it
-has not seen. Ten thousand networks cost ten thousand UUIDs in memory and one query to list;
-scrolling fetches pages of :data:`PAGE_SIZE` summaries. The model listens to the database
-session and refreshes itself after a change.
+has not seen. Ten thousand networks cost ten thousand ids in memory and one query to list;
+scrolling fetches pages of :data:`PAGE_SIZE` summaries. The ids are kept as the file writes
+them (text): a UUID object is made only for a row someone asks about, since making ten
+thousand of them cost more than listing them. The model listens to the database session and
+refreshes itself after a change.
 
 For the search (another module): ``show_ids(ids)`` shows a result in the given order,
 ``set_hit_details({id: (field label, snippet)})`` adds a "Gevonden in" column, ``show_all()``
@@ -32,7 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from db.changes import Change, ChangeKind
 from db.formats import format_datetime, format_euro
-from db.listing import NetworkSummary, SortKey
+from db.listing import Listing, NetworkSummary, SortKey, uuid_of
 from desktop.operations import DatabaseSession
 
 PAGE_SIZE = 200
@@ -76,13 +78,13 @@ class NetworkListModel(QAbstractTableModel):
     def __init__(self, session: DatabaseSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._ids: list[UUID] = []
-        # Keyed by UUID.int: hashing a UUID runs Python code, too slow for 10,000 at a time.
-        self._row_of: dict[int, int] = {}
+        # Every id below is the text form (str(UUID)): see the module's docstring.
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
         self._row_of_stale = False
-        self._cache: dict[UUID, NetworkSummary] = {}
-        self._subset: list[UUID] | None = None  # None: every network
-        self._hits: dict[UUID, tuple[str, str]] = {}
+        self._cache: dict[str, NetworkSummary] = {}
+        self._subset: list[str] | None = None  # None: every network
+        self._hits: dict[str, tuple[str, str]] = {}
         self._sort_column = Column.NAME
         self._descending = False
         self._keep_given_order = (
@@ -109,8 +111,8 @@ class NetworkListModel(QAbstractTableModel):
     ) -> None:
         """Exactly these networks (a search result), in the order given."""
         self.beginResetModel()
-        self._subset = list(dict.fromkeys(ids))
-        self._hits = dict(hit_details or {})
+        self._subset = list(dict.fromkeys(str(network_id) for network_id in ids))
+        self._hits = _keyed(hit_details or {})
         self._keep_given_order = True
         self._set_ids(list(self._subset))
         self.endResetModel()
@@ -125,10 +127,10 @@ class NetworkListModel(QAbstractTableModel):
             self.endRemoveColumns()
         elif not had and details:
             self.beginInsertColumns(QModelIndex(), Column.HIT, Column.HIT)
-            self._hits = dict(details)
+            self._hits = _keyed(details)
             self.endInsertColumns()
         else:
-            self._hits = dict(details)
+            self._hits = _keyed(details)
             if self._ids:
                 self.dataChanged.emit(
                     self.index(0, Column.HIT), self.index(len(self._ids) - 1, Column.HIT)
@@ -139,22 +141,24 @@ class NetworkListModel(QAbstractTableModel):
         return self._subset is not None
 
     def ids(self) -> list[UUID]:
-        return list(self._ids)
+        return [uuid_of(network_id) for network_id in self._ids]
 
     def id_at(self, row: int) -> UUID | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return uuid_of(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, network_id: UUID) -> int | None:
+        return self._row(str(network_id))
+
+    def _row(self, network_id: str) -> int | None:
         if self._row_of_stale:
-            self._row_of = {shown.int: row for row, shown in enumerate(self._ids)}
+            self._row_of = {shown: row for row, shown in enumerate(self._ids)}
             self._row_of_stale = False
-        return self._row_of.get(network_id.int)
+        return self._row_of.get(network_id)
 
     def summary(self, row: int) -> NetworkSummary | None:
-        network_id = self.id_at(row)
-        if network_id is None:
+        if not 0 <= row < len(self._ids):
             return None
-        return self._fetch(row, network_id)
+        return self._fetch(row, self._ids[row])
 
     @property
     def total(self) -> int:
@@ -198,11 +202,11 @@ class NetworkListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), Column(index.column())
-        network_id = self.id_at(row)
-        if network_id is None:
+        if not 0 <= row < len(self._ids):
             return None
+        network_id = self._ids[row]
         if role == ID_ROLE:
-            return network_id
+            return uuid_of(network_id)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == Column.DRAWING_RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -265,8 +269,13 @@ class NetworkListModel(QAbstractTableModel):
 
     # fetching -----------------------------------------------------------------------------------
 
-    def _ordered_ids(self, members: list[UUID] | None) -> list[UUID]:
-        ordered = self._session.listing.list_ids(SORT_KEYS[self._sort_column], self._descending)
+    def _ordered_ids(self, members: list[str] | None) -> list[str]:
+        source = self._session.listing
+        sort = SORT_KEYS[self._sort_column]
+        if isinstance(source, Listing):
+            ordered = source.list_keys(sort, self._descending)
+        else:
+            ordered = [str(network_id) for network_id in source.list_ids(sort, self._descending)]
         self._total = len(ordered)
         if members is None:
             return ordered
@@ -276,7 +285,7 @@ class NetworkListModel(QAbstractTableModel):
         wanted = set(members)
         return [network_id for network_id in ordered if network_id in wanted]
 
-    def _fetch(self, row: int, network_id: UUID) -> NetworkSummary | None:
+    def _fetch(self, row: int, network_id: str) -> NetworkSummary | None:
         summary = self._cache.get(network_id)
         if summary is not None:
             return summary
@@ -286,48 +295,51 @@ class NetworkListModel(QAbstractTableModel):
         page = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
         self.fetches += 1
         for fetched in self._session.listing.summaries(page):
-            self._cache[fetched.id] = fetched
+            self._cache[str(fetched.id)] = fetched
         return self._cache.get(network_id)
 
-    def _set_ids(self, ids: list[UUID]) -> None:
+    def _set_ids(self, ids: list[str]) -> None:
         self._ids = ids
         self._row_of_stale = True  # rebuilt when first asked: often several changes come first
 
-    def _reorder(self, new_ids: list[UUID]) -> None:
+    def _reorder(self, new_ids: list[str]) -> None:
         """Change order and membership while keeping the selection on the same records.
 
         Rows that left are removed and new ones inserted with the proper signals (a layout
         change may not alter the row count); then one layout change puts them in order.
         """
-        wanted = {network_id.int for network_id in new_ids}
+        wanted = set(new_ids)
         row = len(self._ids) - 1
         while row >= 0:  # rows that left, a run of neighbours at a time, from the bottom up
-            if self._ids[row].int in wanted:
+            if self._ids[row] in wanted:
                 row -= 1
                 continue
             last = row
-            while row > 0 and self._ids[row - 1].int not in wanted:
+            while row > 0 and self._ids[row - 1] not in wanted:
                 row -= 1
             self.beginRemoveRows(QModelIndex(), row, last)
             del self._ids[row : last + 1]
             self._set_ids(self._ids)
             self.endRemoveRows()
             row -= 1
-        shown = {network_id.int for network_id in self._ids}
-        added = [network_id for network_id in new_ids if network_id.int not in shown]
+        shown = set(self._ids)
+        added = [network_id for network_id in new_ids if network_id not in shown]
         if added:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             self._set_ids(self._ids + added)
             self.endInsertRows()
-        if self._ids != new_ids:  # mostly the same objects: db.listing hands out one per id
+        if self._ids != new_ids:
             self.layoutAboutToBeChanged.emit()
             old_persistent = self.persistentIndexList()
-            old_ids = [self.id_at(index.row()) for index in old_persistent]
+            old_ids = [
+                self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
+                for index in old_persistent
+            ]
             self._set_ids(list(new_ids))
             new_persistent = []
             for index, network_id in zip(old_persistent, old_ids, strict=True):
-                new_row = self.row_of(network_id) if network_id is not None else None
+                new_row = self._row(network_id) if network_id is not None else None
                 new_persistent.append(
                     QModelIndex() if new_row is None else self.index(new_row, index.column())
                 )
@@ -343,7 +355,8 @@ class NetworkListModel(QAbstractTableModel):
     # listening ----------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        for network_id in change.ids:
+        changed = [str(network_id) for network_id in change.ids]
+        for network_id in changed:
             self._cache.pop(network_id, None)
         if change.kind == ChangeKind.RELOADED:
             self._cache.clear()
@@ -354,15 +367,15 @@ class NetworkListModel(QAbstractTableModel):
             return
         if self._subset is not None:
             if change.kind == ChangeKind.DELETED:
-                gone = set(change.ids)
+                gone = set(changed)
                 self._subset = [i for i in self._subset if i not in gone]
             elif change.kind == ChangeKind.CREATED:
                 # Show what the user just made, even while a search result is shown.
-                self._subset.extend(i for i in change.ids if i not in self._subset)
+                self._subset.extend(i for i in changed if i not in self._subset)
         # The changed values may move rows (a renamed network), so the order is asked again.
         self._reorder(self._ordered_ids(self._subset))
-        for network_id in change.ids:
-            row = self.row_of(network_id)
+        for network_id in changed:
+            row = self._row(network_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
@@ -373,6 +386,10 @@ class NetworkListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read everything (another program may have changed the file)."""
         self._on_changed(Change(ChangeKind.RELOADED))
+
+
+def _keyed(details: dict[UUID, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    return {str(network_id): detail for network_id, detail in details.items()}
 
 
 class NetworkListView(QTableView):

@@ -237,6 +237,31 @@ def order_key(
     return (0, _Reversed(key) if descending else key, folded(name), position)
 
 
+def sort_values(
+    connection: sqlite3.Connection, sort: SortKey, *, year: int, position: dict[str, int]
+) -> dict[str, Any] | None:
+    """The sort value of every network that has one, by id, for networks whose storage
+    positions (rowids) are known; None if the file holds a network not among them. For the
+    name, nothing is read: an empty dict (the caller knows the names)."""
+    if sort is SortKey.NAME:
+        return {}
+    own = _OWN_COLUMN.get(sort)
+    if own is None:
+        found = connection.execute(
+            _FROM_CHILDREN[sort].format(where="", also=""), {"year": year}
+        ).fetchall()
+        return {row[0]: row[1] for row in found}
+    # rowid and an indexed column: SQLite answers from the index, not the table.
+    id_at = {rowid: network_id for network_id, rowid in position.items()}
+    values: dict[str, Any] = {}
+    for rowid, value in connection.execute(f"SELECT rowid, {own} FROM networks"):
+        network_id = id_at.get(rowid)
+        if network_id is None:
+            return None
+        values[network_id] = value
+    return values
+
+
 def ordered_ids(rows: Iterable[SortRow], sort: SortKey, descending: bool) -> list[UUID]:
     """The ids of ``rows`` (in storage order) in list order."""
     return [uuid_of(key) for key in ordered_keys(rows, sort, descending)]
@@ -411,15 +436,30 @@ class Listing:
                 return list(known)
             rows = self._rows.get((sort, year))
             if rows is None:
-                read = sort_rows(connection, sort, year=year, positions=True)
-                rows = {r[0]: (r[1], r[2]) for r in read}
+                rows = self._read_rows(connection, sort, year)
                 self._rows[(sort, year)] = rows
-                self._position = {r[0]: r[3] for r in read}
         ordered = ordered_keys(
             ((network_id, *values) for network_id, values in rows.items()), sort, descending
         )
         self._orders[key] = ordered
         return list(ordered)
+
+    def _read_rows(
+        self, connection: sqlite3.Connection, sort: SortKey, year: int
+    ) -> dict[str, tuple[str, Any]]:
+        """Names and sort values of every network. With the names known already (another sort
+        key read under the same sign of change), only the values are read, from an index or
+        the small child tables: not the large table of networks again."""
+        known = next(iter(self._rows.values()), None)
+        if known is not None:
+            values = sort_values(connection, sort, year=year, position=self._position)
+            if values is not None:
+                if sort is SortKey.NAME:
+                    return {i: (name, name) for i, (name, _value) in known.items()}
+                return {i: (name, values.get(i)) for i, (name, _value) in known.items()}
+        read = sort_rows(connection, sort, year=year, positions=True)
+        self._position = {r[0]: r[3] for r in read}
+        return {r[0]: (r[1], r[2]) for r in read}
 
     def summaries(
         self, ids: Iterable[UUID | str], *, year: int | None = None

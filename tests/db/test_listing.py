@@ -266,3 +266,17 @@ def test_a_network_stored_anew_goes_after_its_equals(listed: Path, tmp_path: Pat
         assert reader.list_ids().index(first.id) > reader.list_ids().index(second.id)
     finally:
         store.close()
+
+
+def test_one_reader_sorting_by_every_key_in_turn(listed: Path) -> None:
+    """After the first order, the next sort keys read only their values (from an index or the
+    child tables): the same orders as the store's own implementation had."""
+    reader = Listing(listed)
+    store = Store.open(listed, create=False)
+    try:
+        for sort in [SortKey.PERIOD, *SortKey]:
+            for descending in (True, False):
+                expected = _old_list_ids(store, sort, descending, 2031)
+                assert reader.list_ids(sort, descending, year=2031) == expected, sort
+    finally:
+        store.close()

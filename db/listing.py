@@ -17,7 +17,7 @@ import bisect
 import enum
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -519,7 +519,9 @@ class Listing:
         for (sort, descending, year), order in self._orders.items():
             # Take the changed networks out, then put back those that still exist where the
             # order's key puts them.
-            order[:] = [network_id for network_id in order if network_id not in gone]
+            for network_id in gone:
+                with suppress(ValueError):
+                    order.remove(network_id)
             self._insert(order, sort, descending, self._rows[(sort, year)], stored)
         self._stamp = stamp
 

@@ -903,8 +903,12 @@ def _delete_children(session: Session, network_id: str) -> None:
     The ORM would insert the new rows before deleting the orphans, which trips the unique
     (network, ordinal) rule of agreement periods; one DELETE per table is also faster.
     """
+    # Straight on the transaction's connection: nine small statements, where SQLAlchemy's own
+    # handling of each would cost more than the deleting (a save must stay well under 30 ms).
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
     for table in _CHILD_TABLES:
-        session.execute(delete(table).where(table.network_id == network_id))
+        raw.execute(f"DELETE FROM {table.__tablename__} WHERE network_id = ?", (network_id,))
 
 
 def _create_database(path: Path) -> None:

@@ -309,7 +309,7 @@ class NetworkListModel(QAbstractTableModel):
         change may not alter the row count); then one layout change puts them in order.
         """
         wanted = set(new_ids)
-        row = len(self._ids) - 1
+        row = len(self._ids) - 1 if not wanted.issuperset(self._ids) else -1
         while row >= 0:  # rows that left, a run of neighbours at a time, from the bottom up
             if self._ids[row] in wanted:
                 row -= 1
@@ -322,8 +322,10 @@ class NetworkListModel(QAbstractTableModel):
             self._set_ids(self._ids)
             self.endRemoveRows()
             row -= 1
-        shown = set(self._ids)
-        added = [network_id for network_id in new_ids if network_id not in shown]
+        added = []
+        if len(self._ids) < len(new_ids):
+            shown = set(self._ids)
+            added = [network_id for network_id in new_ids if network_id not in shown]
         if added:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)

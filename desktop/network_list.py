@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from db.changes import Change, ChangeKind
 from db.formats import format_datetime, format_euro
-from db.listing import Listing, NetworkSummary, SortKey, uuid_of
+from db.listing import Listing, NetworkSummary, SortKey, key_of, uuid_of
 from desktop.operations import DatabaseSession
 
 PAGE_SIZE = 100  # rows per fetch: a screenful or two, so a jump to the end costs a few ms
@@ -111,7 +111,7 @@ class NetworkListModel(QAbstractTableModel):
     ) -> None:
         """Exactly these networks (a search result), in the order given."""
         self.beginResetModel()
-        self._subset = list(dict.fromkeys(str(network_id) for network_id in ids))
+        self._subset = list(dict.fromkeys(map(key_of, ids)))
         self._hits = _keyed(hit_details or {})
         self._keep_given_order = True
         self._set_ids(list(self._subset))
@@ -147,7 +147,7 @@ class NetworkListModel(QAbstractTableModel):
         return uuid_of(self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def row_of(self, network_id: UUID) -> int | None:
-        return self._row(str(network_id))
+        return self._row(key_of(network_id))
 
     def _row(self, network_id: str) -> int | None:
         if self._row_of_stale:
@@ -275,7 +275,7 @@ class NetworkListModel(QAbstractTableModel):
         if isinstance(source, Listing):
             ordered = source.list_keys(sort, self._descending)
         else:
-            ordered = [str(network_id) for network_id in source.list_ids(sort, self._descending)]
+            ordered = [key_of(network_id) for network_id in source.list_ids(sort, self._descending)]
         self._total = len(ordered)
         if members is None:
             return ordered
@@ -295,7 +295,7 @@ class NetworkListModel(QAbstractTableModel):
         page = [i for i in self._ids[start : start + PAGE_SIZE] if i not in self._cache]
         self.fetches += 1
         for fetched in self._session.listing.summaries(page):
-            self._cache[str(fetched.id)] = fetched
+            self._cache[key_of(fetched.id)] = fetched
         return self._cache.get(network_id)
 
     def _set_ids(self, ids: list[str]) -> None:
@@ -357,7 +357,7 @@ class NetworkListModel(QAbstractTableModel):
     # listening ----------------------------------------------------------------------------------
 
     def _on_changed(self, change: Change) -> None:
-        changed = [str(network_id) for network_id in change.ids]
+        changed = [key_of(network_id) for network_id in change.ids]
         for network_id in changed:
             self._cache.pop(network_id, None)
         if change.kind == ChangeKind.RELOADED:
@@ -391,7 +391,7 @@ class NetworkListModel(QAbstractTableModel):
 
 
 def _keyed(details: dict[UUID, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    return {str(network_id): detail for network_id, detail in details.items()}
+    return {key_of(network_id): detail for network_id, detail in details.items()}
 
 
 class NetworkListView(QTableView):

@@ -39,6 +39,7 @@ from db.merge import ImportCandidate, ReplaceReport, replace_with
 from db.messages import summary
 from db.models import Network
 from db.schemas import NetworkProfile
+from db.search import HOLDS_DELETED, INDEX_TABLE
 from db.store import Store
 
 APP_META = "app_meta"
@@ -197,6 +198,7 @@ def export_database(store: Store, target: Path) -> ExportReport:
         try:
             driver = raw.driver_connection
             assert isinstance(driver, sqlite3.Connection)
+            _purge_deleted_from_index(driver)
             # VACUUM INTO reads one consistent snapshot and writes only live records.
             driver.execute("VACUUM INTO ?", (str(partial),))
         finally:
@@ -232,7 +234,11 @@ def _finish_export(partial: Path, exported_at: datetime) -> int:
                 ("exported_at", exported_at.isoformat(timespec="seconds")),
             ],
         )
-        _compact_search_index(connection)
+        if connection.execute(
+            f"SELECT 1 FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,)
+        ).fetchone():
+            _compact_search_index(connection)  # the source could not be purged (read-only)
+            connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
         connection.execute("COMMIT")
         problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
@@ -242,6 +248,30 @@ def _finish_export(partial: Path, exported_at: datetime) -> int:
         if application_id != dbfile.APPLICATION_ID or version != head_schema_version():
             raise sqlite3.DatabaseError(f"header {application_id:#x}/{version}")
         return int(connection.execute("SELECT count(*) FROM networks").fetchone()[0])
+
+
+def _purge_deleted_from_index(connection: sqlite3.Connection) -> None:
+    """Merge the open database's search index once networks were deleted since the last purge,
+    so the snapshot does not carry their words. If the file is read-only or another program
+    holds the write lock, the flag travels into the copy and the copy is merged instead."""
+    flagged = connection.execute(f"SELECT 1 FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
+    if flagged.fetchone() is None:
+        return
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout = 0")  # an export must not wait on a writer for this
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    try:
+        connection.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}) VALUES ('optimize')")
+        connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
 
 
 def _compact_search_index(connection: sqlite3.Connection) -> None:

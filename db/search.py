@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 INDEX_TABLE = "network_search"
 KEYS_TABLE = "network_search_keys"
+# app_meta key: set when a network was removed and its words may linger in the index.
+HOLDS_DELETED = "search_index_holds_deleted"
 TOKENIZER = "unicode61 remove_diacritics 2"
 PREFIXES = "2 3 4"
 MAX_PHRASES = 32  # a pasted paragraph still makes a bounded query
@@ -170,6 +172,16 @@ def reindex_networks(executor: Executor, ids: Iterable[UUID | str]) -> None:
         params,
     )
     executor.execute(text(f"DELETE FROM {KEYS_TABLE} WHERE network_id IN ({_IDS})"), params)
+    # A deleted network's words stay in the index's segments until they are merged; note that,
+    # so an export purges them (db.exchange) instead of merging on every export or delete.
+    executor.execute(
+        text(
+            f"INSERT OR REPLACE INTO app_meta (key, value) SELECT '{HOLDS_DELETED}', '1'"
+            f" WHERE EXISTS (SELECT 1 FROM json_each(:ids) AS j"
+            f" WHERE j.value NOT IN (SELECT id FROM networks))"
+        ),
+        params,
+    )
     executor.execute(
         text(f"INSERT INTO {KEYS_TABLE} (network_id) SELECT id FROM networks WHERE id IN ({_IDS})"),
         params,

@@ -222,3 +222,57 @@ def test_replace_backs_up_and_merge_asks_for_choices(store: Store, tmp_path: Pat
     assert store.path is not None
     reasons = [b.reason for b in list_backups(store.path)]
     assert "voor-vervangen" in reasons and "voor-samenvoegen" in reasons
+
+
+def test_a_deleted_network_is_purged_from_the_index_once_and_not_exported(tmp_path: Path) -> None:
+    """Deleting marks the index; the next export merges it (in the open file) and clears the mark."""
+    import sqlite3
+
+    from db.search import HOLDS_DELETED
+    from tests.db.factories import full_profile
+
+    store = Store.open(tmp_path / "werk.sqlite")
+    secret = full_profile(
+        name="Lokaal netwerk Zonnebeke", municipalities=["Zonnebeke"], vision="Geheimwoordxyz"
+    )
+    store.create(secret)
+    store.create(full_profile(name="Lokaal netwerk Genk", municipalities=["Genk"]))
+
+    def marked() -> bool:
+        with sqlite3.connect(store.path) as raw:
+            return (
+                raw.execute("SELECT 1 FROM app_meta WHERE key = ?", (HOLDS_DELETED,)).fetchone()
+                is not None
+            )
+
+    assert not marked()  # creating and editing leave no deleted words behind
+    store.delete(secret.id)
+    assert marked()
+    target = tmp_path / "uit.sqlite"
+    export_database(store, target)
+    assert not marked()
+    assert b"Geheimwoordxyz" not in target.read_bytes()
+    assert b"geheimwoordxyz" not in target.read_bytes()
+    with sqlite3.connect(target) as raw:
+        assert (
+            raw.execute("SELECT 1 FROM app_meta WHERE key = ?", (HOLDS_DELETED,)).fetchone() is None
+        )
+
+
+def test_deleted_words_are_purged_in_the_copy_while_another_program_writes(
+    store: Store, tmp_path: Path
+) -> None:
+    secret = store.create(
+        full_profile(
+            name="Lokaal netwerk Zonnebeke", municipalities=["Zonnebeke"], vision="Geheimwoordxyz"
+        )
+    )
+    store.create(full_profile(name="Lokaal netwerk Genk", municipalities=["Genk"]))
+    store.delete(secret.id)
+    target = tmp_path / "uit.sqlite"
+    with store.write_session() as session:  # holds the write lock: the open file cannot be merged
+        session.execute(text("UPDATE networks SET region = 'x' WHERE 0"))
+        export_database(store, target)
+    content = target.read_bytes().lower()
+    assert b"geheimwoordxyz" not in content
+    assert check_index(Store.open(target))

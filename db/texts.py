@@ -34,13 +34,17 @@ _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 # Any character one of the rules below would change or refuse. Most stored text has none of them,
 # and loading ten thousand records runs these rules on every field: such text is returned as is.
-_SPECIAL = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufeff\u2028\u2029\r\t"
-    + "".join(chr(c) for c in _SPACE_LIKE)
-    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
-)
+# Whitespace other than the plain space (tabs, CR, no-break and other typographic spaces, line
+# separators) is caught by [^\S ...]; the class holds only what is not whitespace, in a few
+# ranges (a long class makes every scan slow). The last range also catches the plane-1..16
+# non-characters; the rare text it sends the long way for nothing comes out the same.
+_SPECIAL = "\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufdd0-\ufdef\ufeff\ufffe\uffff\U0001fffe-\U0010ffff"
 _LINE_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S ]|  ")
 _BLOCK_NEEDS_WORK = re.compile(f"[{_SPECIAL}]|[^\\S \n]| \n|\n\n\n")
+
+
+def _is_clean(value: str, needs_work: re.Pattern[str]) -> bool:
+    return not needs_work.search(value) and value == value.strip()
 
 
 _ANY_INVISIBLE = re.compile("|".join(p.pattern for p in (_CONTROL, _SURROGATE, _NONCHARACTER)))
@@ -70,7 +74,7 @@ def clean_line(value: object) -> object:
     """One-line text: spaces folded, trimmed, no line breaks."""
     if not isinstance(value, str):
         return value
-    if not _LINE_NEEDS_WORK.search(value) and value == value.strip():
+    if _is_clean(value, _LINE_NEEDS_WORK):
         return value
     text = _spaces(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\ufeff", "")
     _refuse_invisible(text)
@@ -84,7 +88,7 @@ def clean_block(value: object) -> object:
     """Multi-line text: paragraphs kept, trailing spaces and runs of blank lines removed."""
     if not isinstance(value, str):
         return value
-    if not _BLOCK_NEEDS_WORK.search(value) and value == value.strip():
+    if _is_clean(value, _BLOCK_NEEDS_WORK):
         return value
     text = _spaces(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\ufeff", "")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\t", " ")

@@ -245,7 +245,11 @@ def _outcome(rule: Any, value: str) -> object:
 @settings(max_examples=2000, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list(" \n\r\tab\u00a0\u2028\x85\u1680\ufeffé\u2003\x1c")),
+        alphabet=st.sampled_from(
+            list(
+                " \n\r\tab\u00a0\u2028\x85\u1680\ufeffé\u2003\x1c\x1f\x0b\x7f\ufdd0\ufffe\U0001fffe\u202f\x00"
+            )
+        ),
         max_size=12,
     )
     | st.text(max_size=30)

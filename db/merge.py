@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Literal
 from uuid import UUID
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.errors import StoreError
@@ -40,7 +40,7 @@ from db.models import Network, NetworkMunicipality
 from db.reference import fold
 from db.schemas import NetworkProfile
 from db.search import ensure_index, reindex_networks
-from db.store import Store, fill_row
+from db.store import Store, insert_record
 
 # Bookkeeping, not content: two records equal apart from these are the same network as seen.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "source"})
@@ -301,11 +301,12 @@ def apply_merge(
             if item.status is MergeStatus.NEW:
                 if session.get(Network, str(item.theirs.id)) is not None:
                     raise StalePlanError(item.theirs.name)
-                row = Network()
-                fill_row(row, item.theirs)
-                row.created_at = item.theirs.created_at or now
-                row.updated_at = item.theirs.updated_at or now
-                session.add(row)
+                insert_record(
+                    session,
+                    item.theirs,
+                    created_at=item.theirs.created_at or now,
+                    updated_at=item.theirs.updated_at or now,
+                )
                 added += 1
                 changed.append(item.theirs.id)
                 continue
@@ -339,19 +340,15 @@ def _overwrite(
 ) -> None:
     """Put their content into my record: same id and creation time, next version."""
     my_id = str(mine.id)
-    # Deleting the row takes its child rows along (ON DELETE CASCADE); the ORM never held it.
+    # Deleting the row takes its child rows along (ON DELETE CASCADE).
     session.execute(delete(Network).where(Network.id == my_id))
-    row = Network()
-    fill_row(row, theirs.model_copy(update={"id": mine.id}))
-    row.created_at = mine.created_at or now
-    row.updated_at = theirs.updated_at or now
-    session.add(row)
-    session.flush()
-    # The ORM starts a new row at version 1; an editor holding version 1 of the old content
-    # must see a conflict, so the version moves on from mine.
-    session.execute(
-        update(Network).where(Network.id == my_id).values(version=mine.version + 1),
-        execution_options={"synchronize_session": False},
+    # An editor holding the old content must see a conflict, so the version moves on from mine.
+    insert_record(
+        session,
+        theirs.model_copy(update={"id": mine.id}),
+        created_at=mine.created_at or now,
+        updated_at=theirs.updated_at or now,
+        version=mine.version + 1,
     )
 
 

@@ -20,7 +20,7 @@ from uuid import UUID
 
 from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import dbfile, listing
@@ -47,28 +47,9 @@ from db.models import (
 from db.reference import fold
 from db.schemas import (
     Action,
-    AgreementPeriod,
-    Contact,
-    Goal,
     NetworkProfile,
-    Partner,
-    Section,
-    Source,
-    SubAction,
 )
 from db.search import reindex_all, reindex_networks
-
-_FULL_LOAD = (
-    selectinload(Network.municipalities),
-    selectinload(Network.agreement_periods),
-    selectinload(Network.instruments),
-    selectinload(Network.partners),
-    selectinload(Network.goals).selectinload(GoalRow.actions).selectinload(ActionRow.children),
-    selectinload(Network.actions).selectinload(ActionRow.children),
-    selectinload(Network.contacts),
-    selectinload(Network.sections),
-    selectinload(Network.captions),
-)
 
 
 def _now() -> datetime:
@@ -87,59 +68,6 @@ def translated_errors(path: Path | None) -> Iterator[None]:
 
 
 # --- conversion between rows and schemas: the only place that knows both shapes -------------
-
-
-def _action_to_schema(row: ActionRow) -> Action:
-    return Action(text=row.text, children=[SubAction(text=child.text) for child in row.children])
-
-
-def profile_from_row(row: Network) -> NetworkProfile:
-    return NetworkProfile.model_validate(
-        {
-            "id": UUID(row.id),
-            "name": row.name,
-            "alias": row.alias,
-            "municipalities": [m.name for m in row.municipalities],
-            "province": row.province,
-            "region": row.region,
-            "vision": row.vision,
-            "target_group": row.target_group,
-            "agreement_periods": [
-                AgreementPeriod(ordinal=p.ordinal, start_year=p.start_year, end_year=p.end_year)
-                for p in row.agreement_periods
-            ],
-            "drawing_right_eur": row.drawing_right_eur,
-            "instruments": [i.name for i in row.instruments],
-            "partners": [Partner(name=p.name, description=p.description) for p in row.partners],
-            "goals": [
-                Goal(title=g.title, actions=[_action_to_schema(a) for a in g.actions])
-                for g in row.goals
-            ],
-            "actions": [_action_to_schema(a) for a in row.actions],
-            "meetings": row.meetings,
-            "contacts": [
-                Contact(
-                    name=c.name,
-                    role=c.role,
-                    organisation=c.organisation,
-                    email=c.email,
-                    phone=c.phone,
-                )
-                for c in row.contacts
-            ],
-            "sections": [Section(title=s.title, body=s.body) for s in row.sections],
-            "captions": [c.text for c in row.captions],
-            "notes": row.notes,
-            "source": Source(
-                file_name=row.source_file_name,
-                imported_at=row.source_imported_at,
-                raw_text=row.source_raw_text,
-            ),
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-            "version": row.version,
-        }
-    )
 
 
 def load_profiles(session: Session, ids: Sequence[str]) -> dict[str, NetworkProfile]:
@@ -282,64 +210,13 @@ def load_profiles(session: Session, ids: Sequence[str]) -> dict[str, NetworkProf
     }
 
 
-def _action_rows(network_id: str, actions: Iterable[Action]) -> list[ActionRow]:
-    return [
-        ActionRow(
-            network_id=network_id,
-            text=action.text,
-            children=[
-                ActionRow(network_id=network_id, text=child.text) for child in action.children
-            ],
-        )
-        for action in actions
-    ]
-
-
-def fill_row(row: Network, profile: NetworkProfile) -> None:
-    """Write every field of ``profile`` into ``row``; lists are replaced whole."""
-    network_id = str(profile.id)
-    row.id = network_id
-    row.name = profile.name
-    row.alias = profile.alias
-    row.province = profile.province.value if profile.province else None
-    row.region = profile.region
-    row.vision = profile.vision
-    row.target_group = profile.target_group
-    row.drawing_right_eur = profile.drawing_right_eur
-    row.meetings = profile.meetings
-    row.notes = profile.notes
-    row.source_file_name = profile.source.file_name
-    row.source_imported_at = profile.source.imported_at
-    row.source_raw_text = profile.source.raw_text
-    row.municipalities = [NetworkMunicipality(name=name) for name in profile.municipalities]
-    row.agreement_periods = [
-        AgreementPeriodRow(ordinal=p.ordinal, start_year=p.start_year, end_year=p.end_year)
-        for p in profile.agreement_periods
-    ]
-    row.instruments = [InstrumentRow(name=name) for name in profile.instruments]
-    row.partners = [PartnerRow(name=p.name, description=p.description) for p in profile.partners]
-    row.goals = [
-        GoalRow(title=goal.title, actions=_action_rows(network_id, goal.actions))
-        for goal in profile.goals
-    ]
-    row.actions = _action_rows(network_id, profile.actions)
-    row.contacts = [
-        ContactRow(
-            name=c.name, role=c.role, organisation=c.organisation, email=c.email, phone=c.phone
-        )
-        for c in profile.contacts
-    ]
-    row.sections = [SectionRow(title=s.title, body=s.body) for s in profile.sections]
-    row.captions = [CaptionRow(text=caption) for caption in profile.captions]
-
-
 class _RowWriter:
     """Records as plain table rows, written with Core executemany (no ORM objects).
 
     The one conversion from a profile to rows for every write: new records, saved edits, imports.
-    :func:`fill_row` makes the same rows for the ORM (a round-trip test holds the two equal), at
-    a fraction of the cost: ten thousand records in seconds instead of a minute. Ids of goals
-    and actions are assigned here, so sub-actions can name their parent without a query per row.
+    It costs a fraction of building ORM objects: ten thousand records in seconds instead of a
+    minute. Ids of goals and actions are assigned here, so sub-actions can name their parent
+    without a query per row.
     """
 
     _ORDER: tuple[type[Any], ...] = ()  # parents first; set below _CHILD_TABLES
@@ -351,16 +228,21 @@ class _RowWriter:
         self.pending: dict[type[Any], list[dict[str, Any]]] = {table: [] for table in self._ORDER}
 
     def network(
-        self, profile: NetworkProfile, *, created_at: datetime, updated_at: datetime
+        self,
+        profile: NetworkProfile,
+        *,
+        created_at: datetime,
+        updated_at: datetime,
+        version: int = 1,
     ) -> None:
-        """The parent row of a new record (version 1)."""
+        """The parent row of a record written anew (a new one starts at version 1)."""
         self.pending[Network].append(
             {
                 "id": str(profile.id),
                 **network_values(profile),
                 "created_at": created_at,
                 "updated_at": updated_at,
-                "version": 1,
+                "version": version,
             }
         )
 
@@ -496,6 +378,21 @@ def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: d
             writer.write()
     writer.write()
     return count
+
+
+def insert_record(
+    session: Session,
+    profile: NetworkProfile,
+    *,
+    created_at: datetime,
+    updated_at: datetime,
+    version: int = 1,
+) -> None:
+    """Write one whole record (its row must not exist) inside the caller's transaction."""
+    writer = _RowWriter(session)
+    writer.network(profile, created_at=created_at, updated_at=updated_at, version=version)
+    writer.children(profile)
+    writer.write()
 
 
 def as_stored(

@@ -24,7 +24,7 @@ from db.merge import Choice, apply_merge, plan_merge
 from db.models import Network
 from db.schemas import NetworkProfile
 from db.search import check_index, reindex_networks
-from db.store import Store, fill_row
+from db.store import Store, insert_record
 from tests.db.factories import full_profile
 
 SECRET = "Zwijgplichtgeheimxq"
@@ -102,9 +102,8 @@ def test_export_while_a_write_transaction_is_open(store: Store, tmp_path: Path) 
     target = tmp_path / "tijdens-schrijven.sqlite"
     pending = full_profile(name="Nog niet bewaard", municipalities=["Wevelgem"])
     with store.write_session() as session:
-        row = Network()
-        fill_row(row, pending)
-        session.add(row)
+        now = datetime.now(UTC)
+        insert_record(session, pending, created_at=now, updated_at=now)
         session.flush()  # written inside the open transaction, not committed
         export_database(store, target)
     assert store.find(pending.id) is not None  # the writer committed afterwards

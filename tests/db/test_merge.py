@@ -185,17 +185,17 @@ def test_a_failure_half_way_leaves_nothing_changed(
     plan = plan_merge(store, offered(first, theirs, second))
     import db.merge
 
-    real = db.merge.fill_row
+    real = db.merge.insert_record
     calls = 0
 
-    def fails_the_third_time(row: object, profile: NetworkProfile) -> None:
+    def fails_the_third_time(session: object, profile: NetworkProfile, **times: object) -> None:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise RuntimeError("stroomonderbreking")
-        real(row, profile)  # type: ignore[arg-type]
+        real(session, profile, **times)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(db.merge, "fill_row", fails_the_third_time)
+    monkeypatch.setattr(db.merge, "insert_record", fails_the_third_time)
     with pytest.raises(RuntimeError):
         apply_merge(store, plan, default=Choice.THEIRS)
     assert store.count() == 3

@@ -236,7 +236,7 @@ class PrintController(QObject):
         """One PDF: a single profile, or several behind a title page and contents."""
         if not profiles:
             return None
-        from desktop.printing import safe_file_stem
+        from db.file_names import safe_file_stem
 
         if len(profiles) == 1:
             suggested = safe_file_stem(profiles[0].lead_municipality) + ".pdf"

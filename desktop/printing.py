@@ -16,7 +16,6 @@ when complete, so a cancelled or failed batch leaves no half-written file behind
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -49,6 +48,7 @@ from PySide6.QtGui import (
 )
 
 from db.errors import StoreError
+from db.file_names import file_names
 from db.formats import format_date
 from db.schemas import NetworkProfile
 from db.store import Store
@@ -673,34 +673,9 @@ def write_pdf(
             save.commit()  # after cancelWriting this only removes the temporary file
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10))}
-_RESERVED |= {f"lpt{i}" for i in range(1, 10)}
-
-
-def safe_file_stem(name: str) -> str:
-    """A file name stem any system accepts: no separators or reserved characters or names."""
-    stem = " ".join(_UNSAFE.sub(" ", name).split()).strip(" .")[:100].strip(" .")
-    if not stem:
-        return "netwerk"
-    if stem.split(".")[0].casefold() in _RESERVED:
-        stem += "_"
-    return stem
-
-
 def pdf_file_names(profiles: Sequence[NetworkProfile]) -> list[str]:
-    """One file name per profile from its lead municipality: "Genk.pdf", then "Genk (2).pdf"."""
-    names: list[str] = []
-    taken: set[str] = set()
-    for profile in profiles:
-        stem = safe_file_stem(profile.lead_municipality)
-        candidate, number = f"{stem}.pdf", 1
-        while candidate.casefold() in taken:
-            number += 1
-            candidate = f"{stem} ({number}).pdf"
-        taken.add(candidate.casefold())
-        names.append(candidate)
-    return names
+    """One PDF name per profile from its lead municipality (db.file_names: one rule for all)."""
+    return file_names(profiles, ".pdf")
 
 
 def existing_files(folder: str | Path, profiles: Sequence[NetworkProfile]) -> list[Path]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from db.atomic import atomic_path
+from db.file_names import file_names
 from desktop.cli.common import open_store, say
 
 
@@ -97,23 +98,9 @@ def run_export_text(options: argparse.Namespace) -> int:
             return 1
     folder = Path(options.output)
     folder.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for profile in profiles:
-        stem = _file_stem(profile.lead_municipality, used)
-        target = folder / f"{stem}.txt"
+    for profile, name in zip(profiles, file_names(profiles, ".txt"), strict=True):
+        target = folder / name
         with atomic_path(target) as partial:
             partial.write_text(write_profile(profile), encoding="utf-8", newline="\n")
         print(target)
     return 0
-
-
-def _file_stem(municipality: str, used: set[str]) -> str:
-    base = (
-        "".join(c if c.isalnum() or c in "-_" else "-" for c in municipality.strip()).strip("-")
-        or "netwerk"
-    )
-    stem, number = base, 2
-    while stem.casefold() in used:
-        stem, number = f"{base}-{number}", number + 1
-    used.add(stem.casefold())
-    return stem

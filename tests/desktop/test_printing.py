@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPrev
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from db.file_names import safe_file_stem
 from db.formats import format_euro, format_period
 from db.profile_text import parse_profile
 from db.samples import sample_texts
@@ -43,7 +44,6 @@ from desktop.printing import (
     pdf_file_names,
     pdf_writer,
     profile_document,
-    safe_file_stem,
     split_blocks_at_page_breaks,
     write_pdf,
     write_pdf_folder,

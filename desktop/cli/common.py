@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from db.store import Store
 
@@ -28,3 +29,25 @@ def say(options: argparse.Namespace, dutch: str, english: str) -> None:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def matching_ids(store: Store, names: list[str]) -> tuple[list[UUID], list[str]]:
+    """Ids of the networks each name matches (by network name or municipality), in the order of
+    the names, each once; and the names that matched nothing."""
+    from db.reference import fold
+
+    summaries = store.summaries(store.list_ids())
+    found: dict[UUID, None] = {}
+    missing = []
+    for name in names:
+        key = fold(name)
+        hits = [
+            summary.id
+            for summary in summaries
+            if fold(summary.name) == key
+            or key in {fold(municipality) for municipality in summary.municipalities.split(", ")}
+        ]
+        if not hits:
+            missing.append(name)
+        found.update(dict.fromkeys(hits))
+    return list(found), missing

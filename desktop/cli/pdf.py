@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from desktop.cli.common import open_store, say
+from desktop.cli.common import matching_ids, open_store, say
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -49,28 +49,6 @@ def register(subparsers: Any) -> None:
     )
     pdf.add_argument("--notes", action="store_true", help="ook de interne notities afdrukken")
     pdf.set_defaults(handler=run_pdf)
-
-
-def matching_ids(store: Store, names: list[str]) -> tuple[list[UUID], list[str]]:
-    """Ids of the networks each name matches (by network name or municipality), in the order of
-    the names, each once; and the names that matched nothing."""
-    from db.reference import fold
-
-    summaries = store.summaries(store.list_ids())
-    found: dict[UUID, None] = {}
-    missing = []
-    for name in names:
-        key = fold(name)
-        hits = [
-            summary.id
-            for summary in summaries
-            if fold(summary.name) == key
-            or key in {fold(municipality) for municipality in summary.municipalities.split(", ")}
-        ]
-        if not hits:
-            missing.append(name)
-        found.update(dict.fromkeys(hits))
-    return list(found), missing
 
 
 def query_ids(store: Store, text: str) -> list[UUID]:

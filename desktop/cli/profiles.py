@@ -10,7 +10,7 @@ from typing import Any
 
 from db.atomic import atomic_path
 from db.file_names import file_names
-from desktop.cli.common import open_store, say
+from desktop.cli.common import matching_ids, open_store, say
 
 
 def register(subparsers: Any) -> None:
@@ -78,17 +78,13 @@ def run_import(options: argparse.Namespace) -> int:
 
 def run_export_text(options: argparse.Namespace) -> int:
     from db.profile_text import write_profile
-    from db.reference import fold
 
     store = open_store(options)
-    profiles = list(store.iter_profiles())
-    if not options.all:
-        wanted = {fold(name) for name in options.names}
-        profiles = [
-            p
-            for p in profiles
-            if fold(p.name) in wanted or any(fold(m) in wanted for m in p.municipalities)
-        ]
+    if options.all:
+        profiles = list(store.iter_profiles())
+    else:
+        ids, _missing = matching_ids(store, options.names)
+        profiles = store.get_many(ids)
         if not profiles:
             say(
                 options,

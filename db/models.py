@@ -1,8 +1,9 @@
 """The tables: one network profile spread over a parent row and ordered child rows.
 
-Lists keep their order in a ``position`` column. Child rows die with their network
-(``ON DELETE CASCADE`` in the schema, ``delete-orphan`` in the ORM), so a network is always
-written and removed as a whole.
+Lists keep their order in a ``position`` column. Child rows die with their network (``ON DELETE
+CASCADE``), so a network is always written and removed as a whole. Records are read and written
+with plain SQL in db/store.py (optimistic locking included: ``UPDATE … WHERE version = ?``), so
+these classes describe tables, not object graphs.
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    and_,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import DeclarativeBase, Mapped, foreign, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.listing import cents_from_euro, euro_from_cents, text_from_timestamp, timestamp_from_text
 
@@ -93,67 +92,6 @@ class Network(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=_now, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    municipalities: Mapped[list[NetworkMunicipality]] = relationship(
-        order_by="NetworkMunicipality.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    agreement_periods: Mapped[list[AgreementPeriodRow]] = relationship(
-        order_by="AgreementPeriodRow.ordinal", cascade="all, delete-orphan", passive_deletes=True
-    )
-    instruments: Mapped[list[InstrumentRow]] = relationship(
-        order_by="InstrumentRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    partners: Mapped[list[PartnerRow]] = relationship(
-        order_by="PartnerRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    goals: Mapped[list[GoalRow]] = relationship(
-        order_by="GoalRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    # Actions not tied to a goal: top-level rows of this network without goal and parent.
-    actions: Mapped[list[ActionRow]] = relationship(
-        primaryjoin=lambda: and_(
-            Network.id == foreign(ActionRow.network_id),
-            ActionRow.goal_id.is_(None),
-            ActionRow.parent_id.is_(None),
-        ),
-        order_by="ActionRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    contacts: Mapped[list[ContactRow]] = relationship(
-        order_by="ContactRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    sections: Mapped[list[SectionRow]] = relationship(
-        order_by="SectionRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-    captions: Mapped[list[CaptionRow]] = relationship(
-        order_by="CaptionRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-    # Optimistic locking: every UPDATE says "WHERE version = <the version I read>".
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
-
 
 def _network_fk() -> Mapped[str]:
     return mapped_column(ForeignKey("networks.id", ondelete="CASCADE"), index=True)
@@ -210,16 +148,6 @@ class GoalRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
 
-    actions: Mapped[list[ActionRow]] = relationship(
-        primaryjoin=lambda: and_(
-            GoalRow.id == foreign(ActionRow.goal_id), ActionRow.parent_id.is_(None)
-        ),
-        order_by="ActionRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
 
 class ActionRow(Base):
     """An action: of a goal (goal_id), of the network (neither), or a sub-action (parent_id)."""
@@ -236,14 +164,6 @@ class ActionRow(Base):
     )
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-
-    children: Mapped[list[ActionRow]] = relationship(
-        primaryjoin=lambda: ActionRow.id == foreign(ActionRow.parent_id),
-        order_by="ActionRow.position",
-        collection_class=ordering_list("position"),
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
 
 
 class ContactRow(Base):

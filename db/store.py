@@ -21,7 +21,6 @@ from uuid import UUID
 from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from db import dbfile, listing
 from db.changes import Change as Change  # re-exported: the window imports the light module
@@ -61,8 +60,6 @@ def translated_errors(path: Path | None) -> Iterator[None]:
     """Turn SQLite's terse failures into sentences; the caller's data stays where it was."""
     try:
         yield
-    except StaleDataError:
-        raise  # handled by the caller, which knows the record
     except (OperationalError, DBAPIError, sqlite3.Error) as error:
         raise store_error(getattr(error, "orig", error), path) from error
 
@@ -684,8 +681,6 @@ class Store:
         except _Rollback:
             assert stale is not None
             raise ConflictError(stale.name, self.find(stale.id)) from None
-        except StaleDataError as error:
-            raise ConflictError(edited[0].name if edited else "?", None) from error
         return [p.id for p in new], [p.id for p in edited]
 
     def save(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:

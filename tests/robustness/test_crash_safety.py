@@ -110,8 +110,13 @@ class Promises:
     last_save: tuple[int, int] = (0, 0)  # (round, counter) of the last acknowledged save
     alive: set[str] = field(default_factory=set)
     deleted: set[str] = field(default_factory=set)
+    # Deleted, but the kill may have cut off the acknowledgement: neither promise holds.
+    in_doubt: set[str] = field(default_factory=set)
 
     def take(self, lines: list[str]) -> None:
+        """Read one child's lines (a child deletes only networks it created itself)."""
+        created_here: list[str] = []  # this child's creations not yet deleted, oldest first
+        counter = 0
         for line in lines:
             kind, _, rest = line.partition(" ")
             if kind == "saved":
@@ -119,9 +124,35 @@ class Promises:
                 self.last_save = max(self.last_save, (round_number, counter))
             elif kind == "created":
                 self.alive.add(rest)
+                created_here.append(rest)
             elif kind == "deleted":
                 self.alive.discard(rest)
                 self.deleted.add(rest)
+                created_here.remove(rest)
+        # On every 8th save the child creates a network and then deletes its oldest creation.
+        # Killed between that delete's commit and its acknowledgement, the oldest creation is
+        # gone although no line said so: the store kept its promise, so the test must not
+        # demand the network back.
+        if lines and lines[-1].startswith("created") and counter % 8 == 0 and created_here:
+            victim = created_here[0]
+            self.alive.discard(victim)
+            self.in_doubt.add(victim)
+
+
+def test_promises_leave_an_unacknowledged_delete_in_doubt() -> None:
+    # Regression (CI, seed 386609020): killed after "created" on the 8th save, the child had
+    # already committed the delete of its oldest creation; the check demanded it back.
+    lines = ["ready"] + [f"saved 3 {counter}" for counter in range(1, 5)] + ["created a"]
+    lines += [f"saved 3 {counter}" for counter in range(5, 9)] + ["created b"]
+    promises = Promises()
+    promises.take(lines)
+    assert promises.alive == {"b"} and promises.in_doubt == {"a"}
+    promises = Promises()
+    promises.take([*lines, "deleted a"])
+    assert promises.alive == {"b"} and promises.deleted == {"a"} and not promises.in_doubt
+    promises = Promises()
+    promises.take(lines[:-1])  # killed before the 8th creation: no delete can have run
+    assert promises.alive == {"a"} and not promises.in_doubt
 
 
 def integrity(path: Path) -> str:

@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -199,12 +200,18 @@ def export_database(store: Store, target: Path) -> ExportReport:
             driver = raw.driver_connection
             assert isinstance(driver, sqlite3.Connection)
             _purge_deleted_from_index(driver)
-            # VACUUM INTO reads one consistent snapshot and writes only live records.
-            driver.execute("VACUUM INTO ?", (str(partial),))
+            # VACUUM INTO reads one consistent snapshot and writes only live records. It syncs
+            # the new file as the source's `synchronous` says; that sync is wasted here (the
+            # copy is synced once, finished, before the rename), so it is off for this step.
+            synchronous = driver.execute("PRAGMA synchronous").fetchone()[0]
+            driver.execute("PRAGMA synchronous = OFF")
+            try:
+                driver.execute("VACUUM INTO ?", (str(partial),))
+            finally:
+                driver.execute(f"PRAGMA synchronous = {int(synchronous)}")
         finally:
             raw.close()
         networks = _finish_export(partial, exported_at)
-        fsync_file(partial)
         os.replace(partial, target)
     except sqlite3.Error as error:
         raise _export_failed(target, str(error)) from error
@@ -217,11 +224,14 @@ def export_database(store: Store, target: Path) -> ExportReport:
 
 
 def _finish_export(partial: Path, exported_at: datetime) -> int:
-    """Mark the snapshot as ours and as an export, drop what it does not need, and check it."""
+    """Mark the snapshot as ours and as an export, drop what it does not need, sync it to disk
+    and check it."""
     from db.migrate import head_schema_version
 
     with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
         connection.execute("PRAGMA journal_mode = DELETE")
+        # Nobody else sees this file before export_database syncs it and renames it into place.
+        connection.execute("PRAGMA synchronous = OFF")
         connection.execute("PRAGMA trusted_schema = OFF")
         # Pages freed below (the index's old segments) are overwritten with zeros, so no trace
         # of a deleted record stays in the file without a second VACUUM.
@@ -240,7 +250,12 @@ def _finish_export(partial: Path, exported_at: datetime) -> int:
             _compact_search_index(connection)  # the source could not be purged (read-only)
             connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
         connection.execute("COMMIT")
-        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        # That was the last write. Syncing the file to disk and checking it both take a while
+        # and do not wait on each other (SQLite and fsync release the GIL): run them together.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            synced = pool.submit(fsync_file, partial)
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            synced.result()  # an OSError here ends the export like any other
         if problems != ["ok"]:
             raise sqlite3.DatabaseError("; ".join(str(p) for p in problems[:5]))
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]

@@ -170,6 +170,29 @@ def test_a_failed_export_leaves_an_existing_file_alone(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
 
+def test_a_sync_that_fails_beside_the_check_ends_the_export_cleanly(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is synced to disk in a worker thread while it is checked: an error there
+    must still reach the officer, and nothing half-written may stay behind."""
+    fill(store)
+    target = tmp_path / "bestaand.sqlite"
+    target.write_bytes(b"de vorige export")
+    synced: list[Path] = []
+
+    def disk_gone(path: Path) -> None:
+        synced.append(path)
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("db.exchange.fsync_file", disk_gone)
+    with pytest.raises(WriteError) as raised:
+        export_database(store, target)
+    assert "Input/output error" in str(raised.value)
+    assert len(synced) == 1 and synced[0].name.endswith(".partial")
+    assert target.read_bytes() == b"de vorige export"
+    assert not [p for p in tmp_path.iterdir() if ".partial" in p.name]
+
+
 def test_a_colleagues_live_database_file_imports(store: Store, tmp_path: Path) -> None:
     """Not an export but the file itself (write-ahead-log mode in its header)."""
     colleague = Store.open(tmp_path / "collega" / "netwerken.sqlite")

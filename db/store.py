@@ -77,14 +77,17 @@ def load_profiles(session: Session, ids: Sequence[str]) -> dict[str, NetworkProf
     if not ids:
         return {}
     wanted = list(ids)
+    # Through the session's connection, not the session: the ORM's row handling (a third of
+    # the read time at ten thousand records) has nothing to do for plain column tuples.
+    connection = session.connection()
 
     def rows(table: Any, *columns: Any, order: Any) -> Any:
-        return session.execute(
+        return connection.execute(
             select(*columns).where(table.network_id.in_(wanted)).order_by(*order)
         )
 
     data: dict[str, dict[str, Any]] = {}
-    for r in session.execute(select(Network.__table__).where(Network.id.in_(wanted))):
+    for r in connection.execute(select(Network.__table__).where(Network.id.in_(wanted))):
         data[r.id] = {
             "id": r.id,
             "name": r.name,

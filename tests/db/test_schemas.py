@@ -242,12 +242,20 @@ def _outcome(rule: Any, value: str) -> object:
         return "refused"
 
 
+def test_the_fast_path_knows_every_whitespace_character() -> None:
+    # The clean-text check lists whitespace by hand; strip() and split() use Python's own.
+    from db.texts import _WHITESPACE
+
+    every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert every == _WHITESPACE
+
+
 @settings(max_examples=2000, deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(
             list(
-                " \n\r\tab\u00a0\u2028\x85\u1680\ufeffé\u2003\x1c\x1f\x0b\x7f\ufdd0\ufffe\U0001fffe\u202f\x00"
+                " \n\r\tab\u00a0\u2028\x85\u1680\ufeffé\u2003\x1c\x1f\x0b\x7f\ufdd0\ufffe\U0001fffe\u202f\x00\u3000\u205f\u2029\x0c"
             )
         ),
         max_size=12,

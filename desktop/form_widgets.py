@@ -96,6 +96,7 @@ class FieldEditor(QWidget):
         self._message.setWordWrap(True)
         self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._message.hide()
+        self._problems_shown = False
         self._loading = False
         self.last_edit_typing = self.typing
 
@@ -127,6 +128,11 @@ class FieldEditor(QWidget):
         return self._message.text() if not self._message.isHidden() else ""
 
     def show_problems(self, problems: list[FieldProblem], language: Language = "nl") -> None:
+        # Every validation (each save, each pause in typing) reports every field; clearing a
+        # field that shows nothing would still re-style and re-lay out the whole form.
+        if not problems and not self._problems_shown:
+            return
+        self._problems_shown = bool(problems)
         text = "\n".join(inline_message(problem, language) for problem in problems)
         self._message.setText(text)
         self._message.setVisible(bool(problems))

@@ -167,6 +167,8 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_problems(self, problems: dict[tuple[int, str | None], str]) -> None:
+        if problems == self.problems:
+            return  # no cell looks different: no repaint of every cell
         self.problems = problems
         if self.rows:
             self.dataChanged.emit(

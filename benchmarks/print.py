@@ -9,7 +9,8 @@ peak memory figure belongs to one measurement):
   text) against the same HTML and stylesheet printed by a bare ``QTextDocument.print_``;
 - all networks into one PDF (title page, contents, headers, footers) against one bare document
   holding all their HTML;
-- the same combined PDF for a third of the networks, to show memory does not grow with the count.
+- the same combined PDF for a third of the networks, to show memory does not grow with the count;
+- one profile and the combined PDF again for the five published sample profiles.
 
 Targets (issue 6): one profile under 60 ms; all networks within 3x the bare baseline; peak memory
 not growing with the number of profiles.
@@ -150,7 +151,8 @@ def _run_child(mode: str, db: Path, count: int | None, folder: Path) -> dict[str
 def measure(
     count: int, seed: int | None = None, db: Path | None = None
 ) -> dict[str, dict[str, Any]]:
-    """All four measurements, each in a process of its own, on ``db`` or a database built here."""
+    """Every measurement, each in a process of its own, on ``db`` or a database built here, and
+    on a database of the sample profiles."""
     from benchmarks.generate import build_database
 
     with tempfile.TemporaryDirectory(prefix="netwerken-print-") as folder_name:
@@ -163,11 +165,18 @@ def measure(
             else:
                 build_database(db, count, seed)
             print(f"database: {count} generated networks ({time.perf_counter() - start:.1f} s)")
+        from benchmarks.startup import build_samples_database
+
+        samples, _ = build_samples_database(folder / "samples.sqlite")
         return {
             "one": _run_child("one", db, None, folder),
             "bare_all": _run_child("bare-all", db, None, folder),
             "ours_all": _run_child("ours-all", db, None, folder),
             "ours_third": _run_child("ours-all", db, max(1, count // 3), folder),
+            # The published profiles themselves: what an officer prints first.
+            "samples_one": _run_child("one", samples, None, folder),
+            "samples_bare_all": _run_child("bare-all", samples, None, folder),
+            "samples_ours_all": _run_child("ours-all", samples, None, folder),
         }
 
 
@@ -186,7 +195,19 @@ def figures(quick: bool, db: Path | None = None, count: int = 300) -> list[Any]:
         results["ours_third"],
     )
     growth = ours_all["peak_mb"] / third["peak_mb"]
+    samples = results["samples_ours_all"]["profiles"]
     return [
+        limit_figure(
+            f"PDF of one sample profile (the median of the {samples})",
+            results["samples_one"]["ours_s"] * 1000,
+            ONE_PROFILE_TARGET_S * 1000,
+        ),
+        ratio_figure(
+            f"PDF of the {samples} sample profiles in one file [bare QTextDocument.print_]",
+            results["samples_ours_all"]["seconds"] * 1000,
+            results["samples_bare_all"]["seconds"] * 1000,
+            BATCH_RATIO_TARGET,
+        ),
         limit_figure("PDF of one profile", one["ours_s"] * 1000, ONE_PROFILE_TARGET_S * 1000),
         ratio_figure(
             f"PDF of {count} profiles in one file [bare QTextDocument.print_ to QPdfWriter]",

@@ -80,20 +80,22 @@ def test_a_search_never_runs_on_the_ui_thread(
     qtbot: QtBot, window: MainWindow, search: SearchController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
+    release, finished = threading.Event(), threading.Event()
     real = search_bar.search_ids
 
-    def slow(store: Store, query: SearchQuery) -> list[UUID]:
+    def held(store: Store, query: SearchQuery) -> list[UUID]:
         threads.append(threading.current_thread())
-        time.sleep(0.4)
+        release.wait(5)  # a search on the UI thread would hold run() up until this times out
+        finished.set()
         return real(store, query)
 
-    monkeypatch.setattr(search_bar, "search_ids", slow)
+    monkeypatch.setattr(search_bar, "search_ids", held)
     search.field.setText("genk")
-    started = time.perf_counter()
     search.run()
-    assert time.perf_counter() - started < 0.05  # the UI thread only handed the work over
+    # run() came back before the search could end: the UI thread only handed the work over.
+    assert not finished.is_set()
     with qtbot.waitSignal(search.searchFinished, timeout=5000):
-        pass
+        release.set()
     assert threads and threads[0] is not threading.main_thread()
     assert names(window) == ["Lokaal netwerk Genk"]
 

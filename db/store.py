@@ -508,6 +508,10 @@ class Store:
                 ) from error
         with translated_errors(self.path), self.engine.connect() as connection:
             upgrade(connection)
+            # The new version number is in the write-ahead log until a checkpoint; move it into
+            # the file now, so a start that only reads the file's header (db.dbfile) sees it.
+            # Best effort: a reader in another program may hold part of the log back.
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         ):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._show_initial_record)
+            self.session.prepare_in_background(self._show_initial_record)
             for work in self._after_first_paint:
                 QTimer.singleShot(0, self, work)
             self._after_first_paint.clear()
@@ -510,14 +510,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, work)
 
     def _show_initial_record(self) -> None:
-        """Right after the list's first paint: the form (the costly part) with its record."""
+        """Once the store is loaded after the list's first paint: the form with its record."""
         if self._form is not None and self._form.has_record():
             return  # the user was quicker
         network_id = self.list_view.current_id() or self._first_record_id()
         if network_id is not None:
             self.show_record(network_id)
-        else:
-            self.session.prepare()  # an empty list: still load the store before it is needed
 
     def _on_clicked(self, index: QModelIndex) -> None:
         """A click on the row that is already current (chosen at start-up, not yet shown)."""

@@ -10,18 +10,22 @@ store guarantees that a failed call left the file as it was.
 
 Start-up speed: a session can be opened on a file whose header was checked (current, ours)
 without building the store. The record list reads through :attr:`DatabaseSession.listing`
-(plain sqlite3), and the :class:`~db.store.Store` (SQLAlchemy, pydantic) is built on first use,
-which the window arranges right after its first paint.
+(plain sqlite3), and the :class:`~db.store.Store` (SQLAlchemy, pydantic) is built on first use;
+the window has its code loaded on a worker thread right after its first paint
+(:meth:`DatabaseSession.prepare_in_background`).
 """
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from db.changes import Change, ChangeKind
 from db.dbfile import DatabaseFileError
@@ -31,6 +35,8 @@ from db.listing import Listing, ListSource
 if TYPE_CHECKING:
     from db.schemas import NetworkProfile
     from db.store import Store
+
+_PRELOAD_POLL_MS = 15
 
 
 class DatabaseSession(QObject):
@@ -50,6 +56,7 @@ class DatabaseSession(QObject):
         self._store = store
         self._path = store.path if store is not None else path
         self._listing = Listing(self._path) if self._path is not None else None
+        self._closed = False
 
     @property
     def store(self) -> Store:
@@ -75,6 +82,39 @@ class DatabaseSession(QObject):
         failure is told by the action that needs the store."""
         with suppress(StoreError):
             self.store  # noqa: B018 - building it is the point
+
+    def prepare_in_background(self, then: Callable[[], object]) -> None:
+        """Load the store's code on a worker thread, then build the store and call ``then``,
+        both on this (the UI) thread.
+
+        Loading SQLAlchemy, pydantic and the store takes ~0.6 s: on the UI thread that would
+        freeze the window just after it appeared. The worker only imports Qt-free modules (no
+        Qt object is touched off the UI thread); the UI thread polls for it every few
+        milliseconds and stays responsive meanwhile. An action that needs the store sooner
+        simply waits for the import under way (Python's import lock), as it would have anyway.
+        """
+        loaded = threading.Event()
+
+        def load() -> None:
+            try:
+                import db.store  # noqa: F401 - loading it is the point
+            finally:
+                loaded.set()  # a failed import is repeated, and reported, on the UI thread
+
+        def poll() -> None:
+            if self._closed:
+                return
+            if not loaded.is_set():
+                QTimer.singleShot(_PRELOAD_POLL_MS, self, poll)
+                return
+            self.prepare()
+            then()
+
+        if self._store is not None or "db.store" in sys.modules:
+            loaded.set()
+        else:
+            threading.Thread(target=load, name="netwerken-load-store", daemon=True).start()
+        QTimer.singleShot(0, self, poll)
 
     @property
     def listing(self) -> ListSource:
@@ -168,5 +208,6 @@ class DatabaseSession(QObject):
         self.databaseChanged.emit(store)
 
     def close(self) -> None:
+        self._closed = True  # a store load still under way is not finished any more
         if self._store is not None:
             self._store.close()

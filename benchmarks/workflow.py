@@ -2,7 +2,8 @@
 
     python -m benchmarks.workflow [--quick]
 
-Figures (targets from the performance issue):
+Figures (targets from the performance issue, and one of ours):
+- the longest moment the window does not answer while it starts, after the first paint: < 100 ms;
 - selecting a network and showing it in the form: < 50 ms at 10,000 networks;
 - saving an edited network: < 30 ms;
 - peak memory of the running program with 10,000 networks: < 250 MB;
@@ -24,6 +25,9 @@ from benchmarks.common import Figure, limit_figure, median_ms, ratio_figure, run
 from benchmarks.generate import build_database, generate_networks
 
 WINDOW_PROBE = Path(__file__).with_name("window_probe.py")
+# Our own bar for "feels instant" (not from the issue): a click answered within 100 ms reads as
+# immediate; the start-up work after the first paint must never hold the window longer than that.
+START_STALL_LIMIT_MS = 100
 
 
 def window_figures(database: Path, count: int) -> list[Figure]:
@@ -33,6 +37,11 @@ def window_figures(database: Path, count: int) -> list[Figure]:
     measured = run.output
     assert measured["rows"] == count, measured
     return [
+        limit_figure(
+            f"longest pause of the window while it starts (until the form shows), {count:,}",
+            measured["start_stall_ms"],
+            START_STALL_LIMIT_MS,
+        ),
         limit_figure(
             f"select a network and show it in the form, {count:,} networks",
             measured["select_ms"],

@@ -541,6 +541,14 @@ class Store:
         with self.read_session() as session:
             return int(session.scalar(select(func.count()).select_from(Network)) or 0)
 
+    def warm_up(self) -> None:
+        """Read one record and drop it: SQLAlchemy compiles the read statements once per engine
+        (~25 ms), which the first record a user opens should not wait for."""
+        with self.read_session() as session:
+            first = session.scalar(select(Network.id).limit(1))
+            if first is not None:
+                load_profiles(session, [first])
+
     def get(self, network_id: UUID | str) -> NetworkProfile:
         with self.read_session() as session:
             found = load_profiles(session, [str(network_id)])

@@ -17,7 +17,7 @@ the window has its code loaded on a worker thread right after its first paint
 
 from __future__ import annotations
 
-import sys
+import gc
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -84,34 +84,54 @@ class DatabaseSession(QObject):
             self.store  # noqa: B018 - building it is the point
 
     def prepare_in_background(self, then: Callable[[], object]) -> None:
-        """Load the store's code on a worker thread, then build the store and call ``then``,
-        both on this (the UI) thread.
+        """Load and build the store on a worker thread, then call ``then`` on this (the UI)
+        thread.
 
-        Loading SQLAlchemy, pydantic and the store takes ~0.6 s: on the UI thread that would
-        freeze the window just after it appeared. The worker only imports Qt-free modules (no
-        Qt object is touched off the UI thread); the UI thread polls for it every few
-        milliseconds and stays responsive meanwhile. An action that needs the store sooner
-        simply waits for the import under way (Python's import lock), as it would have anyway.
+        Loading SQLAlchemy and pydantic and preparing the first read takes ~0.7 s: on the UI
+        thread that would freeze the window just after it appeared. The worker touches no Qt
+        object; the UI thread polls for it every few milliseconds and stays responsive. An action
+        that needs the store sooner builds it itself (waiting for the import under way); the
+        worker's store is then closed unused. Any failure in the worker is left to the UI
+        thread, which repeats the step and reports it where it is needed.
         """
-        loaded = threading.Event()
+        path = self._path
+        ready: list[Store] = []
+        done = threading.Event()
 
         def load() -> None:
             try:
-                import db.store  # noqa: F401 - loading it is the point
+                from db.schemas import load_lazy_tables
+                from db.store import Store
+
+                load_lazy_tables()
+                # What was just loaded lives as long as the program: keep it out of the
+                # collector's full passes (the first one would land on the UI thread, ~40 ms).
+                gc.freeze()
+                if path is not None:
+                    store = Store.open(path, create=False)
+                    ready.append(store)
+                    store.warm_up()
+            except Exception:  # the UI thread repeats the step and says what went wrong
+                pass
             finally:
-                loaded.set()  # a failed import is repeated, and reported, on the UI thread
+                done.set()
 
         def poll() -> None:
-            if self._closed:
-                return
-            if not loaded.is_set():
+            if not done.is_set():
                 QTimer.singleShot(_PRELOAD_POLL_MS, self, poll)
+                return
+            for store in ready:  # hand the worker's store over, unless it is too late
+                if self._store is None and not self._closed and store.path == self._path:
+                    self._store = store
+                else:
+                    store.close()
+            if self._closed:
                 return
             self.prepare()
             then()
 
-        if self._store is not None or "db.store" in sys.modules:
-            loaded.set()
+        if self._store is not None:
+            done.set()
         else:
             threading.Thread(target=load, name="netwerken-load-store", daemon=True).start()
         QTimer.singleShot(0, self, poll)

@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +226,59 @@ def test_the_first_paint_loads_neither_the_store_nor_pydantic(tmp_path: Path) ->
         "after": True,
         "loaded_on": "netwerken-load-store",
     }
+
+
+# --- the store, prepared off the UI thread ---------------------------------------------------
+
+
+def test_the_store_prepared_in_the_background_is_handed_over_warm(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "werk.sqlite"
+    made = filled(path)
+    session = DatabaseSession(path=path)
+    calls: list[bool] = []
+    try:
+        session.prepare_in_background(lambda: calls.append(session.store_is_open))
+        assert not session.store_is_open  # nothing happened on this thread yet
+        qtbot.waitUntil(lambda: calls == [True], timeout=10_000)
+        assert session.store.path == path
+        assert session.get(made[0].id).name == made[0].name
+    finally:
+        session.close()
+
+
+def test_a_database_opened_meanwhile_wins_over_the_background_store(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "eerste.sqlite", tmp_path / "tweede.sqlite"
+    filled(first)
+    Store.open(second).close()
+    session = DatabaseSession(path=first)
+    calls: list[Path | None] = []
+    try:
+        session.prepare_in_background(lambda: calls.append(session.store.path))
+        session.open_database(second)  # the user was quicker than the worker
+        qtbot.waitUntil(lambda: calls != [], timeout=10_000)
+        assert calls == [second]
+        assert session.store.count() == 0
+    finally:
+        session.close()
+
+
+def test_a_session_closed_meanwhile_is_left_closed(qtbot: Any, tmp_path: Path) -> None:
+    path = tmp_path / "werk.sqlite"
+    filled(path)
+    session = DatabaseSession(path=path)
+    calls: list[bool] = []
+    session.prepare_in_background(lambda: calls.append(True))
+    session.close()
+    qtbot.waitUntil(
+        lambda: not any(t.name == "netwerken-load-store" for t in threading.enumerate()),
+        timeout=10_000,
+    )
+    qtbot.wait(100)  # a few polls after the worker is done
+    assert calls == [] and not session.store_is_open
 
 
 # --- the list: all networks again after a search ----------------------------------------------

@@ -7,6 +7,7 @@ times and the peak memory of the process (VmHWM).
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 import sys
@@ -58,7 +59,7 @@ def session(database: str) -> dict[str, float]:
         ticker.stop()
         ticks.append(time.perf_counter())
         result["start_stall_ms"] = max(
-            ((later - earlier) * 1000 for earlier, later in zip(ticks, ticks[1:], strict=False)),
+            ((later - earlier) * 1000 for earlier, later in itertools.pairwise(ticks)),
             default=float("nan"),
         )
         model, view = window.list_model, window.list_view  # type: ignore[attr-defined]

@@ -496,7 +496,10 @@ class MainWindow(QMainWindow):
         ):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
-            self.session.prepare_in_background(self._show_initial_record)
+            # From the next turn of the event loop: this paint goes out first, undisturbed.
+            QTimer.singleShot(
+                0, self, lambda: self.session.prepare_in_background(self._show_initial_record)
+            )
             for work in self._after_first_paint:
                 QTimer.singleShot(0, self, work)
             self._after_first_paint.clear()

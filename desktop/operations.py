@@ -133,7 +133,9 @@ class DatabaseSession(QObject):
         if self._store is not None:
             done.set()
         else:
-            threading.Thread(target=load, name="netwerken-load-store", daemon=True).start()
+            # Not a daemon: the interpreter waits for it at exit (under a second) instead of
+            # killing it mid-import, which aborts the process ("exception not rethrown").
+            threading.Thread(target=load, name="netwerken-load-store").start()
         QTimer.singleShot(0, self, poll)
 
     @property

@@ -151,14 +151,16 @@ class MainWindow(QMainWindow):
     def _build_empty_page(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        label = QLabel(
-            self.tr("Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N)."), page
-        )
+        label = QLabel(self._choose_hint(), page)
+        self._empty_hint = label
         label.setObjectName("emptyHint")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         layout.addWidget(label)
         return page
+
+    def _choose_hint(self) -> str:
+        return self.tr("Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).")
 
     def _action(
         self,
@@ -496,6 +498,9 @@ class MainWindow(QMainWindow):
         ):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
+            if self.list_model.rowCount() and not self.session.store_is_open:
+                # The record chosen at start follows once the store is loaded (under a second).
+                self._empty_hint.setText(self.tr("Fiche laden…"))
             # From the next turn of the event loop: this paint goes out first, undisturbed.
             QTimer.singleShot(
                 0, self, lambda: self.session.prepare_in_background(self._show_initial_record)
@@ -514,6 +519,7 @@ class MainWindow(QMainWindow):
 
     def _show_initial_record(self) -> None:
         """Once the store is loaded after the list's first paint: the form with its record."""
+        self._empty_hint.setText(self._choose_hint())
         if self._form is not None and self._form.has_record():
             return  # the user was quicker
         network_id = self.list_view.current_id() or self._first_record_id()

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+85"/>
+        <location filename="../../desktop/app.py" line="+112"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+682"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="+700"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+123"/>
+        <location filename="../../desktop/print_view.py" line="+131"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+388"/>
+        <location filename="../../desktop/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -234,12 +234,12 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-587"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="-604"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>Veld</source>
         <translation>Field</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>Keep</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.</source>
         <translation>Matched by the lead municipality: the two versions have different ids. If you choose their version, your network gets their content and keeps its own id.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>nog kiezen</source>
         <translation>to choose</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>the newest (my version)</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+291"/>
         <source>Dagelijkse back-up</source>
         <translation>Daily backup</translation>
     </message>
@@ -527,7 +527,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+195"/>
+        <location filename="../../desktop/search_bar.py" line="+207"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -606,7 +606,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-720"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="-726"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -675,17 +675,17 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+104"/>
+        <location filename="../../desktop/main_window.py" line="+106"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
         <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>komt in een volgende versie</source>
         <translation>coming in a later version</translation>
     </message>
@@ -846,12 +846,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+366"/>
+        <location line="+383"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-377"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -876,7 +876,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+53"/>
+        <source>Fiche laden…</source>
+        <translation>Loading the profile…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -973,7 +978,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+18"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="+20"/>
         <source>Samenvoegen: verschillen kiezen</source>
         <translation>Merge: choose between differences</translation>
     </message>
@@ -1036,7 +1041,7 @@ The current database stays open.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>De nieuwste (hun versie)</source>
         <translation>The newest (their version)</translation>
     </message>
@@ -1436,7 +1441,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+182"/>
+        <location filename="../../desktop/network_list.py" line="+191"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1484,12 +1489,12 @@ The current database stays open.</translation>
         <translation>Include internal notes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
@@ -1499,19 +1504,19 @@ The current database stays open.</translation>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location line="+13"/>
         <location line="+15"/>
+        <location line="+17"/>
         <source>Profielen lokale netwerken</source>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Profielen opmaken…</source>
         <translation>Laying out the profiles…</translation>
     </message>
@@ -1569,7 +1574,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-281"/>
+        <location line="-315"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1577,7 +1582,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+122"/>
+        <location filename="../../desktop/search_bar.py" line="+124"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1588,7 +1593,7 @@ The current database stays open.</translation>
         <translation>Show or hide the filters</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+142"/>
         <source>1 netwerk gevonden</source>
         <translation>1 network found</translation>
     </message>
@@ -1626,7 +1631,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-440"/>
+        <location line="-446"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -1639,7 +1644,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+438"/>
+        <location filename="../../desktop/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1842,7 +1847,7 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+85"/>
+        <location filename="../../desktop/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
@@ -1850,7 +1855,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+309"/>
+        <location filename="../../desktop/print_view.py" line="+343"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

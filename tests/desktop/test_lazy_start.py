@@ -281,6 +281,29 @@ def test_a_session_closed_meanwhile_is_left_closed(qtbot: Any, tmp_path: Path) -
     assert calls == [] and not session.store_is_open
 
 
+def test_the_form_pane_says_it_is_loading_until_the_record_follows(
+    qtbot: Any, tmp_path: Path, settings: Any
+) -> None:
+    from desktop.main_window import MainWindow
+    from tests.desktop.conftest import dispose
+
+    path = tmp_path / "werk.sqlite"
+    filled(path)
+    session = DatabaseSession(path=path)
+    main = MainWindow(session, settings)
+    try:
+        hint = main._empty_hint
+        assert "Kies een netwerk" in hint.text()
+        main.show()
+        main.list_view.viewport().grab()  # the list's first paint; the store is not there yet
+        assert hint.text() == "Fiche laden…"
+        qtbot.waitUntil(lambda: main.has_form() and main.form.has_record(), timeout=10_000)
+        assert "Kies een netwerk" in hint.text()  # ready for when no record is shown
+    finally:
+        dispose(main)
+        session.close()
+
+
 QUICK_EXIT = """
 import sys, threading
 from PySide6.QtCore import QEventLoop

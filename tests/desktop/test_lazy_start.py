@@ -142,6 +142,28 @@ def test_a_first_start_creates_and_fills_the_default_database() -> None:
         session.close()
 
 
+def run_program(script: str, database: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh Python process (this one has every module loaded already), on
+    ``database``, offscreen, with its settings under ``home``."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "PATH": "/usr/bin:/bin",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", script, str(database)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
 PROBE = """
 import json, sys, threading
 from PySide6.QtCore import QEvent, QObject
@@ -198,23 +220,7 @@ def test_the_first_paint_loads_neither_the_store_nor_pydantic(tmp_path: Path) ->
     one has them)."""
     path = tmp_path / "werk.sqlite"
     filled(path)
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PATH": "/usr/bin:/bin",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_program(PROBE, path, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     # The store's code (SQLAlchemy, pydantic: ~0.6 s) is loaded on a worker thread, so the
@@ -330,23 +336,7 @@ def test_closing_while_the_store_still_loads_exits_cleanly(tmp_path: Path) -> No
     in the start-up benchmark; it depends on timing, so this test does not always catch that)."""
     path = tmp_path / "werk.sqlite"
     filled(path)
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PATH": "/usr/bin:/bin",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", QUICK_EXIT, str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_program(QUICK_EXIT, path, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "FATAL" not in result.stderr and "Traceback" not in result.stderr
 

@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         # Start-up: the list is painted first, the form follows right after. The row is made
         # current quietly, so that the list's focus does not pick (and load) another one.
         self._select_quietly(self._first_record_id())
+        if self.list_model.rowCount() and not self.session.store_is_open:
+            # Its record follows once the store is loaded after the first paint (under a second).
+            self._empty_hint.setText(self.tr("Fiche laden…"))
         self._awaiting_first_paint = True
         self._after_first_paint: list[Callable[[], object]] = []
         self.list_view.viewport().installEventFilter(self)
@@ -498,9 +501,6 @@ class MainWindow(QMainWindow):
         ):
             self._awaiting_first_paint = False
             watched.removeEventFilter(self)
-            if self.list_model.rowCount() and not self.session.store_is_open:
-                # The record chosen at start follows once the store is loaded (under a second).
-                self._empty_hint.setText(self.tr("Fiche laden…"))
             # From the next turn of the event loop: this paint goes out first, undisturbed.
             QTimer.singleShot(
                 0, self, lambda: self.session.prepare_in_background(self._show_initial_record)

@@ -680,7 +680,7 @@ Nothing was changed.</translation>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
         <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
     </message>
@@ -846,12 +846,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+383"/>
+        <location line="+380"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-374"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -876,12 +876,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="-307"/>
         <source>Fiche laden…</source>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+424"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>

@@ -3,7 +3,8 @@
 Whatever a user types becomes a valid FTS5 expression (:func:`parse_query`): words are prefix
 terms joined by AND, ``"..."`` is a phrase, ``OF``/``OR`` gives alternatives and ``-woord``
 excludes. Every piece of user text reaches FTS5 inside double quotes, so no input can be an
-FTS5 syntax error.
+FTS5 syntax error. A single word of three letters or more is also looked for inside longer
+words (``pas`` in ``kansenpas``), in the inside index (:attr:`Phrase.inside`).
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from db.model.schemas import MAX_YEAR, MIN_YEAR, Province, province_from_text
+from db.storage.search_index import INSIDE_MIN_LETTERS, fold_word
 
 if TYPE_CHECKING:
     pass
 
 MAX_PHRASES = 32  # a pasted paragraph still makes a bounded query
+# A longer "word" (a pasted link, a run of letters) is only looked for at the start of words:
+# no Dutch compound holds one, and a trigram phrase query costs a lookup per letter.
+INSIDE_MAX_LETTERS = 40
 
 # --- from what a user types to an FTS5 expression --------------------------------------------
 
@@ -44,9 +49,22 @@ class Phrase:
     tokens: tuple[str, ...]
     prefix: bool
 
-    def fts(self) -> str:
+    def fts(self, prefix: bool | None = None) -> str:
+        """The phrase for the main index; ``prefix=False`` asks for whole words only."""
         quoted = " ".join(self.tokens).replace('"', '""')
-        return f'"{quoted}"' + ("*" if self.prefix else "")
+        return f'"{quoted}"' + ("*" if self.prefix and prefix is not False else "")
+
+    @property
+    def inside(self) -> str | None:
+        """The phrase for the inside index (the word anywhere after a word's first letter), or
+        None: a phrase of several words, or a word too short or too long, is only looked for
+        from the start of words."""
+        if len(self.tokens) != 1:
+            return None
+        folded = fold_word(self.tokens[0])
+        if not INSIDE_MIN_LETTERS <= len(folded) <= INSIDE_MAX_LETTERS:
+            return None
+        return '"' + folded.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +76,32 @@ class ParsedQuery:
 
     @property
     def positive(self) -> str | None:
+        return self.positive_expression()
+
+    def positive_expression(self, prefix: bool | None = None) -> str | None:
+        """The groups for the main index; ``prefix=False``: whole words only."""
         if not self.groups:
             return None
         parts = [
-            group[0].fts() if len(group) == 1 else "(" + " OR ".join(p.fts() for p in group) + ")"
-            for group in self.groups
+            _alternatives([phrase.fts(prefix) for phrase in group]) for group in self.groups
         ]
         return " AND ".join(parts)
+
+    @property
+    def exact(self) -> str | None:
+        """The positive expression with whole words only (the first tier of the ranking), or
+        None when it is the same as :attr:`positive` (nothing in the query is a prefix)."""
+        exact = self.positive_expression(prefix=False)
+        return None if exact == self.positive else exact
+
+    @property
+    def negative_inside(self) -> str | None:
+        """The excluded words for the inside index: ``-pas`` also excludes ``kansenpas``."""
+        return " OR ".join(p.inside for p in self.excluded if p.inside is not None) or None
+
+    @property
+    def looks_inside(self) -> bool:
+        return any(phrase.inside is not None for phrase in self.phrases)
 
     @property
     def negative(self) -> str | None:
@@ -85,6 +122,10 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.groups and not self.excluded
+
+
+def _alternatives(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
 def parse_query(user_text: str) -> ParsedQuery:

@@ -448,11 +448,24 @@ def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     return re.compile(body + tail)
 
 
-_Patterns = tuple[tuple[re.Pattern[str], ...], ...]  # per group of the query, its alternatives
+@lru_cache(maxsize=256)
+def _inside_pattern(phrase: Phrase) -> re.Pattern[str] | None:
+    """A pattern for the word of ``phrase`` anywhere, marking just that part of a compound."""
+    if phrase.inside is None:
+        return None
+    word = fold_word(phrase.tokens[0])
+    return re.compile(_MARKS.join(_letter_pattern(char) for char in word) + _MARKS)
+
+
+# Per group of the query, its alternatives: (from a word's start, inside a word or None).
+_Patterns = tuple[tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...], ...]
 
 
 def _patterns(parsed: ParsedQuery) -> _Patterns:
-    return tuple(tuple(_phrase_pattern(phrase) for phrase in group) for group in parsed.groups)
+    return tuple(
+        tuple((_phrase_pattern(phrase), _inside_pattern(phrase)) for phrase in group)
+        for group in parsed.groups
+    )
 
 
 def _find(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
@@ -465,14 +478,44 @@ def _find(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _find_inside(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
+    spans = []
+    for found in pattern.finditer(value):
+        start = found.start()
+        # Inside a word: the character before it is part of the same word.
+        if start > 0 and TOKEN.match(value, start - 1, start):
+            spans.append((start, found.end()))
+    return spans
+
+
 def _best_snippet(
     columns: Sequence[Any], patterns: _Patterns
 ) -> tuple[str | None, tuple[tuple[str, bool], ...]]:
     """The field to show a hit in, and its snippet: the first field (by weight) that holds all
-    the query's groups, else the first that holds any of its words."""
+    the query's groups, else the first that holds any of its words. Matches at the start of a
+    word are looked for first; only if they do not cover the query, matches inside words too
+    (so a hit found by its whole words is not shown by a compound in a heavier field)."""
     if not patterns:
         return None, ()
-    fallback: tuple[int, str, list[tuple[int, int]]] | None = None
+    fallback = _snippet_field(columns, patterns, inside=False)
+    if fallback is not None and fallback[3]:
+        return FIELD_KEYS[fallback[0]], _cut(fallback[1], fallback[2])
+    if any(inside is not None for group in patterns for _start, inside in group):
+        with_inside = _snippet_field(columns, patterns, inside=True)
+        if with_inside is not None and (with_inside[3] or fallback is None):
+            fallback = with_inside
+    if fallback is None:
+        return None, ()
+    index, value, spans, _complete = fallback
+    return FIELD_KEYS[index], _cut(value, spans)
+
+
+def _snippet_field(
+    columns: Sequence[Any], patterns: _Patterns, inside: bool
+) -> tuple[int, str, list[tuple[int, int]], bool] | None:
+    """(column index, its text, the matches, whether it holds every group): the first column
+    holding every group, else the first holding any."""
+    fallback: tuple[int, str, list[tuple[int, int]], bool] | None = None
     for index, value in enumerate(columns):
         if not value:
             continue
@@ -480,8 +523,10 @@ def _best_snippet(
         groups_found = 0
         for group in patterns:
             found_in_group = False
-            for pattern in group:
-                found = _find(pattern, value)
+            for start_pattern, inside_pattern in group:
+                found = _find(start_pattern, value)
+                if inside and inside_pattern is not None:
+                    found += _find_inside(inside_pattern, value)
                 if found:
                     spans.extend(found)
                     found_in_group = True
@@ -489,13 +534,10 @@ def _best_snippet(
         if not spans:
             continue
         if groups_found == len(patterns):
-            return FIELD_KEYS[index], _cut(value, spans)
+            return index, value, spans, True
         if fallback is None:
-            fallback = (index, value, spans)
-    if fallback is None:
-        return None, ()
-    index, value, spans = fallback
-    return FIELD_KEYS[index], _cut(value, spans)
+            fallback = (index, value, spans, False)
+    return fallback
 
 
 def _cut(value: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-
 from sqlalchemy.orm import Session
 
 from db.storage.search_index import (
@@ -24,6 +23,7 @@ from db.storage.search_index import (
 
 if TYPE_CHECKING:
     from db.storage.store import Store
+
 
 def rebuild_index(store: Store) -> int:
     """Make the index anew from the tables (``netwerken reindex``); returns the count."""
@@ -113,8 +113,7 @@ def _inside_text_is_current(session: Session) -> bool:
         for row in rows:
             stored, inside = row[1 : 1 + width], row[1 + width :]
             if any(
-                inside_text(value or "") != held
-                for value, held in zip(stored, inside, strict=True)
+                inside_text(value or "") != held for value, held in zip(stored, inside, strict=True)
             ):
                 return False
         after = int(rows[-1][0])

@@ -82,9 +82,7 @@ class ParsedQuery:
         """The groups for the main index; ``prefix=False``: whole words only."""
         if not self.groups:
             return None
-        parts = [
-            _alternatives([phrase.fts(prefix) for phrase in group]) for group in self.groups
-        ]
+        parts = [_alternatives([phrase.fts(prefix) for phrase in group]) for group in self.groups]
         return " AND ".join(parts)
 
     @property

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -196,7 +196,7 @@ def inside_row(docid: int, columns: Sequence[str | None]) -> dict[str, object]:
     return row
 
 
-def _write_inside(executor: Executor, where: str, params: dict[str, object]) -> None:
+def _write_inside(executor: Executor, where: str, params: Mapping[str, object]) -> None:
     """Fill the inside index from the main index's stored text of the rows ``where`` selects,
     a batch at a time (the text is folded here, in Python)."""
     after = -1

@@ -28,7 +28,9 @@ MADE = {
     "Lier": {"vision": "Wie een pas heeft, krijgt korting op sport en cultuur."},
     "Ieper": {"vision": "We werken met een kansenpas voor gezinnen met een laag inkomen."},
     "Mol": {
-        "partners": [{"name": "Vzw Horizont", "description": "samenwerking met armoedeverenigingen"}]
+        "partners": [
+            {"name": "Vzw Horizont", "description": "samenwerking met armoedeverenigingen"}
+        ]
     },
     "Geel": {"vision": "De strijd tegen kinderarmoedebestrijding staat centraal."},
     "Tielt": {
@@ -198,7 +200,11 @@ def test_the_inside_index_follows_create_update_delete(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "follow.sqlite")
     try:
         record = NetworkProfile.model_validate(
-            {"name": "Lokaal netwerk Hamme", "municipalities": ["Hamme"], "vision": "Een kansenpas."}
+            {
+                "name": "Lokaal netwerk Hamme",
+                "municipalities": ["Hamme"],
+                "vision": "Een kansenpas.",
+            }
         )
         store.create(record)
         assert search_ids(store, SearchQuery(text="senpas")) == [record.id]

@@ -94,7 +94,10 @@ def upgrade() -> None:
             insert,
             [
                 {"docid": row[0]}
-                | {name: _inside_text(value or "") for name, value in zip(names, row[1:])}
+                | {
+                    name: _inside_text(value or "")
+                    for name, value in zip(names, row[1:], strict=True)
+                }
                 for row in rows
             ],
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,6 +27,9 @@ MAX_PHRASES = 32  # a pasted paragraph still makes a bounded query
 # A longer "word" (a pasted link, a run of letters) is only looked for at the start of words:
 # no Dutch compound holds one, and a trigram phrase query costs a lookup per letter.
 INSIDE_MAX_LETTERS = 40
+# Words looked for inside words, per query (and as many excluded): each costs a pass over both
+# indexes when the inside tier is ranked; an officer types a few words, a pasted text many.
+MAX_INSIDE_WORDS = 8
 
 # --- from what a user types to an FTS5 expression --------------------------------------------
 
@@ -48,6 +51,8 @@ class Phrase:
 
     tokens: tuple[str, ...]
     prefix: bool
+    # False for the words of a long query past MAX_INSIDE_WORDS: found at word starts only.
+    compound: bool = True
 
     def fts(self, prefix: bool | None = None) -> str:
         """The phrase for the main index; ``prefix=False`` asks for whole words only."""
@@ -59,7 +64,7 @@ class Phrase:
         """The phrase for the inside index (the word anywhere after a word's first letter), or
         None: a phrase of several words, or a word too short or too long, is only looked for
         from the start of words."""
-        if len(self.tokens) != 1:
+        if len(self.tokens) != 1 or not self.compound:
             return None
         folded = fold_word(self.tokens[0])
         if not INSIDE_MIN_LETTERS <= len(folded) <= INSIDE_MAX_LETTERS:
@@ -126,6 +131,17 @@ def _alternatives(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
+def _bounded(phrase: Phrase, inside_left: list[int]) -> Phrase:
+    """``phrase``, no longer looked for inside words once ``inside_left`` (a counter shared by
+    the query's words) is used up."""
+    if phrase.inside is None:
+        return phrase
+    if inside_left[0] <= 0:
+        return replace(phrase, compound=False)
+    inside_left[0] -= 1
+    return phrase
+
+
 def parse_query(user_text: str) -> ParsedQuery:
     """Read a search as people type it; never fails, whatever the text."""
     source = unicodedata.normalize("NFC", _INVISIBLE.sub(" ", user_text))
@@ -182,12 +198,18 @@ def parse_query(user_text: str) -> ParsedQuery:
             groups.append([unit])
     phrases_left = MAX_PHRASES
     kept: list[tuple[Phrase, ...]] = []
-    for group in groups:
+    for group in dict.fromkeys(tuple(group) for group in groups):  # a word twice asks nothing more
         if phrases_left <= 0:
             break
-        kept.append(tuple(group[:phrases_left]))
+        kept.append(group[:phrases_left])
         phrases_left -= len(kept[-1])
-    return ParsedQuery(groups=tuple(kept), excluded=tuple(excluded[:MAX_PHRASES]))
+    inside_left = [MAX_INSIDE_WORDS]
+    return ParsedQuery(
+        groups=tuple(tuple(_bounded(p, inside_left) for p in group) for group in kept),
+        excluded=tuple(_bounded(p, [MAX_INSIDE_WORDS]) for p in dict.fromkeys(excluded))[
+            :MAX_PHRASES
+        ],
+    )
 
 
 def to_fts(user_text: str) -> str | None:

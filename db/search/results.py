@@ -222,6 +222,30 @@ def _restrictions(
 _WEIGHTS = ", ".join(str(field.weight) for field in FIELDS)
 
 
+def _tiers(parsed: ParsedQuery, params: dict[str, Any]) -> list[tuple[int, str, str, list[str]]]:
+    """(tier, table, MATCH expression, extra conditions) of each tier that can add hits, best
+    first: 0 whole words, 1 word starts (absent when nothing in the query is a prefix), 2 inside
+    words."""
+    positive = parsed.positive
+    if positive is None:
+        return []
+    tiers: list[tuple[int, str, str, list[str]]] = []
+    if parsed.exact is None:
+        tiers.append((0, INDEX_TABLE, positive, []))
+    else:
+        tiers += [(0, INDEX_TABLE, parsed.exact, []), (1, INDEX_TABLE, positive, [])]
+    inside = [phrase.inside for phrase in parsed.phrases if phrase.inside is not None]
+    if inside:
+        conditions = []
+        if len(parsed.groups) > 1:
+            # The inside matches of any word find the candidates; each word must then occur
+            # somewhere, at a word's start or inside a word.
+            anywhere = _anywhere(ParsedQuery(parsed.groups, ()), params, "group")
+            conditions.append(f"+rowid IN ({anywhere})")
+        tiers.append((2, INSIDE_TABLE, " OR ".join(inside), conditions))
+    return tiers
+
+
 def _score(tier: int, bm25: float) -> float:
     """Higher is better: the tier as the whole part (2 for whole words), bm25 squeezed into the
     fraction (bm25 is negative, lower is better)."""
@@ -234,59 +258,37 @@ def _ranked(
 ) -> list[tuple[int, str, float]] | None:
     """(docid, network id, score) best first, or None when the text asks for nothing to rank.
 
-    The main index answers the first two tiers in one pass: its matches with prefixes, ordered
-    by whether they also match with whole words only (a set of rowids, no ranking needed), then
-    by bm25 (so within a tier the order is the one search always had). The inside index then
-    adds what is left, by its own bm25. Ordered by an explicit ``bm25(...)`` with the index's
-    own weights rather than by ``rank``: the same order, but SQLite's top-N sorter beats FTS5's
-    internal sort of every match.
+    Each tier is ordered by an explicit ``bm25(...)`` with the index's own weights rather than by
+    ``rank``: the same order, but SQLite's top-N sorter beats FTS5's internal sort of every match.
     """
-    positive = parsed.positive
-    if positive is None:
+    if parsed.positive is None:
         return None
-    params: dict[str, Any] = {"match": positive}
+    params: dict[str, Any] = {}
     restrictions = _restrictions(db, query, parsed, params)
-    if parsed.exact is None:
-        whole = "1"  # nothing in the query is a prefix: every match is of whole words
-    else:
-        whole = f"rowid IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :exact)"
-        params["exact"] = parsed.exact
-    rows = db.execute(
-        _tier_sql(INDEX_TABLE, [f"{INDEX_TABLE} MATCH :match", *restrictions], whole, query.limit),
-        params,
-    ).fetchall()
-    ranked = [
-        (int(docid), str(network_id), _score(0 if is_whole else 1, bm25))
-        for docid, network_id, bm25, is_whole in rows
-    ]
-    inside = [phrase.inside for phrase in parsed.phrases if phrase.inside is not None]
-    wanted = None if query.limit is None else query.limit - len(ranked)
-    if not inside or wanted == 0:
-        return ranked
-    where = [f"{INSIDE_TABLE} MATCH :inside", *restrictions]
-    params["inside"] = " OR ".join(inside)
-    if len(parsed.groups) > 1:
-        # The inside matches of any word find the candidates; each word must then occur
-        # somewhere, at a word's start or inside a word.
-        where.append(f"+rowid IN ({_anywhere(ParsedQuery(parsed.groups, ()), params, 'group')})")
-    if ranked:
-        where.append("+rowid NOT IN (SELECT value FROM json_each(:seen))")
-        params["seen"] = json.dumps([docid for docid, _network_id, _score in ranked])
-    rows = db.execute(_tier_sql(INSIDE_TABLE, where, "0", wanted), params).fetchall()
-    return ranked + [
-        (int(docid), str(network_id), _score(2, bm25)) for docid, network_id, bm25, _whole in rows
-    ]
-
-
-def _tier_sql(table: str, where: list[str], whole: str, limit: int | None) -> str:
-    """The ranked query on one index: (docid, network id, bm25, whole words) best first."""
-    return (
-        "SELECT r.docid, k.network_id, r.score, r.whole FROM"
-        f" (SELECT rowid AS docid, bm25({table}, {_WEIGHTS}) AS score, {whole} AS whole"
-        f" FROM {table} WHERE {' AND '.join(where)} ORDER BY whole DESC, score"
-        f"{'' if limit is None else f' LIMIT {int(limit)}'}) AS r"
-        f" JOIN {KEYS_TABLE} AS k ON k.docid = r.docid ORDER BY r.whole DESC, r.score"
-    )
+    ranked: list[tuple[int, str, float]] = []
+    seen: list[int] = []
+    for tier, table, match, conditions in _tiers(parsed, params):
+        wanted = None if query.limit is None else query.limit - len(ranked)
+        if wanted == 0:
+            break
+        where = [f"{table} MATCH :match"]
+        if seen:
+            # First: what an earlier tier found needs no further test (SQLite tests in order).
+            where.append("+rowid NOT IN (SELECT value FROM json_each(:seen))")
+        where += [*restrictions, *conditions]
+        sql = (
+            "SELECT r.docid, k.network_id, r.score FROM"
+            f" (SELECT rowid AS docid, bm25({table}, {_WEIGHTS}) AS score FROM {table}"
+            f" WHERE {' AND '.join(where)} ORDER BY score"
+            f"{'' if wanted is None else f' LIMIT {int(wanted)}'}) AS r"
+            f" JOIN {KEYS_TABLE} AS k ON k.docid = r.docid ORDER BY r.score"
+        )
+        rows = db.execute(sql, {**params, "match": match, "seen": json.dumps(seen)}).fetchall()
+        ranked += [
+            (int(docid), str(network_id), _score(tier, bm25)) for docid, network_id, bm25 in rows
+        ]
+        seen += [int(docid) for docid, _network_id, _bm25 in rows]
+    return ranked
 
 
 def _filters(db: sqlite3.Connection, query: SearchQuery, params: dict[str, Any]) -> list[str]:

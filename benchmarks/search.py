@@ -101,23 +101,25 @@ TARGET_GROWTH = 1.6
 LIMIT = 50
 
 
-def raw_tiers(text: str) -> list[tuple[str, str]]:
-    """(index, expression) of the ranking tiers for ``text``, as the API queries them."""
+def raw_tiers(text: str) -> list[tuple[int, str, str]]:
+    """(tier, index, expression) of the ranking tiers for ``text``, as the API queries them."""
     parsed = parse_query(text)
     if parsed.positive is None:
         return []
-    tiers = [] if parsed.exact is None else [(INDEX_TABLE, parsed.exact)]
-    tiers.append((INDEX_TABLE, parsed.positive))
+    if parsed.exact is None:
+        tiers = [(0, INDEX_TABLE, parsed.positive)]
+    else:
+        tiers = [(0, INDEX_TABLE, parsed.exact), (1, INDEX_TABLE, parsed.positive)]
     inside = [phrase.inside for phrase in parsed.phrases if phrase.inside is not None]
     if inside:
-        tiers.append((INSIDE_TABLE, " OR ".join(inside)))
+        tiers.append((2, INSIDE_TABLE, " OR ".join(inside)))
     return tiers
 
 
-def _raw_tiered(raw: sqlite3.Connection, tiers: list[tuple[str, str]]) -> list[object]:
+def _raw_tiered(raw: sqlite3.Connection, tiers: list[tuple[int, str, str]]) -> list[object]:
     """The bare FTS5 queries for the same hits: each tier for the rows still missing."""
     rows: list[object] = []
-    for table, expression in tiers:
+    for _tier, table, expression in tiers:
         sql = RAW_SQL.format(table=table, limit=LIMIT - len(rows))
         found = raw.execute(sql, (expression,)).fetchall()
         rows += found
@@ -150,15 +152,18 @@ def _raw_query(raw: sqlite3.Connection, expression: str | None) -> list[object]:
 
 def same_ranking(store: Store, raw: sqlite3.Connection, text: str) -> bool:
     """The API returns, tier by tier, the hits FTS5's own ranking gives (ties may come in either
-    order), and no hit twice; exclusions aside, which bare FTS5 cannot apply across indexes."""
-    if parse_query(text).negative is not None:
+    order), and no hit twice. Exclusions aside, and for several words the inside tier, where the
+    API also asks each word to occur somewhere: bare FTS5 cannot ask that across two indexes."""
+    parsed = parse_query(text)
+    if parsed.negative is not None:
         return True
     hits = search(store, SearchQuery(text=text, limit=LIMIT))
     raw_scores: list[float] = []
     seen: set[int] = set()
-    for tier, (table, expression) in enumerate(raw_tiers(text)):
-        if parse_query(text).exact is None:
-            tier += 1  # no prefixes: the one main tier is the whole-word tier
+    for tier, table, expression in raw_tiers(text):
+        if tier == 2 and len(parsed.groups) > 1:
+            hits = [hit for hit in hits if (hit.score or 0) >= 1]
+            break
         rows = raw.execute(
             f"SELECT rowid, rank FROM {table} WHERE {table} MATCH ? ORDER BY rank",
             (expression,),

@@ -461,13 +461,16 @@ def _inside_pattern(phrase: Phrase) -> re.Pattern[str] | None:
     return re.compile(_MARKS.join(_letter_pattern(char) for char in word) + _MARKS)
 
 
-# Per group of the query, its alternatives: (from a word's start, inside a word or None).
-_Patterns = tuple[tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...], ...]
+# Per group of the query, its alternatives: ((from a word's start, the word anywhere or None),
+# whether the phrase is a prefix).
+_Patterns = tuple[tuple[tuple[tuple[re.Pattern[str], re.Pattern[str] | None], bool], ...], ...]
 
 
 def _patterns(parsed: ParsedQuery) -> _Patterns:
     return tuple(
-        tuple((_phrase_pattern(phrase), _inside_pattern(phrase)) for phrase in group)
+        tuple(
+            ((_phrase_pattern(phrase), _inside_pattern(phrase)), phrase.prefix) for phrase in group
+        )
         for group in parsed.groups
     )
 
@@ -482,66 +485,75 @@ def _find(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find_inside(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
-    spans = []
+_WORD_REST = re.compile(f"(?:{WORD_CHAR})*")
+
+
+def _find_both(
+    pattern: re.Pattern[str], value: str, prefix: bool
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One pass of a single word's pattern over ``value``: (spans at a word's start, as the
+    main index matched them: to the word's end for a prefix; spans inside a word)."""
+    starts: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
     for found in pattern.finditer(value):
-        start = found.start()
-        # Inside a word: the character before it is part of the same word.
+        start, end = found.span()
         if start > 0 and TOKEN.match(value, start - 1, start):
-            spans.append((start, found.end()))
-    return spans
+            inside.append((start, end))
+            continue
+        rest = _WORD_REST.match(value, end)
+        word_end = rest.end() if rest else end
+        if prefix:
+            starts.append((start, word_end))
+        elif word_end == end:
+            starts.append((start, end))
+    return starts, inside
 
 
 def _best_snippet(
     columns: Sequence[Any], patterns: _Patterns
 ) -> tuple[str | None, tuple[tuple[str, bool], ...]]:
     """The field to show a hit in, and its snippet: the first field (by weight) that holds all
-    the query's groups, else the first that holds any of its words. Matches at the start of a
-    word are looked for first; only if they do not cover the query, matches inside words too
-    (so a hit found by its whole words is not shown by a compound in a heavier field)."""
+    the query's groups at the start of words; else the first that holds them all, inside words
+    too; else the first with any word at a word's start; else the first with any inside one.
+    (So a hit found by whole words is not shown by a compound in a heavier field.) One pass over
+    each field per word of the query."""
     if not patterns:
         return None, ()
-    fallback = _snippet_field(columns, patterns, inside=False)
-    if fallback is not None and fallback[3]:
-        return FIELD_KEYS[fallback[0]], _cut(fallback[1], fallback[2])
-    if any(inside is not None for group in patterns for _start, inside in group):
-        with_inside = _snippet_field(columns, patterns, inside=True)
-        if with_inside is not None and (with_inside[3] or fallback is None):
-            fallback = with_inside
-    if fallback is None:
-        return None, ()
-    index, value, spans, _complete = fallback
-    return FIELD_KEYS[index], _cut(value, spans)
-
-
-def _snippet_field(
-    columns: Sequence[Any], patterns: _Patterns, inside: bool
-) -> tuple[int, str, list[tuple[int, int]], bool] | None:
-    """(column index, its text, the matches, whether it holds every group): the first column
-    holding every group, else the first holding any."""
-    fallback: tuple[int, str, list[tuple[int, int]], bool] | None = None
+    complete: tuple[int, str, list[tuple[int, int]]] | None = None
+    some_start: tuple[int, str, list[tuple[int, int]]] | None = None
+    some_inside: tuple[int, str, list[tuple[int, int]]] | None = None
     for index, value in enumerate(columns):
         if not value:
             continue
-        spans: list[tuple[int, int]] = []
-        groups_found = 0
+        start_spans: list[tuple[int, int]] = []
+        inside_spans: list[tuple[int, int]] = []
+        groups_at_start = groups_anywhere = 0
         for group in patterns:
-            found_in_group = False
-            for start_pattern, inside_pattern in group:
-                found = _find(start_pattern, value)
-                if inside and inside_pattern is not None:
-                    found += _find_inside(inside_pattern, value)
-                if found:
-                    spans.extend(found)
-                    found_in_group = True
-            groups_found += found_in_group
-        if not spans:
-            continue
-        if groups_found == len(patterns):
-            return index, value, spans, True
-        if fallback is None:
-            fallback = (index, value, spans, False)
-    return fallback
+            at_start = anywhere = False
+            for (start_pattern, inside_pattern), prefix in group:
+                if inside_pattern is None:
+                    starts, inside = _find(start_pattern, value), []
+                else:
+                    starts, inside = _find_both(inside_pattern, value, prefix)
+                start_spans += starts
+                inside_spans += inside
+                at_start = at_start or bool(starts)
+                anywhere = anywhere or bool(starts) or bool(inside)
+            groups_at_start += at_start
+            groups_anywhere += anywhere
+        if groups_at_start == len(patterns):
+            return FIELD_KEYS[index], _cut(value, start_spans)
+        if complete is None and groups_anywhere == len(patterns):
+            complete = (index, value, start_spans + inside_spans)
+        if some_start is None and start_spans:
+            some_start = (index, value, start_spans)
+        if some_inside is None and inside_spans:
+            some_inside = (index, value, start_spans + inside_spans)
+    chosen = complete or some_start or some_inside
+    if chosen is None:
+        return None, ()
+    index, value, spans = chosen
+    return FIELD_KEYS[index], _cut(value, spans)
 
 
 def _cut(value: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, bool], ...]:

@@ -18,9 +18,11 @@ from db.model.schemas import NetworkProfile
 from db.search.maintenance import check_index, rebuild_index
 from db.search.query import SearchQuery, parse_query
 from db.search.results import search, search_ids
+from db.storage import dbfile
 from db.storage.search_index import INDEX_TABLE, INSIDE_TABLE, KEYS_TABLE, inside_text
 from db.storage.store import Store
 from db.text.samples import seed_samples
+from tests.db.test_search import make_version_1_database
 
 # Networks made for this test, beside the five real profiles.
 MADE = {
@@ -236,7 +238,23 @@ def test_check_notices_a_stale_inside_index_and_reindex_repairs_it(tmp_path: Pat
         store.close()
 
 
-def test_hostile_words_stay_cheap_and_never_fail(store: Store) -> None:
+def test_an_older_file_with_data_gets_the_inside_index_from_its_migration(tmp_path: Path) -> None:
+    path = tmp_path / "oud.sqlite"
+    network_id = make_version_1_database(path)  # migrated through every revision, 0005 too
+    store = Store.open(path)
+    try:
+        assert dbfile.read_header(path).schema_version == dbfile.SCHEMA_VERSION
+        assert check_index(store)
+        # "Een coöperatieve visie", "UiTPAS", "voor sportclubs"
+        for text in ("operatieve", "tpas", "clubs"):
+            assert [str(i) for i in search_ids(store, SearchQuery(text=text))] == [network_id]
+    finally:
+        store.close()
+
+
+def test_hostile_words_never_fail_and_overlong_ones_stay_out_of_the_inside_index(
+    store: Store,
+) -> None:
     for text in ("a" * 5000, "pas " * 200, "x", "é" * 100, "ööö", '"' * 50, "-" + "b" * 300):
         search(store, SearchQuery(text=text))
     assert parse_query("p" * 41).phrases[0].inside is None  # too long to be looked for inside

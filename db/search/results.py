@@ -531,8 +531,9 @@ def _best_snippet(
         for group in patterns:
             at_start = anywhere = False
             for (start_pattern, inside_pattern), prefix in group:
+                inside: list[tuple[int, int]] = []
                 if inside_pattern is None:
-                    starts, inside = _find(start_pattern, value), []
+                    starts = _find(start_pattern, value)
                 else:
                     starts, inside = _find_both(inside_pattern, value, prefix)
                 start_spans += starts

@@ -11,10 +11,11 @@ word from its start. A second FTS5 table, ``network_search_inside``, holds per c
 distinct word of four letters or more, accent-folded and lower-cased, *without its first letter*,
 under the ``trigram`` tokenizer: a query word of three letters or more is then found inside a
 word (``pas`` in ``ansenpas``) by a trigram phrase query. Only the tails are kept because a match
-at the start of a word is the main table's job, and each word only once because inside matches
-only rank the third tier (see :mod:`db.search.results`): that keeps the table at about half the
-size of the main index. Folding happens here in Python, since ``remove_diacritics`` for trigram
-needs SQLite 3.45 and Python 3.11 ships 3.40 to 3.45 depending on the build.
+at the start of a word is the main table's job, and each word only once per field because inside
+matches only make the third tier of the ranking (see :mod:`db.search.results`): at 10,000
+generated networks the file grows 1.5x (every occurrence of every word, whole, would make it
+1.7x). Folding happens here in Python: the trigram tokenizer (SQLite 3.34) has
+``remove_diacritics`` only from SQLite 3.45, newer than the 3.40 Python 3.11 brings here.
 
 Upkeep lives here, once, below the store: the store calls :func:`reindex_networks` (or
 :func:`reindex_all`) in the same transaction as every write, so the index can never lag behind a

@@ -13,8 +13,8 @@ under the ``trigram`` tokenizer: a query word of three letters or more is then f
 word (``pas`` in ``ansenpas``) by a trigram phrase query. Only the tails are kept because a match
 at the start of a word is the main table's job, and each word only once per field because inside
 matches only make the third tier of the ranking (see :mod:`db.search.results`): at 10,000
-generated networks the file grows 1.5x (every occurrence of every word, whole, would make it
-1.7x). Folding happens here in Python: the trigram tokenizer (SQLite 3.34) has
+generated networks the file grows 1.5x (the whole folded text would make it 1.9x, each distinct
+word whole 1.7x). Folding happens here in Python: the trigram tokenizer (SQLite 3.34) has
 ``remove_diacritics`` only from SQLite 3.45, newer than the 3.40 Python 3.11 brings here.
 
 Upkeep lives here, once, below the store: the store calls :func:`reindex_networks` (or

@@ -105,6 +105,8 @@ def search(store: Store, query: SearchQuery) -> list[SearchHit]:
             ids = _listed(db, query, parsed)
             return _describe(db, ids[: query.limit] if query.limit else ids, parsed)
         texts = _texts(db, [docid for docid, _id, _score in ranked])
+    if not ranked:
+        return []  # no snippet patterns to compile (a pasted run of letters costs a while)
     patterns = _patterns(parsed)
     return [_hit(network_id, score, texts[docid], patterns) for docid, network_id, score in ranked]
 

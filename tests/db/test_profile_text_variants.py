@@ -76,16 +76,42 @@ def test_network_name_line_and_captions() -> None:
     assert profile.alias == ""
 
 
-def test_image_credits_and_read_on_lines_are_captions() -> None:
-    profile = profile_of(
+def test_image_credits_are_credits_and_page_furniture_stays_in_the_source() -> None:
+    text = (
         "Visie: Wij willen iedereen laten deelnemen.\n\nBeeld: Björn Hermans - CC BY-SA 2.0\n\n"
-        "(Lees verder onder de afbeelding.)\n\nWe werken samen met iedereen.\n\nPartners: OCMW"
+        "(Lees verder onder de afbeelding.)\n\nWe werken samen met iedereen.\n\n"
+        "Beeld: Jan PeetersCC BY 2.0\n\nFoto: An Smet, CC0\n\nPartners: OCMW"
     )
-    assert profile.captions == [
+    profile = profile_of(text)
+    assert profile.captions == []
+    assert profile.credits == [
         "Beeld: Björn Hermans - CC BY-SA 2.0",
-        "(Lees verder onder de afbeelding.)",
+        "Beeld: Jan PeetersCC BY 2.0",
+        "Foto: An Smet, CC0",
     ]
     assert profile.vision == "Wij willen iedereen laten deelnemen.\n\nWe werken samen met iedereen."
+    assert "Lees verder" in profile.source.raw_text
+    assert "Lees verder" not in str(profile.model_dump(exclude={"source"}))
+    # Credits are written back as credits.
+    assert parse_profile(write_profile(profile)).profile.credits == profile.credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jan Janssens - CC BY-SA 2.0", "Jan JanssensCC BY 2.0", "Beeld: Jan", "Foto via Flickr"],
+)
+def test_licence_names_make_a_credit(line: str) -> None:
+    assert profile_of(f"{line}\n\nPartners: OCMW").credits == [line]
+
+
+def test_a_paragraph_is_never_a_credit_or_caption() -> None:
+    sentence = (
+        "Beeld: dit is geen bijschrift maar een hele alinea. Ze loopt over meer dan één zin "
+        "en is veel langer dan een bijschrift ooit is."
+    )
+    profile = profile_of(f"Visie: Wij doen mee.\n\n{sentence}\n\nPartners: OCMW")
+    assert profile.credits == [] and profile.captions == []
+    assert "hele alinea" in profile.vision + str(profile.sections)
 
 
 # --- labels: colon or not, value on the next line, bullets ------------------------------------
@@ -466,15 +492,38 @@ def test_truncated_text_imports_what_is_there_with_a_warning() -> None:
         "Partners: OCMW\n\nDoelstellingen:\n\n  • Drempels verlagen\n  • Samenwerking met ver"
     )
     assert [g.title for g in result.profile.goals] == ["Drempels verlagen", "Samenwerking met ver"]
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert (
+        "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst "
+        "('…Samenwerking met ver')." in result.warnings
+    )
     result = read("Partners: OCMW\n\nContactpersoon:")
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert (
+        "De tekst lijkt afgebroken na 'Contactpersoon': daar staat niets meer." in result.warnings
+    )
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Contactpersoon: Jan Peeters",  # a name without any contact data
+        "Contactpersoon: Jan Peeters, diensthoofd vrije tijd",
+        "Contactpersoon: Jan Peeters, jan.peeters [at] gen",  # the address is cut off
+    ],
+)
+def test_a_text_cut_off_inside_the_contact_is_reported(contact: str) -> None:
+    result = read(f"Partners: OCMW\n\n{contact}")
+    assert any(
+        w.startswith("De tekst lijkt afgebroken in 'Contactpersoon'") for w in result.warnings
+    )
+    assert result.profile.source.warnings == result.warnings
 
 
 def test_text_cut_off_before_the_contact_is_reported() -> None:
     result = read("Visie: Samen.\n\nPartners: OCMW, bibliotheek en CA")
     assert [p.name for p in result.profile.partners] == ["OCMW", "bibliotheek", "CA"]
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert any(
+        w.startswith("De tekst lijkt afgebroken: hij eindigt midden") for w in result.warnings
+    )
 
 
 def test_complete_text_has_no_truncation_warning() -> None:

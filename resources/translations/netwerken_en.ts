@@ -12,7 +12,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+700"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+700"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+131"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -221,7 +221,7 @@
 <context>
     <name>EuroField</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <location filename="../../desktop/form/form_widgets.py" line="-126"/>
         <source>bv. € 6.613</source>
         <translation>e.g. € 6.613</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-604"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-604"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>{reason}
 
 Er werd niets gewijzigd.</source>
@@ -444,7 +444,7 @@ Er werd niets gewijzigd.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
         <translation>Nothing was read in; your own database is unchanged.</translation>
     </message>
@@ -484,7 +484,7 @@ Nothing was changed.</translation>
         <translation>Merge finished</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -527,7 +527,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+207"/>
+        <location filename="../../desktop/window/search_bar.py" line="+210"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -558,12 +558,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-69"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -578,7 +578,17 @@ Nothing was changed.</translation>
         <translation>Instrument</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn</source>
+        <translation>Only networks with import warnings not yet checked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
@@ -598,7 +608,7 @@ Nothing was changed.</translation>
         <translation>Drawing right</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
     </message>
@@ -606,7 +616,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-726"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-727"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -673,9 +683,32 @@ Nothing was changed.</translation>
     </message>
 </context>
 <context>
+    <name>ImportWarningsBox</name>
+    <message>
+        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <source>Gecontroleerd</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ik heb dit nagekeken: het netwerk is niet langer &apos;te controleren&apos;</source>
+        <translation>I have looked into this: the network is no longer &apos;to check&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Te controleren: bij het inlezen van {file} is dit gemeld</source>
+        <translation>To check: reading {file} reported this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de tekst</source>
+        <translation>the text</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+106"/>
+        <location filename="../../desktop/window/main_window.py" line="+106"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -978,7 +1011,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+20"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+20"/>
         <source>Samenvoegen: verschillen kiezen</source>
         <translation>Merge: choose between differences</translation>
     </message>
@@ -1064,7 +1097,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+201"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1079,7 +1112,7 @@ The current database stays open.</translation>
         <translation>Save the network (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
@@ -1408,7 +1441,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
@@ -1419,11 +1452,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+49"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Verwijderd</source>
         <translation>Deleted</translation>
     </message>
@@ -1441,7 +1476,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+192"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1476,15 +1511,22 @@ The current database stays open.</translation>
         <translation>Found in</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Laatst gewijzigd: {moment}</source>
         <translation>Last changed: {moment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}
+Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
+        <translation>{name}
+To check: reading the text gave warnings.</translation>
     </message>
 </context>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+25"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1582,7 +1624,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+126"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1631,7 +1673,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-446"/>
+        <location line="-459"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -1644,7 +1686,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1715,7 +1757,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1824,7 +1866,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1847,7 +1889,7 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+87"/>
+        <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
@@ -1855,7 +1897,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+343"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

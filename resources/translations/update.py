@@ -31,7 +31,8 @@ TARGET_LANGUAGE = "en"
 
 def source_files() -> list[Path]:
     """The GUI modules; the command-line verbs in desktop/cli print plain (Dutch/English) text."""
-    return sorted((ROOT / "desktop").glob("*.py"))
+    desktop = ROOT / "desktop"
+    return sorted(p for p in desktop.rglob("*.py") if desktop / "cli" not in p.parents)
 
 
 def qt_tool(name: str) -> str:

@@ -80,7 +80,12 @@ def read_head(lines: Sequence[Line | None]) -> Head:
             pass  # the title, repeated below the image
         elif is_paragraph(line.text):
             break  # "Lokaal netwerk Melle wil streven naar ...": the vision, not a name
-        elif NETWORK_NAME.match(line.text) and ":" not in line.text and not line.bullet:
+        elif (
+            NETWORK_NAME.match(line.text)
+            and ":" not in line.text
+            and not line.bullet
+            and line.text[-1] not in ".!?…"  # a sentence, not a name
+        ):
             head.network_names.append(line.text)
         elif image_line(line.text):
             head.add_image_lines([line])

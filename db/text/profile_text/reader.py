@@ -184,7 +184,7 @@ def _refuse_unreadable(text: object) -> str:
     return text
 
 
-def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int) -> str:
+def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int, last_line: str) -> str:
     """Why the text looks cut off where it stops, or "" when it ends as a profile ends.
 
     Published profiles end with the contact: a text ending in anything else must close its
@@ -196,6 +196,9 @@ def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int) -> str
         return ""
     if last.empty:
         return f"De tekst lijkt afgebroken na '{short(last.label, 40)}': daar staat niets meer."
+    if last_line.endswith(":"):  # "... Een greep uit de acties:" with nothing after it
+        tail = " ".join(last_line.split()[-5:])
+        return f"De tekst lijkt afgebroken na '…{short(tail, 40)}': daar staat niets meer."
     if last.kind is Kind.CONTACTS:
         read = draft.contacts[contacts_before:]
         if len(read) < len(last.groups()):
@@ -208,7 +211,8 @@ def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int) -> str
         return ""
     unit = last.units[-1]
     text = unit.text if isinstance(unit, Para) else unit.items[-1].lines[-1]
-    if text.count("(") > text.count(")") or text[-1] not in ".!?…)\"'":
+    # A closing quote ends a sentence only after its full stop ("... 'De Sfeer'" does not).
+    if text.count("(") > text.count(")") or text.rstrip("\"'")[-1:] not in ".!?…)":
         tail = " ".join(text.split()[-4:])
         return f"De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst ('…{short(tail, 40)}')."
     return ""
@@ -247,7 +251,8 @@ def parse_profile(text: str, file_name: str = "") -> ParseResult:
             NOT_A_PROFILE_EN + "no recognisable parts (Partners, Trekkingsrecht, Doelstellingen, "
             "Contactpersoon, ...) and no 'Lokaal Netwerk' heading.",
         )
-    cut_off = _cut_off(blocks, draft, contacts_before)
+    last_line = next((line.text for line in reversed(lines) if line is not None), "")
+    cut_off = _cut_off(blocks, draft, contacts_before, last_line)
     if cut_off:
         draft.warn(cut_off)
     images = ([*head.captions, *body_captions], [*head.credits, *body_credits])

@@ -76,7 +76,7 @@ def name_and_parenthesis(text: str) -> tuple[str, str]:
 
 
 # The end of a sentence inside a line: the next word starts with a capital.
-_SENTENCE_BREAK = re.compile(r"(?<=\w\w)[.!?]+\s+(?=[A-ZÀ-Ý])")
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w|\w\))[.!?]+\s+(?=[A-ZÀ-Ý])")
 
 
 def list_and_prose(text: str, separators: Sequence[str] = (": ", " – ", " — ")) -> tuple[str, str]:

@@ -168,10 +168,9 @@ YEARS = re.compile(
 )
 # Web leftovers around an image: a credit ("Beeld: maker - CC BY-SA 2.0", also glued to the
 # maker: "makerCC BY 2.0") and page furniture ("(Lees verder onder de afbeelding.)").
-_CREDIT = re.compile(
-    r"(?:beeld|foto|afbeelding)\s*(?::|via\b)|.*?CC[ -]?(?:BY(?:[ -](?:SA|ND|NC))*|0)\b",
-    re.IGNORECASE,
-)
+_CREDIT = re.compile(r"(?:beeld|foto|afbeelding)\s*(?::|via\b)", re.IGNORECASE)
+# Licence names as written, in capitals (so that no Dutch word is taken for one).
+_LICENCE = re.compile(r"CC[ -]?(?:BY(?:[ -](?:SA|ND|NC))*|0)\b")
 _FURNITURE = re.compile(
     r"\(?\s*(?:lees|scroll) verder (?:onder|na|bij|naast) de (?:afbeelding|foto|video)\b",
     re.IGNORECASE,
@@ -189,7 +188,7 @@ def image_line(text: str) -> ImageLine | None:
         return None
     if _FURNITURE.match(text):
         return ImageLine.FURNITURE
-    if _CREDIT.match(text):
+    if _CREDIT.match(text) or ("CC" in text and _LICENCE.search(text)):
         return ImageLine.CREDIT
     return None
 

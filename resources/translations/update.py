@@ -32,7 +32,7 @@ TARGET_LANGUAGE = "en"
 def source_files() -> list[Path]:
     """The GUI modules; the command-line verbs in desktop/cli print plain (Dutch/English) text."""
     desktop = ROOT / "desktop"
-    return sorted(p for p in desktop.rglob("*.py") if desktop / "cli" not in p.parents)
+    return sorted(path for path in desktop.rglob("*.py") if "cli" not in path.relative_to(desktop).parts)
 
 
 def qt_tool(name: str) -> str:

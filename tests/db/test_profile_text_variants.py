@@ -632,3 +632,68 @@ def test_writer_edge_cases_round_trip(changes: dict[str, object]) -> None:
     data.update(changes)
     profile = NetworkProfile.model_validate(data)
     assert _round_trip(profile).content_equals(profile), write_profile(profile)
+
+
+# --- the findings of issue 15 on real profiles -----------------------------------------------
+
+
+def test_an_opening_paragraph_naming_the_network_is_the_vision_not_the_name() -> None:
+    opening = (
+        "Lokaal netwerk Melle wil streven naar een doordacht en toegankelijk vrijetijdsaanbod "
+        "voor alle inwoners, in het bijzonder voor mensen in armoede."
+    )
+    text = f"Melle (Oost- Vlaanderen)\n\nLokaal Netwerk\n\n{opening}\n\nPartners: OCMW"
+    result = parse_profile(text)
+    assert result.profile.name == "Lokaal netwerk Melle"
+    assert result.profile.vision == opening
+    assert result.profile.province is Province.OOST_VLAANDEREN
+
+
+def test_a_short_network_name_line_is_still_the_name() -> None:
+    text = "Melle\n\nLokaal Netwerk\n\nLokaal netwerk Melle-Merelbeke\n\nPartners: OCMW"
+    assert parse_profile(text).profile.name == "Lokaal netwerk Melle-Merelbeke"
+
+
+def test_an_inline_list_ends_where_prose_begins() -> None:
+    result = read(
+        "Partners: OCMW, CAW, vzw De Link (Rap op Stap). Op termijn wil het netwerk evolueren "
+        "naar een breder netwerk, zoals bijvoorbeeld scholen, jeugdbewegingen en sportclubs."
+    )
+    profile = result.profile
+    assert [(p.name, p.description) for p in profile.partners] == [
+        ("OCMW", ""),
+        ("CAW", ""),
+        ("vzw De Link", "Rap op Stap"),
+    ]
+    assert profile.sections[0].title == "Partners"
+    assert profile.sections[0].body.startswith("Op termijn wil het netwerk evolueren")
+    assert any("na de lijst van partners" in warning for warning in result.warnings)
+
+
+def test_a_description_after_the_list_keeps_its_sentences() -> None:
+    profile = profile_of("Partners: OCMW en CAW: samen sterk. Ze overleggen maandelijks.")
+    assert [(p.name, p.description) for p in profile.partners] == [
+        ("OCMW", ""),
+        ("CAW", "samen sterk. Ze overleggen maandelijks."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diensthoofd Vrije Tijd, Jan Peeters, jan.peeters [at] genk.be",
+        "Jan Peeters, Diensthoofd Vrije Tijd, jan.peeters [at] genk.be",
+        "Stafmedewerker Cultuur, Jan Peeters, 089 65 38 11",
+    ],
+)
+def test_a_job_title_is_not_the_contact_name(line: str) -> None:
+    (contact,) = profile_of(f"Partners: OCMW\n\nContactpersoon: {line}").contacts
+    assert contact.name == "Jan Peeters"
+    assert contact.role in ("Diensthoofd Vrije Tijd", "Stafmedewerker Cultuur")
+
+
+def test_a_profile_copied_without_the_page_head_is_read() -> None:
+    profile = parse_profile("Genk\n\nWe doen mee.\n\nPartners: OCMW").profile
+    assert profile.municipalities == ["Genk"] and [p.name for p in profile.partners] == ["OCMW"]
+    with pytest.raises(ProfileTextError, match="de titel noemt geen gemeente"):
+        parse_profile("Pannenkoeken\n\nWe doen mee.\n\nPartners: OCMW")

@@ -74,6 +74,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from db.model.reference import find_municipality
 from db.model.schemas import MAX_IMPORT_WARNINGS, NetworkProfile, Source
 from db.text.profile_text.blocks import Block, Para, read_blocks
 from db.text.profile_text.contacts import read_contacts
@@ -244,11 +245,22 @@ def parse_profile(text: str, file_name: str = "") -> ParseResult:
         contacts_before = len(draft.contacts)
         _read_block(block, draft)
     signals = head.signals | {kind.value for kind in draft.kinds & PROFILE_KINDS}
+    if head.network_names:
+        signals.add("network name")
+    # A title naming a known municipality counts as a sign: a real profile copied without the
+    # page's head and with one labelled part ("Partners:") is still read.
+    named = all(find_municipality(name) for name in title.municipalities)
+    if named:
+        signals.add("municipality")
     if len(signals) < 2:
         raise ProfileTextError(
-            NOT_A_PROFILE + "geen herkenbare rubrieken (Partners, Trekkingsrecht, Doelstellingen, "
+            NOT_A_PROFILE
+            + ("" if named else "de titel noemt geen gemeente, en ")
+            + "er staan geen herkenbare rubrieken in (Partners, Trekkingsrecht, Doelstellingen, "
             "Contactpersoon, ...) en geen kop 'Lokaal Netwerk'.",
-            NOT_A_PROFILE_EN + "no recognisable parts (Partners, Trekkingsrecht, Doelstellingen, "
+            NOT_A_PROFILE_EN
+            + ("" if named else "the title names no municipality, and ")
+            + "there are no recognisable parts (Partners, Trekkingsrecht, Doelstellingen, "
             "Contactpersoon, ...) and no 'Lokaal Netwerk' heading.",
         )
     last_line = next((line.text for line in reversed(lines) if line is not None), "")

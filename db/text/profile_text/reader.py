@@ -17,8 +17,11 @@
    euro``); a paragraph ending in a label (``... aan te pakken. Een greep uit de acties:``); or a
    short generic heading ending in a colon (``Omgevingsanalyse:``) or a known section title
    standing alone (``Werking lokaal netwerk``; inside the goals such a title heads a goal).
-   Image credits (``Beeld: ...``) and ``(Lees verder onder de afbeelding.)`` are captions
-   wherever they stand.
+   Image credits (``Beeld: ...``, or a licence name such as ``CC BY-SA 2.0``, ``CC0``, glued
+   to the maker or not) are ``credits``, apart from the captions, wherever they stand; page
+   furniture (``(Lees verder onder de afbeelding.)``) is kept only in the source text. A line of
+   paragraph length (several sentences, or over ~100 characters) is never a name, caption or
+   credit: ``Lokaal netwerk Melle wil streven naar ...`` opens the vision.
 3. **Fields.** Each block kind has a reader. What a reader cannot place is never dropped: it
    becomes a :class:`~db.model.schemas.Section` titled with the label it stood under, with a warning
    (an unreadable period or contact, a cut-off e-mail address, prose under ``Instrumenten``; for
@@ -26,13 +29,17 @@
    of the input that is not page chrome or a label ends up in some field.
 
 Not a profile: empty text, NUL or control characters, more than :data:`MAX_TEXT_CHARS`
-characters, a first line that cannot be a title (a sentence, an e-mail header), or fewer than two
-signs of a profile (the ``Lokaal Netwerk`` head, the image leftovers, or the labels for vision,
+characters, a first line that cannot be a title naming the municipality (a sentence, an e-mail
+header), or fewer than two signs of a profile (a title naming a known municipality, the
+``Lokaal Netwerk`` head, the image leftovers, a network name line, or the labels for vision,
 periods, drawing right, partners, goals, actions, meetings, contacts) raise
-:class:`ProfileTextError`; so does a record the schema refuses (too many partners, a text too
-long for its field). A text that ends in an empty label, or (when it does not end with the
-contact, as published profiles do) without closing its sentence, gets a "lijkt afgebroken"
-warning but is still read.
+:class:`ProfileTextError`. A guess never refuses: a value the reader inferred that the schema
+refuses falls back with a warning (:mod:`~db.text.profile_text.fallback`: the name from the
+municipality, the text to a section under its label). A text that stops where a profile does
+not (in an empty label, in a contact without e-mail address or phone, or, when it does not end
+with the contact as published profiles do, without closing its sentence) gets a "lijkt
+afgebroken" warning but is still read. Every warning is kept with the record
+(``source.warnings``) until the officer marks it checked.
 
 Choices made on the five seed profiles (``resources/samples``):
 

@@ -76,7 +76,9 @@ EDITABLE_FIELDS = (
     "captions",
     "notes",
 )
-BOOKKEEPING_FIELDS = ("id", "source", "created_at", "updated_at", "version")
+# Carried from the stored record into every save: bookkeeping, and the image credits of the web
+# page, which the form shows (under "Gegevens") but does not edit.
+BOOKKEEPING_FIELDS = ("id", "source", "created_at", "updated_at", "version", "credits")
 VALIDATE_DELAY_MS = 300
 
 
@@ -390,6 +392,10 @@ class NetworkForm(QWidget):
         self.raw_text_button.clicked.connect(self._show_raw_text)
         source_row.addWidget(self.raw_text_button)
         info.addRow(self.tr("Bron:"), source_row)
+        self.info_credits = InfoLabel()
+        self.info_credits.setObjectName("infoCredits")
+        self.info_credits.setTextFormat(Qt.TextFormat.PlainText)  # text from the file
+        info.addRow(self.tr("Beeldrechten:"), self.info_credits)
         info.addRow(self.tr("Id:"), self.info_id)
         for number in range(info.rowCount()):
             label = info.itemAt(number, QFormLayout.ItemRole.LabelRole)
@@ -592,6 +598,7 @@ class NetworkForm(QWidget):
         self.info_source.setText(text)
         self.raw_text_button.setVisible(bool(source and source.raw_text))
         self.import_warnings.show_record(record)
+        self.info_credits.setText("\n".join(record.credits) if record else "")
         self.info_id.setText(str(record.id) if record else "")
 
     def _show_raw_text(self) -> None:

@@ -1097,7 +1097,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+202"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1391,6 +1391,11 @@ The current database stays open.</translation>
         <translation>Source:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Beeldrechten:</source>
+        <translation>Image credits:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Id:</source>
         <translation>Id:</translation>
@@ -1441,7 +1446,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>

@@ -13,7 +13,7 @@ from db.storage.store import Store
 from desktop.window.main_window import MainWindow
 from desktop.window.network_list import Column
 from desktop.window.search_bar import SearchController, install_search
-from tests.desktop.conftest import by_name
+from tests.desktop.conftest import by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -24,7 +24,8 @@ WARNINGS = ["De tekst lijkt afgebroken in 'Contactpersoon'.", "Provincie afgelei
 def genk_to_check(filled_store: Store) -> Store:
     genk = by_name(filled_store, "Lokaal netwerk Genk")
     source = genk.source.model_copy(update={"warnings": WARNINGS, "file_name": "genk.txt"})
-    filled_store.update(genk.model_copy(update={"source": source}))
+    credits = ["Beeld: <i>Jan</i> - CC BY-SA 2.0"]
+    filled_store.update(genk.model_copy(update={"source": source, "credits": credits}))
     return filled_store
 
 
@@ -79,3 +80,22 @@ def test_marker_filter_form_box_and_marking_checked(
     # The form saves on afterwards without a conflict: it holds the new version.
     assert window.form.stored_profile() is not None
     assert window.form.stored_profile().version == stored.version
+
+
+def test_a_save_in_the_form_keeps_warnings_and_credits(
+    genk_to_check: Store, qtbot: QtBot, window: MainWindow
+) -> None:
+    genk = by_name(genk_to_check, "Lokaal netwerk Genk")
+    assert window.show_record(genk.id)
+    form = window.form
+    assert form.info_credits.text() == "Beeld: <i>Jan</i> - CC BY-SA 2.0"
+    assert form.info_credits.textFormat() == Qt.TextFormat.PlainText
+    region = form.editors["region"]
+    region.line.setFocus()
+    region.line.selectAll()
+    type_text(qtbot, region.line, "Kempen")
+    assert form.save()
+    stored = genk_to_check.get(genk.id)
+    assert stored.region == "Kempen"
+    assert stored.credits == genk.credits and stored.source.warnings == WARNINGS
+    assert form.import_warnings.isVisible()  # still to check: the edit did not check them

@@ -464,6 +464,9 @@ class SearchQuery(BaseModel):
     max_eur: Euro = None
     partner: OptionalText = None
     instrument: OptionalText = None
+    # Only these networks (a figure of the overview clicked in the window): combined with the
+    # other filters like any of them.
+    ids: frozenset[UUID] | None = None
     limit: Annotated[int, Field(ge=1)] | None = None
 
     @property
@@ -478,6 +481,7 @@ class SearchQuery(BaseModel):
                 self.max_eur,
                 self.partner,
                 self.instrument,
+                self.ids,
             )
         )
 
@@ -616,6 +620,9 @@ def _full_match(query: SearchQuery, parsed: ParsedQuery) -> str | None:
 def _filters(db: sqlite3.Connection, query: SearchQuery, params: dict[str, Any]) -> list[str]:
     """SQL conditions on ``networks AS n`` for the structured filters (partner aside)."""
     conditions: list[str] = []
+    if query.ids is not None:
+        conditions.append("n.id IN (SELECT value FROM json_each(:only_ids))")
+        params["only_ids"] = json.dumps(sorted(str(network_id) for network_id in query.ids))
     if query.province is not None:
         conditions.append("n.province = :province")
         params["province"] = query.province.value

@@ -159,14 +159,13 @@ def test_links_of_the_samples_list_the_networks_counted(samples: Store) -> None:
 
 def test_a_selection_narrows_every_figure(samples: Store) -> None:
     genk_and_wevelgem = _resolve(samples, Link("partners", (3, 7)))  # Borsbeek, Genk, ...
-    chosen = [
-        i for i in genk_and_wevelgem if _names(samples, [i]) & {"Genk", "Wevelgem"}
-    ]
+    chosen = [i for i in genk_and_wevelgem if _names(samples, [i]) & {"Genk", "Wevelgem"}]
     result = _compute(samples, chosen)
     assert result.count == 2
     assert result.headline.total_eur == Decimal("24528.00")
     assert result.headline.median_eur == Decimal("12264.00")  # between 6887 and 17641
-    assert [(row.label, row.networks.count) for row in result.instruments][0] == ("UiTPAS", 2)
+    first = result.instruments[0]
+    assert (first.label, first.networks.count) == ("UiTPAS", 2)
     for link, count in result.links():
         assert len(_resolve(samples, link, chosen)) == count, link
     assert _compute(samples, []).count == 0

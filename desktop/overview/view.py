@@ -457,7 +457,7 @@ class OverviewController(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from desktop.overview.report import print_overview
+        from desktop.overview.pdf import print_overview
         from desktop.printing import setup_page
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -480,7 +480,7 @@ class OverviewController(QObject):
         )
         if path is None:
             return None
-        from desktop.overview.report import write_overview_pdf
+        from desktop.overview.pdf import write_overview_pdf
 
         try:
             write_overview_pdf(path, self.result, self._description(), self.language)

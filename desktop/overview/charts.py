@@ -161,6 +161,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._links: dict[Rectangle, Link] = {}
         self._labels: dict[Rectangle, str] = {}
+        self._patches: dict[str, Rectangle] = {}
         self.spec = spec
         self.mpl_connect("pick_event", self._on_pick)
         self.mpl_connect("motion_notify_event", self._on_motion)
@@ -172,12 +173,12 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.figure.set_size_inches(self.figure.get_figwidth(), height)
         self.setFixedHeight(int(height * self.figure.dpi / self.device_pixel_ratio))
         self._links = draw(spec, self.figure)
+        clickable = [bar for bar in spec.bars if bar.link is not None and bar.value]
         self._labels = {
             patch: f"{bar.label}: {bar.text}"
-            for patch, bar in zip(
-                self._links, [b for b in spec.bars if b.link and b.value], strict=True
-            )
+            for patch, bar in zip(self._links, clickable, strict=True)
         }
+        self._patches = dict(zip([bar.label for bar in clickable], self._links, strict=True))
         self.draw_idle()
 
     def resizeEvent(self, event: Any) -> None:
@@ -188,10 +189,9 @@ class ChartCanvas(FigureCanvasQTAgg):
     def bar_links(self) -> dict[Rectangle, Link]:
         return dict(self._links)
 
-    def bar_center(self, index: int) -> tuple[float, float]:
-        """Widget coordinates (logical pixels) of the middle of bar ``index`` (for tests and for
-        keyboard users' tooltips)."""
-        patch = list(self._links)[index]
+    def bar_center(self, label: str) -> tuple[float, float]:
+        """Widget coordinates (logical pixels) of the middle of the clickable bar ``label``."""
+        patch = self._patches[label]
         x0, y0, x1, y1 = patch.get_window_extent().extents
         ratio = self.device_pixel_ratio
         height = self.figure.bbox.height

@@ -3,7 +3,7 @@ window's start.
 
     python -m benchmarks.overview [--quick]
 
-- computing the overview (:func:`db.overview.compute` on the list's plain sqlite3 reader, a
+- computing the overview (:func:`db.search.overview.compute` on the list's plain sqlite3 reader, a
   fresh connection each time as the window's worker opens one): all networks, and a list of
   ids (a search result of half the file). Targets: < 30 ms at 300, < 300 ms at 10,000;
 - the overview of 300 networks as an A4 PDF with its four charts (compute, charts as SVG,
@@ -34,8 +34,8 @@ RAW_RATIO_TARGET = 3.0  # counting in Python on top of SQLite's reads: at most t
 
 
 def compute_ms(db: Path, rounds: int, half: bool = False) -> float:
-    from db.listing import Listing
-    from db.overview import compute
+    from db.search.overview import compute
+    from db.storage.listing import Listing
 
     listing = Listing(db)
     ids = listing.list_ids()[::2] if half else None
@@ -62,7 +62,7 @@ RAW_SCANS = (
 
 def raw_scans_ms(db: Path, rounds: int) -> float:
     """The baseline: the same connection and reads the overview needs, with nothing counted."""
-    from db.listing import Listing
+    from db.storage.listing import Listing
 
     listing = Listing(db)
 
@@ -79,8 +79,8 @@ def child_pdf(db: Path, rounds: int) -> dict[str, Any]:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["bench"])  # noqa: F841
-    from db.listing import Listing
-    from db.overview import compute
+    from db.search.overview import compute
+    from db.storage.listing import Listing
 
     listing = Listing(db)
     with tempfile.TemporaryDirectory() as folder:

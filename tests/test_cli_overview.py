@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from db.samples import seed_samples
-from db.store import Store
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from desktop.__main__ import main
 
 

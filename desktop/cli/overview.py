@@ -5,7 +5,7 @@
     netwerken overview uitpas --pdf overzicht.pdf --xlsx overzicht.xlsx
 
 The same search text and filters as ``netwerken search`` choose the networks (all of them
-without any); the figures come from :mod:`db.overview`, the PDF from the window's report.
+without any); the figures come from :mod:`db.search.overview`, the PDF from the window's report.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_overview(options: argparse.Namespace) -> int:
-    from db.overview import compute
-    from db.search import search_ids
+    from db.search.overview import compute
+    from db.search.results import search_ids
 
     language: Literal["nl", "en"] = "en" if options.lang == "en" else "nl"
     query = query_from(options, "overview")
@@ -58,7 +58,7 @@ def run_overview(options: argparse.Namespace) -> int:
         pages = write_overview_pdf(options.pdf, result, description, language)
         _note(options, f"{pages} pagina's → {options.pdf}", f"{pages} pages → {options.pdf}")
     if options.xlsx is not None:
-        from db.overview_export import export_overview_xlsx
+        from db.exchange.overview_export import export_overview_xlsx
 
         try:
             export_overview_xlsx(result, options.xlsx, language)
@@ -91,7 +91,7 @@ def _description(options: argparse.Namespace, language: Literal["nl", "en"]) -> 
 
 def text_report(result: Any, description: str, language: Literal["nl", "en"] = "nl") -> str:
     """The figures as plain text, the window's order, nl_BE numbers."""
-    from db.formats import format_count, format_date, format_euro_rounded, format_share
+    from db.model.formats import format_count, format_date, format_euro_rounded, format_share
 
     en = language == "en"
 

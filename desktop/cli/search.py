@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from desktop.cli.common import open_store, print_json, say
 
 if TYPE_CHECKING:
-    from db.search import SearchQuery
+    from db.search.query import SearchQuery
 
 DEFAULT_LIMIT = 20
 
@@ -66,8 +66,8 @@ def query_from(
 ) -> SearchQuery | None:
     """The :class:`SearchQuery` the options ask for, or None after saying on stderr which
     option is wrong (exit status 2, as argparse does)."""
-    from db.messages import describe
-    from db.search import SearchQuery
+    from db.model.messages import describe
+    from db.search.query import SearchQuery
 
     try:
         return SearchQuery(
@@ -91,7 +91,7 @@ def query_from(
 
 
 def run_search(options: argparse.Namespace) -> int:
-    from db.search import search
+    from db.search.results import search
 
     english = options.lang == "en"
     query = query_from(
@@ -132,7 +132,7 @@ def run_search(options: argparse.Namespace) -> int:
 
 
 def run_reindex(options: argparse.Namespace) -> int:
-    from db.search import rebuild_index
+    from db.search.maintenance import rebuild_index
 
     store = open_store(options)
     try:

@@ -33,8 +33,8 @@ from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from db.formats import format_count
-from db.overview import Link
+from db.model.formats import format_count
+from db.search.overview import Link
 from desktop.overview.specs import ChartSpec
 
 BAR_COLOR = "#3f7fb5"

@@ -20,11 +20,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from db.formats import format_count
-from db.overview import Language, Overview
+from db.model.formats import format_count
+from db.search.overview import Language, Overview
 from desktop.overview.report import MARKER, REPORT_TITLE, report_html
 from desktop.overview.specs import ChartSpec, all_charts
-from desktop.printing import new_document, print_document, save_pdf
+from desktop.printing.documents import new_document, print_document, save_pdf
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
 SVG_PROPERTY = QTextFormat.Property.UserProperty + 1

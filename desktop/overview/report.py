@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from db.formats import format_count, format_date, format_euro_rounded, format_share
-from db.overview import Figure, Language, Link, Overview
+from db.model.formats import format_count, format_date, format_euro_rounded, format_share
+from db.search.overview import Figure, Language, Link, Overview
 
 Href = Callable[[Link], str | None]  # a link's address on screen; None in print
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.formats import format_count, format_euro_rounded
-from db.overview import Language, Link, Overview
+from db.model.formats import format_count, format_euro_rounded
+from db.search.overview import Language, Link, Overview
 
 
 @dataclass(frozen=True, slots=True)

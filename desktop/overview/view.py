@@ -1,4 +1,4 @@
-"""The "Overzicht" tab: the figures of :mod:`db.overview` for the networks the list shows, with
+"""The "Overzicht" tab: the figures of :mod:`db.search.overview` for the networks the list shows, with
 charts, where every number, bar and list entry narrows the list to the networks it counts.
 
 The overview follows the list: a search or a filter narrows it, a click on a figure narrows the
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import StoreError
-from db.formats import format_count
-from db.listing import Listing
-from db.overview import Link, Overview, compute, resolve
+from db.model.errors import StoreError
+from db.model.formats import format_count
+from db.search.overview import Link, Overview, compute, resolve
+from db.storage.listing import Listing
 from desktop import dialogs
 from desktop.overview.report import Sections, sections, titles
 from desktop.overview.specs import ChartSpec, all_charts
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     import sqlite3
     from contextlib import AbstractContextManager
 
-    from desktop.main_window import MainWindow
     from desktop.overview.charts import ChartCanvas
+    from desktop.window.main_window import MainWindow
 
 DEBOUNCE_MS = 150
 CHART_MAX_WIDTH = 820  # logical pixels: wider bars say nothing more
@@ -458,7 +458,7 @@ class OverviewController(QObject):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from desktop.overview.pdf import print_overview
-        from desktop.printing import setup_page
+        from desktop.printing.documents import setup_page
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_page(printer)
@@ -500,7 +500,7 @@ class OverviewController(QObject):
         )
         if path is None:
             return None
-        from db.overview_export import export_overview_xlsx
+        from db.exchange.overview_export import export_overview_xlsx
 
         try:
             export_overview_xlsx(self.result, path, self.language)

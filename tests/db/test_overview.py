@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import build_database
-from db import overview
-from db.overview import Link, QualityCheck, compute, resolve
-from db.samples import seed_samples
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.search import overview
+from db.model.schemas import NetworkProfile
+from db.search.overview import Link, QualityCheck, compute, resolve
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from tests.db.factories import full_profile
 
 TODAY = date(2026, 12, 6)

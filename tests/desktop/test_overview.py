@@ -15,12 +15,12 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from db.overview import Link
-from db.samples import seed_samples
-from db.store import Store
-from desktop.main_window import MainWindow
+from db.search.overview import Link
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from desktop.overview.view import OverviewController, install_overview
-from desktop.search_bar import SearchController, install_search
+from desktop.window.main_window import MainWindow
+from desktop.window.search_bar import SearchController, install_search
 from tests.db.factories import full_profile
 from tests.desktop.test_lazy_start import run_program
 
@@ -179,7 +179,7 @@ def test_the_report_is_a4_with_header_footer_and_vector_charts(
 ) -> None:
     from datetime import date
 
-    from db.overview import compute
+    from db.search.overview import compute
     from desktop.overview.pdf import write_overview_pdf
 
     with filled_store.plain_reading() as connection:
@@ -198,7 +198,11 @@ def test_the_report_is_a4_with_header_footer_and_vector_charts(
         assert text.endswith(f"Afgedrukt op 06/12/2026 Pagina {number} / {pages}")  # the footer
     everything = " ".join(texts)
     # The charts' words are text in the PDF (drawn as vectors), not pixels of an image.
-    for words in ("Trekkingsrecht per provincie", "Instrumenten in gebruik", "Partners per netwerk"):
+    for words in (
+        "Trekkingsrecht per provincie",
+        "Instrumenten in gebruik",
+        "Partners per netwerk",
+    ):
         assert words in everything
     for page in reader.pages:
         objects = page["/Resources"].get("/XObject", {})
@@ -247,7 +251,7 @@ def exec_():
         QApplication.processEvents()
     settle(0.5)
     seen["at_start"] = sorted(m for m in sys.modules if m.startswith(("matplotlib", "numpy",
-        "desktop.overview.charts", "desktop.overview.pdf", "desktop.printing")))
+        "desktop.overview.charts", "desktop.overview.pdf", "desktop.printing.documents")))
     overview = window.overview_controller
     overview.show_tab()
     deadline = time.monotonic() + 30

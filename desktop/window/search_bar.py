@@ -251,6 +251,7 @@ class FilterPanel(QWidget):
         # A choice of networks made elsewhere (a figure of the overview): shown, with a cross
         # to drop it, as long as it narrows the list.
         self._ids: frozenset[UUID] | None = None
+        self._ids_label = ""
         self.ids_button = QToolButton(self)
         self.ids_button.setObjectName("filterIds")
         self.ids_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -316,6 +317,7 @@ class FilterPanel(QWidget):
     def set_ids(self, ids: frozenset[UUID], label: str) -> None:
         """Keep only these networks (with the other filters); ``label`` says which they are."""
         self._ids = ids
+        self._ids_label = label
         self.ids_button.setText(self.tr("{label} ({count}) ✕").format(label=label, count=len(ids)))
         self.ids_button.setToolTip(
             self.tr("Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.")
@@ -327,7 +329,7 @@ class FilterPanel(QWidget):
         return self._ids
 
     def ids_label(self) -> str:
-        return self.ids_button.text().removesuffix(" ✕") if self._ids is not None else ""
+        return self._ids_label if self._ids is not None else ""
 
     def clear_ids(self) -> None:
         if self._ids is None:

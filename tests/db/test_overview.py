@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import build_database
-from db.search import overview
 from db.model.schemas import NetworkProfile
+from db.search import overview
 from db.search.overview import Link, QualityCheck, compute, resolve
 from db.storage.store import Store
 from db.text.samples import seed_samples

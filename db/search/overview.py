@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -158,7 +158,6 @@ class Overview:
     partner_buckets: tuple[NamedFigure, ...]
     partners_median: float | None
     quality: tuple[NamedFigure, ...]
-    notes: tuple[str, ...] = field(default=())  # e.g. a quality check this file cannot answer
 
     @property
     def year(self) -> int:
@@ -245,7 +244,6 @@ class Overview:
             "unknown_municipalities": {
                 row.label: row.networks.count for row in self.unknown_municipalities
             },
-            "notes": list(self.notes),
         }
 
 
@@ -254,22 +252,19 @@ class Overview:
 
 @dataclass(frozen=True, slots=True)
 class QualityCheck:
-    """One data-quality figure: an SQL condition on ``networks AS n`` (with ``:today`` and
+    """One data-quality figure: an SQL condition on ``networks AS n`` (with ``:year`` and
     ``:stale_before`` bound) and its label.
 
-    Extension point: a check that needs a table only newer files have names it in
-    ``requires_table``; on a file without it the check is left out and the overview says so in
-    its notes. The import warnings that issue 15 stores on records ("te controleren") plug in
-    here as one more check, e.g. ``QualityCheck("to_check", "Te controleren", "To check",
-    "EXISTS (SELECT 1 FROM <warnings table> AS w WHERE w.network_id = n.id AND NOT w.checked)",
-    requires_table="<warnings table>")`` (see :func:`register_quality_check`).
+    Extension point: a check on a column only newer files have names it in ``requires``
+    (table, column); on a file without it the check is left out of the overview (no row, rather
+    than a zero that would say "nothing to check"). :func:`register_quality_check` adds one.
     """
 
     key: str
     label_nl: str
     label_en: str
     condition: str
-    requires_table: str | None = None
+    requires: tuple[str, str] | None = None
 
     def label(self, language: Language) -> str:
         return self.label_en if language == "en" else self.label_nl
@@ -304,6 +299,16 @@ QUALITY_CHECKS: list[QualityCheck] = [
     QualityCheck(
         "no_province", "Zonder provincie", "No province", "(n.province IS NULL OR n.province = '')"
     ),
+    # The import warnings the text reader leaves on a record until the officer marks them
+    # checked (issue 15: columns source_warnings and source_warnings_checked, migration 0006).
+    # Counted once a file has them; before that the row is left out.
+    QualityCheck(
+        "to_check",
+        "Te controleren (waarschuwingen bij het inlezen)",
+        "To check (warnings from reading the text)",
+        "(n.source_warnings <> '' AND n.source_warnings_checked = 0)",
+        requires=("networks", "source_warnings_checked"),
+    ),
 ]
 
 
@@ -313,17 +318,20 @@ def register_quality_check(check: QualityCheck) -> None:
         QUALITY_CHECKS.append(check)
 
 
-def _available_checks(connection: sqlite3.Connection) -> tuple[list[QualityCheck], list[str]]:
-    tables = {
-        name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-    }
-    usable, skipped = [], []
+def _available_checks(connection: sqlite3.Connection) -> list[QualityCheck]:
+    columns: dict[str, set[str]] = {}
+    usable = []
     for check in QUALITY_CHECKS:
-        if check.requires_table is None or check.requires_table in tables:
-            usable.append(check)
-        else:
-            skipped.append(check.key)
-    return usable, skipped
+        if check.requires is not None:
+            table, column = check.requires
+            if table not in columns:
+                columns[table] = {
+                    row[1] for row in connection.execute(f"PRAGMA table_info({table})")
+                }
+            if column not in columns[table]:
+                continue
+        usable.append(check)
+    return usable
 
 
 # --- the chosen set and the conditions -------------------------------------------------------
@@ -629,7 +637,7 @@ def compute(
     years, ending, in_force = _agreements(data, year)
     instruments, without_instrument = _instruments(data)
     buckets, partners_median = _partners(data, language)
-    quality, notes = _quality(connection, data, ids, today, in_force, language)
+    quality = _quality(connection, data, ids, today, in_force, language)
     headline = Headline(
         networks=Figure(len(data.networks), Link("all")),
         municipalities=len(covered_codes),
@@ -654,7 +662,6 @@ def compute(
         partner_buckets=buckets,
         partners_median=partners_median,
         quality=quality,
-        notes=notes,
     )
 
 
@@ -890,8 +897,8 @@ def _quality(
     today: date,
     in_force: set[str],
     language: Language,
-) -> tuple[tuple[NamedFigure, ...], tuple[str, ...]]:
-    checks, skipped = _available_checks(connection)
+) -> tuple[NamedFigure, ...]:
+    checks = _available_checks(connection)
     stale_before = _Scope(None, today).params()["stale_before"]
     values = data.networks.values()
     # The built-in checks are counted from what was read (their SQL conditions, which
@@ -917,12 +924,7 @@ def _quality(
                 check.key, check.label(language), Figure(int(count), Link("quality", check.key))
             )
         )
-    lead = (
-        "Not counted in this file (it predates the feature): "
-        if language == "en"
-        else "Niet geteld in dit bestand (ouder dan de functie): "
-    )
-    return tuple(rows), tuple(lead + key for key in skipped)
+    return tuple(rows)
 
 
 _BUILT_IN_CONDITIONS = {check.key: check.condition for check in QUALITY_CHECKS}
@@ -965,7 +967,3 @@ def _describe(link: Link, language: Language) -> str:
     if kind == "named":
         return f"Municipality named '{value}'" if en else f"Gemeente ‘{value}’"
     return kind
-
-
-def links_described(links: Sequence[Link], language: Language = "nl") -> list[str]:
-    return [link.describe(language) for link in links]

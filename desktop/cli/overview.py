@@ -185,5 +185,4 @@ def text_report(result: Any, description: str, language: Literal["nl", "en"] = "
         t("Te vervolledigen", "Data quality"),
     ]
     lines += [f"  {row.label}: {row.networks.count}" for row in result.quality]
-    lines += [f"  {note}" for note in result.notes]
     return "\n".join(lines)

@@ -236,8 +236,6 @@ def sections(
     quality_html = _table(
         [t("Wat ontbreekt", "What is missing"), t("Netwerken", "Networks")], quality_rows
     )
-    for note in result.notes:
-        quality_html += f'<p class="names">{escape(note)}</p>'
 
     return Sections(
         headline_html,

@@ -726,6 +726,10 @@ class SearchController(QObject):
         self.state.generation += 1
         self.state.query = None
         self.state.hits = {}
+        # A choice of networks from the overview names networks of the old file: dropped.
+        self.filters.blockSignals(True)
+        self.filters.clear_ids()
+        self.filters.blockSignals(False)
         if self.query() is not None:
             self.run()
         else:

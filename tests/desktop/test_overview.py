@@ -284,3 +284,24 @@ def test_a_normal_start_does_not_load_the_charts_library(tmp_path: Path) -> None
     assert seen["networks"] == 5
     assert seen["charts"] == ["agreements", "instruments", "partners", "provinces"]
     assert seen["loaded_on"] != "MainThread"
+
+
+def test_another_database_drops_the_choice_from_the_overview(
+    qtbot: QtBot,
+    window: MainWindow,
+    search: SearchController,
+    overview: OverviewController,
+    tmp_path: Path,
+) -> None:
+    shown(qtbot, overview)
+    with qtbot.waitSignal(search.searchFinished, timeout=10_000):
+        click_bar(qtbot, overview, "provinces", "Limburg")
+    assert search.filters.ids() is not None
+    other = Store.open(tmp_path / "ander.sqlite")
+    other.create(full_profile(name="Lokaal netwerk Gent", municipalities=["Gent"]))
+    path = other.path
+    other.close()
+    assert path is not None
+    assert window.open_database(path)
+    assert search.filters.ids() is None and not search.filters.ids_button.isVisible()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1)

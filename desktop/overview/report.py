@@ -79,7 +79,11 @@ def sections(
         (t("Netwerken", "Networks"), _number(headline.networks, href)),
         (
             t("Gemeenten met een netwerk", "Municipalities with a network"),
-            format_count(headline.municipalities)
+            # The municipalities' number leads to the networks naming them.
+            _number(
+                Figure(headline.municipalities, headline.municipalities_link),
+                href,
+            )
             + f'<span class="card-of"> {t("van", "of")}\u00a0'
             + format_count(sum(row.current for row in result.coverage))
             + "</span>",
@@ -88,7 +92,12 @@ def sections(
             t("Trekkingsrecht per jaar, totaal", "Yearly drawing right, total"),
             _number(headline.with_amount, href, euro(headline.total_eur)),
         ),
-        (t("Mediaan per netwerk", "Median per network"), escape(euro(headline.median_eur))),
+        (
+            t("Mediaan per netwerk", "Median per network"),
+            _number(headline.with_amount, href, euro(headline.median_eur))
+            if headline.median_eur is not None
+            else escape(euro(None)),
+        ),
         (
             t(f"Lopende afsprakennota {result.year}", f"Agreement in force {result.year}"),
             _number(headline.in_force, href),

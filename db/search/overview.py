@@ -732,11 +732,14 @@ def _coverage(
     per_province: dict[str | None, set[str]] = {}  # network's province -> NIS codes it names
     former: dict[str, tuple[str, str, set[str]]] = {}  # folded -> (former, current, networks)
     unknown: dict[str, tuple[str, set[str]]] = {}  # folded -> (shown, networks)
-    units: dict[str, Municipality | None] = {}
+    # Grouped by name first: a few hundred distinct names, so the reference is asked once per
+    # name and the sets grow a name's networks at a time.
+    by_name: dict[str, list[str]] = {}
     for network_id, name in data.names:
-        if name not in units:
-            units[name] = current_unit(name)
-        unit = units[name]
+        by_name.setdefault(name, []).append(network_id)
+    province_of = {network_id: values[0] for network_id, values in data.networks.items()}
+    for name, ids in by_name.items():
+        unit = current_unit(name)
         if unit is None:
             key = fold(name)
             if key not in unknown:
@@ -744,20 +747,20 @@ def _coverage(
                 # mergers are not linked in Statbel's table) is known, just not placed.
                 known = find_municipality(name) is not None
                 unknown[key] = (f"{name} (voormalige gemeente)" if known else name, set())
-            unknown[key][1].add(network_id)
+            unknown[key][1].update(ids)
             continue
         covered.add(unit.nis_code)
-        networks_in.setdefault(unit.province, set()).add(network_id)
-        network = data.networks.get(network_id)
-        if network is not None:
-            per_province.setdefault(network[0], set()).add(unit.nis_code)
+        networks_in.setdefault(unit.province, set()).update(ids)
+        # (Every name row belongs to a chosen network: both were read with the same choice.)
+        for province in {province_of[network_id] for network_id in ids}:
+            per_province.setdefault(province, set()).add(unit.nis_code)
         if not _is_current_name(name):
             key = fold(name)
             found = find_municipality(name)
             if key not in former and found is not None:
                 former[key] = (found.short_name, unit.short_name, set())
             if key in former:
-                former[key][2].add(network_id)
+                former[key][2].update(ids)
     rows = []
     for province in PROVINCES:
         current = [m for m in _current_by_code().values() if m.province == province]
@@ -803,17 +806,29 @@ def _agreements(data: _Data, year: int) -> tuple[tuple[YearRow, ...], dict[int, 
     earliest, latest_seen = last, first
     for network_id, spans in data.periods.items():
         if len(spans) > 1:
-            spans = _merged_spans(spans)
+            spans = sorted(spans)
+            # Only agreements that overlap need merging (one network counts once a year);
+            # following ones, the usual case, are counted as they are.
+            if any(spans[i][0] <= spans[i - 1][1] for i in range(1, len(spans))):
+                spans = _merged_spans(spans)
+        final = spans[0][1]
         for start, end in spans:
+            if end > final:
+                final = end
             if start <= year <= end:
                 in_force.add(network_id)
-            start, end = max(start, first), min(end, last)
+            if start < first:
+                start = first
+            if end > last:
+                end = last
             if start > end:
                 continue
             change[start] = change.get(start, 0) + 1
             change[end + 1] = change.get(end + 1, 0) - 1
-            earliest, latest_seen = min(earliest, start), max(latest_seen, end)
-        final = spans[-1][1] if len(spans) == 1 else max(end for _start, end in spans)
+            if start < earliest:
+                earliest = start
+            if end > latest_seen:
+                latest_seen = end
         ending[final] = ending.get(final, 0) + 1
     rows = []
     running = 0

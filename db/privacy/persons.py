@@ -1,0 +1,377 @@
+"""Every contact person across all networks, grouped as one person, and where each one occurs.
+
+Two contact entries are the same person when their e-mail addresses are equal ignoring case,
+or when their names and organisations are equal ignoring case and accents (transitively: A and
+B share an address, B and C a name at the same organisation, so A, B and C are one person). Two
+people who only share a first name, or a name at different organisations without a shared
+address, stay two.
+
+Grouping reads only the ``contacts`` table (a few tens of thousands of short rows for ten
+thousand networks). Where a person occurs elsewhere is a second step that reads every text once
+(:func:`occurrences`), for all persons together or for the few a query found.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from db.model.personal_data import (
+    EMAIL_PATTERN,
+    PHONE_PATTERN,
+    NameIndex,
+    PersonIdentity,
+    PersonMatcher,
+    fold_key,
+    phone_digits,
+    texts_by_place,
+)
+from db.storage.backup import BackupInfo, list_backups
+from db.storage.store import Store
+from db.storage.stored_versions import stored_records
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """One contact entry of a person: in which network, as what."""
+
+    network_id: str
+    network_name: str
+    name: str
+    role: str
+    organisation: str
+    email: str
+    phone: str
+
+
+@dataclass
+class Person:
+    key: str  # stable within one reading: the smallest of the group's keys
+    appearances: list[Appearance] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return _distinct(a.name for a in self.appearances)
+
+    @property
+    def emails(self) -> list[str]:
+        return _distinct((a.email for a in self.appearances), key=str.casefold)
+
+    @property
+    def phones(self) -> list[str]:
+        return _distinct((a.phone for a in self.appearances), key=phone_digits)
+
+    @property
+    def organisations(self) -> list[str]:
+        return _distinct(a.organisation for a in self.appearances)
+
+    @property
+    def roles(self) -> list[str]:
+        return _distinct(a.role for a in self.appearances)
+
+    @property
+    def network_ids(self) -> list[str]:
+        return list(dict.fromkeys(a.network_id for a in self.appearances))
+
+    @property
+    def display_name(self) -> str:
+        return (self.names or self.emails or ["?"])[0]
+
+    def identity(self) -> PersonIdentity:
+        return PersonIdentity(
+            names=frozenset(self.names),
+            emails=frozenset(e.casefold() for e in self.emails),
+            phones=frozenset(d for d in (phone_digits(p) for p in self.phones) if len(d) >= 6),
+            name_organisations=frozenset(
+                (fold_key(a.name), fold_key(a.organisation)) for a in self.appearances if a.name
+            ),
+        )
+
+    def matches(self, query: str) -> bool:
+        """True when ``query`` is part of a name or an e-mail address, or the phone number."""
+        key = fold_key(query)
+        if not key:
+            return False
+        if any(key in fold_key(text) for text in (*self.names, *self.emails)):
+            return True
+        digits = phone_digits(query)
+        return len(digits) >= 6 and any(digits in phone_digits(p) for p in self.phones)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.display_name,
+            "names": self.names,
+            "emails": self.emails,
+            "phones": self.phones,
+            "organisations": self.organisations,
+            "roles": self.roles,
+            "contacts": [
+                {
+                    "network_id": a.network_id,
+                    "network": a.network_name,
+                    "name": a.name,
+                    "role": a.role,
+                    "organisation": a.organisation,
+                    "email": a.email,
+                    "phone": a.phone,
+                }
+                for a in self.appearances
+            ],
+        }
+
+
+def _distinct(values: Iterable[str], key: Any = fold_key) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value:
+            seen.setdefault(key(value), value)
+    return list(seen.values())
+
+
+_CONTACTS = (
+    "SELECT c.network_id, n.name, c.name, c.role, c.organisation, c.email, c.phone "
+    "FROM contacts AS c JOIN networks AS n ON n.id = c.network_id "
+    "ORDER BY n.name, n.id, c.position"
+)
+
+
+def read_appearances(connection: sqlite3.Connection) -> list[Appearance]:
+    return [Appearance(*map(str, row)) for row in connection.execute(_CONTACTS)]
+
+
+def group_persons(appearances: Sequence[Appearance]) -> list[Person]:
+    """One :class:`Person` per group of contact entries (rule: the module's docstring), sorted
+    by name."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        root = key
+        while parent[root] != root:
+            root = parent[root]
+        while parent[key] != root:  # path compression
+            parent[key], key = root, parent[key]
+        return root
+
+    def union(one: str, other: str) -> None:
+        first, second = find(one), find(other)
+        if first != second:
+            parent[max(first, second)] = min(first, second)
+
+    keys_of: list[list[str]] = []
+    for appearance in appearances:
+        keys = []
+        if appearance.email:
+            keys.append("e:" + appearance.email.casefold())
+        if appearance.name:
+            keys.append(f"n:{fold_key(appearance.name)}|{fold_key(appearance.organisation)}")
+        for key in keys:
+            parent.setdefault(key, key)
+        for key in keys[1:]:
+            union(keys[0], key)
+        keys_of.append(keys)
+    groups: dict[str, Person] = {}
+    for appearance, keys in zip(appearances, keys_of, strict=True):
+        if not keys:
+            continue
+        root = find(keys[0])
+        groups.setdefault(root, Person(root)).appearances.append(appearance)
+    return sorted(groups.values(), key=lambda p: (fold_key(p.display_name), p.key))
+
+
+def all_persons(store: Store) -> list[Person]:
+    with store.plain_reading() as connection:
+        return group_persons(read_appearances(connection))
+
+
+def find_persons(store: Store, query: str) -> list[Person]:
+    """The persons a query names: exactly by e-mail address first, else every person whose
+    name, address or phone contains it."""
+    persons = all_persons(store)
+    wanted = query.strip().casefold()
+    if "@" in wanted:
+        exact = [p for p in persons if wanted in {e.casefold() for e in p.emails}]
+        if exact:
+            return exact
+    exact_name = [p for p in persons if fold_key(query) in {fold_key(n) for n in p.names}]
+    if exact_name:
+        return exact_name
+    return [p for p in persons if p.matches(query)]
+
+
+# --- where persons occur -----------------------------------------------------------------------
+
+
+@dataclass
+class Occurrences:
+    """Where one person occurs: contact entries per network, and text hits per place."""
+
+    networks: Counter[str] = field(default_factory=Counter)  # network id -> text hits
+    places: Counter[str] = field(default_factory=Counter)  # place -> hits in current records
+    versions: int = 0  # hits in stored earlier versions
+    versions_records: int = 0  # how many stored versions hold the person
+    backups: list[tuple[BackupInfo, int]] = field(default_factory=list)  # backup, hits
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "places": dict(self.places),
+            "earlier_versions": self.versions,
+            "backups": [
+                {"file": str(info.path), "made_at": info.made_at.isoformat(), "hits": hits}
+                for info, hits in self.backups
+            ],
+        }
+
+
+# Every text column of a record, with the place it counts under (contacts' own fields are
+# counted as their entries, so only other contacts' texts are read here).
+_TEXT_QUERIES: tuple[tuple[str, str], ...] = (
+    ("source", "SELECT id, source_raw_text FROM networks"),
+    ("source", "SELECT id, source_file_name FROM networks"),
+    ("notes", "SELECT id, notes FROM networks"),
+    (
+        "other",
+        "SELECT id, name || char(10) || alias || char(10) || region || char(10) || "
+        "vision || char(10) || target_group || char(10) || meetings FROM networks",
+    ),
+    ("sections", "SELECT network_id, title || char(10) || body FROM sections"),
+    ("captions", "SELECT network_id, text FROM captions"),
+    ("other", "SELECT network_id, name || char(10) || description FROM partners"),
+    ("other", "SELECT network_id, title FROM goals"),
+    ("other", "SELECT network_id, text FROM actions"),
+)
+
+
+class _Scanner:
+    """Finds many persons in text at once: one pass per text for names, addresses and phones."""
+
+    def __init__(self, persons: Sequence[Person]) -> None:
+        names: dict[str, str] = {}
+        self._emails: dict[str, str] = {}
+        self._phones: dict[str, str] = {}
+        for person in persons:
+            for name in person.names:
+                names.setdefault(name, person.key)
+            for email in person.emails:
+                self._emails.setdefault(email.casefold(), person.key)
+            for phone in person.phones:
+                digits = phone_digits(phone)
+                if len(digits) >= 6:
+                    self._phones.setdefault(digits, person.key)
+        self._names = NameIndex(names)
+
+    def hits(self, text: str) -> Iterator[str]:
+        if not text:
+            return
+        if self._emails and "@" in text:
+            for match in EMAIL_PATTERN.finditer(text):
+                found = self._emails.get(match.group().casefold())
+                if found:
+                    yield found
+        if self._phones and any(c.isdigit() for c in text):
+            for match in PHONE_PATTERN.finditer(text):
+                found = self._phones.get(phone_digits(match.group()))
+                if found:
+                    yield found
+        for _start, _end, key in self._names.spans(text):
+            yield key
+
+
+def occurrences(
+    store: Store,
+    persons: Sequence[Person],
+    *,
+    versions: bool = True,
+    backups: bool = False,
+) -> dict[str, Occurrences]:
+    """Where each of ``persons`` occurs, by person key: in the current records' texts, in stored
+    earlier versions and (``backups``) in the backup files beside the database."""
+    found = {person.key: Occurrences() for person in persons}
+    if not persons:
+        return found
+    scanner = _Scanner(persons)
+    with store.plain_reading() as connection:
+        for place, query in _TEXT_QUERIES:
+            for network_id, text in connection.execute(query):
+                for key in scanner.hits(text or ""):
+                    found[key].places[place] += 1
+                    found[key].networks[network_id] += 1
+        for person in persons:
+            found[person.key].places["contacts"] += len(person.appearances)
+        if versions:
+            _count_versions(connection, scanner, found)
+    if backups and store.path is not None:
+        for info in list_backups(store.path):
+            per_person = count_in_backup(info.path, scanner)
+            for key, hits in per_person.items():
+                found[key].backups.append((info, hits))
+    return found
+
+
+def _count_versions(
+    connection: sqlite3.Connection, scanner: _Scanner, found: dict[str, Occurrences]
+) -> None:
+    for stored in stored_records(connection):
+        in_version: Counter[str] = Counter()
+        for contact in stored.data.get("contacts") or []:
+            if isinstance(contact, dict):
+                for text in (contact.get("name"), contact.get("email"), contact.get("phone")):
+                    in_version.update(scanner.hits(str(text or "")))
+        for place, text in texts_by_place(stored.data):
+            if place != "contacts":
+                in_version.update(scanner.hits(text))
+        for key, hits in in_version.items():
+            found[key].versions += hits
+            found[key].versions_records += 1
+
+
+def count_in_backup(path: Path, scanner: _Scanner) -> Counter[str]:
+    """Hits per person in a backup file, read-only; an unreadable backup counts as none."""
+    hits: Counter[str] = Counter()
+    try:
+        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return hits
+    try:
+        for query in (
+            "SELECT name || char(10) || email || char(10) || phone FROM contacts",
+            *(
+                q.replace("SELECT id, ", "SELECT ").replace("SELECT network_id, ", "SELECT ")
+                for _place, q in _TEXT_QUERIES
+            ),
+        ):
+            for (text,) in connection.execute(query):
+                hits.update(scanner.hits(text or ""))
+        for stored in stored_records(connection):
+            for _place, text in texts_by_place(stored.data):
+                hits.update(scanner.hits(text))
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()
+    return hits
+
+
+def backup_hits(store: Store, person: Person) -> list[tuple[BackupInfo, int]]:
+    """The backups beside the database that still hold ``person``, newest first."""
+    if store.path is None:
+        return []
+    scanner = _Scanner([person])
+    return [
+        (info, count)
+        for info in list_backups(store.path)
+        if (count := count_in_backup(info.path, scanner)[person.key])
+    ]
+
+
+def matcher_for(person: Person) -> PersonMatcher:
+    return PersonMatcher(person.identity())
+
+
+def redaction_words(person: Person) -> list[str]:
+    """What must not survive an erasure: names, addresses and phone numbers (for checks)."""
+    return [*person.names, *person.emails, *person.phones]
+

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.model.schemas import NetworkProfile
+
 REDACTED = "[verwijderd]"
 
 # Keys whose values are bookkeeping, never text a person could be named in (and ids and
@@ -352,3 +354,10 @@ def contact_names(records: Iterable[Mapping[str, Any]]) -> set[str]:
             if isinstance(contact, dict) and contact.get("name"):
                 names.add(str(contact["name"]))
     return names
+
+
+def filtered_profile(
+    personal_filter: PersonalDataFilter, profile: NetworkProfile
+) -> NetworkProfile:
+    """``profile`` without personal data (validated again: what leaves is a sound record)."""
+    return NetworkProfile.model_validate(personal_filter.record(profile.model_dump(mode="json")))

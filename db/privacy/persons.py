@@ -188,10 +188,15 @@ def all_persons(store: Store) -> list[Person]:
 
 
 def find_persons(store: Store, query: str) -> list[Person]:
-    """The persons a query names: exactly by e-mail address first, else every person whose
-    name, address or phone contains it."""
-    persons = all_persons(store)
+    """The persons a query names: exactly by e-mail address first, else by exact name, else
+    every person whose name, address or phone contains it."""
+    return _matching(all_persons(store), query)
+
+
+def _matching(persons: list[Person], query: str) -> list[Person]:
     wanted = query.strip().casefold()
+    if not wanted:
+        return []
     if "@" in wanted:
         exact = [p for p in persons if wanted in {e.casefold() for e in p.emails}]
         if exact:
@@ -375,3 +380,24 @@ def redaction_words(person: Person) -> list[str]:
     """What must not survive an erasure: names, addresses and phone numbers (for checks)."""
     return [*person.names, *person.emails, *person.phones]
 
+
+def find_persons_in_backups(store: Store, query: str) -> list[Person]:
+    """The persons a query names in the backups, for a person already erased from the database
+    whose older backups still hold them (newest backup first; the first that knows them)."""
+    if store.path is None:
+        return []
+    for info in list_backups(store.path):
+        try:
+            connection = sqlite3.connect(f"file:{info.path.as_posix()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            appearances = read_appearances(connection)
+        except sqlite3.Error:
+            continue
+        finally:
+            connection.close()
+        found = _matching(group_persons(appearances), query)
+        if found:
+            return found
+    return []

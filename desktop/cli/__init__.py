@@ -18,6 +18,7 @@ VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
     "desktop.cli.pdf",
+    "desktop.cli.persons",
     "desktop.cli.profiles",
     "desktop.cli.search",
 ]

@@ -144,6 +144,10 @@ class LazyProfiles(Sequence[NetworkProfile]):
         for index in range(len(self._ids)):
             yield self[index]
 
+    def filtered(self, transform: Callable[[NetworkProfile], NetworkProfile]) -> LazyProfiles:
+        """The same networks, each passed through ``transform`` as it is read."""
+        return LazyProfiles(self._store, self._ids, self._chunk, transform=transform)
+
 
 # --- the page ----------------------------------------------------------------------------------
 

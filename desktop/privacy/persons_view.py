@@ -13,7 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -40,13 +46,14 @@ if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 
 def ask_person_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to write a person's data (JSON or PDF, by the name's extension)."""
     name, chosen = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Inzage exporteren") if parent else "Inzage exporteren",
+        translate("PersonsView", "Inzage exporteren"),
         str(suggested),
         "PDF (*.pdf);;JSON (*.json)",
     )

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+112"/>
+        <location filename="../../desktop/app.py" line="+115"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+700"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+700"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+131"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -221,7 +221,7 @@
 <context>
     <name>EuroField</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <location filename="../../desktop/form/form_widgets.py" line="-126"/>
         <source>bv. € 6.613</source>
         <translation>e.g. € 6.613</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-604"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-604"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
@@ -392,7 +392,12 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
+        <source>{count} netwerk(en) zonder persoonsgegevens geëxporteerd naar {path}</source>
+        <translation>{count} network(s) exported without personal data to {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1 netwerk geëxporteerd naar {path}</source>
         <translation>1 network exported to {path}</translation>
     </message>
@@ -407,8 +412,8 @@
         <translation>Exporting the database…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+32"/>
+        <location line="+6"/>
+        <location line="+38"/>
         <location line="+5"/>
         <source>Export mislukt</source>
         <translation>Export failed</translation>
@@ -435,7 +440,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>{reason}
 
 Er werd niets gewijzigd.</source>
@@ -444,7 +449,7 @@ Er werd niets gewijzigd.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
         <translation>Nothing was read in; your own database is unchanged.</translation>
     </message>
@@ -484,7 +489,7 @@ Nothing was changed.</translation>
         <translation>Merge finished</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -527,7 +532,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+207"/>
+        <location filename="../../desktop/window/search_bar.py" line="+208"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -606,7 +611,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-726"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-743"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -675,7 +680,7 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+106"/>
+        <location filename="../../desktop/window/main_window.py" line="+109"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -725,7 +730,17 @@ Nothing was changed.</translation>
         <translation>Restore backup…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Zonder persoonsgegevens</source>
+        <translation>Without personal data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporteren zonder namen, e-mailadressen en telefoonnummers van contactpersonen (rol en organisatie blijven), ook niet in de brontekst of de geschiedenis</source>
+        <translation>Export without the names, e-mail addresses and phone numbers of contact persons (role and organisation stay), also not in source texts or history</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
@@ -835,7 +850,7 @@ Nothing was changed.</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -876,12 +891,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-318"/>
         <source>Fiche laden…</source>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+435"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -978,7 +993,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+20"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+20"/>
         <source>Samenvoegen: verschillen kiezen</source>
         <translation>Merge: choose between differences</translation>
     </message>
@@ -1064,7 +1079,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+200"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1441,7 +1456,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+191"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1482,14 +1497,182 @@ The current database stays open.</translation>
     </message>
 </context>
 <context>
+    <name>PersonListModel</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="+94"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netwerken</source>
+        <translation>Networks</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataHelp</name>
+    <message>
+        <location filename="../../desktop/privacy/help.py" line="+28"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsView</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="-42"/>
+        <source>Inzage exporteren</source>
+        <translation>Export access report</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+111"/>
+        <location line="+37"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Zoek op naam, e-mailadres of telefoonnummer</source>
+        <translation>Search by name, e-mail address or phone number</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inzage exporteren…</source>
+        <translation>Export access report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Definitief wissen</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+196"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>Back-ups wissen</source>
+        <translation>Delete backups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-ups herschrijven zonder de persoon</source>
+        <translation>Rewrite backups without the person</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Geen contactpersoon gekozen.</source>
+        <translation>No contact person chosen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Contactpersoon van:</source>
+        <translation>Contact person of:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Komt voor in:</source>
+        <translation>Occurs in:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>inzage</source>
+        <translation>access-report</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Inzage exporteren mislukt</source>
+        <translation>Exporting the access report failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} kon niet geschreven worden: {reason}</source>
+        <translation>{name} could not be written: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inzage geschreven naar {path}</source>
+        <translation>Access report written to {path}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wissen</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{name} wissen?&lt;/b&gt; Dit verandert het volgende en kan niet ongedaan gemaakt worden:</source>
+        <translation>&lt;b&gt;Erase {name}?&lt;/b&gt; This changes the following and cannot be undone:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Wissen mislukt</source>
+        <translation>Erasing failed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deze back-ups van vóór het wissen bevatten de persoon nog:</source>
+        <translation>These backups from before the erasure still hold the person:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Gewist.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Erased.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back-ups laten staan</source>
+        <translation>Keep backups</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Back-ups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) herschreven zonder de persoon.</source>
+        <translation>{count} backup(s) rewritten without the person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) gewist.</source>
+        <translation>{count} backup(s) deleted.</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+27"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
@@ -1510,8 +1693,8 @@ The current database stays open.</translation>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+18"/>
         <location line="+19"/>
+        <location line="+33"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
@@ -1574,7 +1757,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-315"/>
+        <location line="-334"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1582,7 +1765,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+124"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1644,7 +1827,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1715,7 +1898,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1824,7 +2007,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1847,7 +2030,7 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+87"/>
+        <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
@@ -1855,7 +2038,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+363"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>
@@ -1883,6 +2066,24 @@ The current database stays open.</translation>
         <location line="+6"/>
         <source>PDF gemaakt: {where}</source>
         <translation>PDF made: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrivacy</name>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="+25"/>
+        <source>Personen…</source>
+        <translation>Persons…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle contactpersonen: inzage geven of iemand wissen</source>
+        <translation>All contact persons: give access or erase someone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
     </message>
 </context>
 </TS>

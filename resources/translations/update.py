@@ -30,8 +30,12 @@ TARGET_LANGUAGE = "en"
 
 
 def source_files() -> list[Path]:
-    """The GUI modules; the command-line verbs in desktop/cli print plain (Dutch/English) text."""
-    return sorted((ROOT / "desktop").glob("*.py"))
+    """The GUI modules, in every sub-package (desktop/window, desktop/form, ...); the
+    command-line verbs in desktop/cli print plain (Dutch/English) text."""
+    desktop = ROOT / "desktop"
+    return sorted(
+        path for path in desktop.rglob("*.py") if path.relative_to(desktop).parts[0] != "cli"
+    )
 
 
 def qt_tool(name: str) -> str:

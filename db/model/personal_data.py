@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from db.model.schemas import NetworkProfile
@@ -50,11 +51,15 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 EMAIL_PATTERN = re.compile(r"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# A phone number as people write them: 09 123 45 67, 0472/12.34.56, +32 (0)9 123 45 67. Nine
-# digits at least (checked in :func:`_is_phone`), so years, periods and amounts are left alone.
-PHONE_PATTERN = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d .\-/()]{6,24}\d(?![\w@])")
+# A phone number as people write them: 09 123 45 67, 0472/12.34.56, +32 (0)9 123 45 67. It
+# starts with 0 or + (a plain large number is an amount or an id; starting there also keeps the
+# search fast in texts full of figures) and has nine digits at least (checked in
+# :func:`_is_phone`), so years, periods and amounts are left alone.
+PHONE_PATTERN = re.compile(r"[+0](?<![\w+][+0])[\d .\-/()]{6,24}\d(?![\w@])")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SEPARATORS = r"[\s./()\-]*"
+# What may stand between the words of one name: spaces, and the dot, hyphen or apostrophe of
+# "A. Peeters", "Jean-Pierre", "D'Hondt" (never the " | " that joins two texts).
+_NAME_GAP = re.compile(r"[\s.\-'’]{1,12}")
 
 
 def _is_phone(candidate: str) -> bool:
@@ -75,14 +80,50 @@ def phone_digits(phone: str) -> str:
     return digits
 
 
+@lru_cache(maxsize=1 << 16)  # names and organisations repeat across ten thousand networks
 def fold_key(text: str) -> str:
     """Case- and accent-insensitive key with single spaces ("  Ann  Peeters" -> "ann peeters")."""
+    if text.isascii():  # the same result, several times faster (most names and addresses)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _word_key(word: str) -> str:
     return fold_key(word)
+
+
+def quick_fold(text: str) -> str:
+    """Lower case without accents, for a first look at many names at once (what it finds is
+    checked word by word with :func:`fold_key`)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _COMBINING.sub("", decomposed)
+
+
+_COMBINING = re.compile("[\u0300-\u036f]+")
+
+
+def _letter_variants() -> dict[str, str]:
+    """Each base letter with every Latin letter that has it under an accent ("e" -> "eéèêë…")."""
+    variants: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        base = quick_fold(letter)
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            variants[base] = variants.get(base, base) + letter + letter.upper()
+    return variants
+
+
+_VARIANTS = _letter_variants()
+
+
+def loose_pattern(word: str) -> str:
+    """A pattern for a folded word that also finds it with accents and in any case."""
+    return "".join(
+        (f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c)) + "[\u0300-\u036f]*" for c in word
+    )
 
 
 # --- finding names: a word index -----------------------------------------------------------------
@@ -102,13 +143,32 @@ class NameIndex:
             self._by_first.setdefault(words[0], []).append((words, label))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda entry: -len(entry[0]))  # the longest name wins
+        # A quick look before the word-by-word walk: most texts name none of these people, and
+        # folding a whole text to ASCII and looking for the first words is done in C.
+        # Every word of a name must be there for it to match: look for each name's longest.
+        self._firsts = {
+            quick_fold(max(words, key=len))
+            for candidates in self._by_first.values()
+            for words, _label in candidates
+        }
+        # Few names (one person): one pattern over the raw text, no folding of the text at all.
+        self._first_pattern = (
+            re.compile("|".join(map(loose_pattern, sorted(self._firsts))), re.IGNORECASE)
+            if 0 < len(self._firsts) <= 16
+            else None
+        )
+
+    def _may_hold_one(self, text: str) -> bool:
+        if self._first_pattern is not None:
+            return self._first_pattern.search(text) is not None
+        return not self._firsts.isdisjoint(_WORD.findall(quick_fold(text)))
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of every name in ``text``, left to right, not overlapping."""
-        if not self._by_first:
+        if not self._by_first or not self._may_hold_one(text):
             return []
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         found: list[tuple[int, int, str]] = []
@@ -126,7 +186,9 @@ class NameIndex:
                         _word_key(words[index + k][2]) == name_words[k]
                         and (
                             k == 0
-                            or not text[words[index + k - 1][1] : words[index + k][0]].strip()
+                            or _NAME_GAP.fullmatch(
+                                text, words[index + k - 1][1], words[index + k][0]
+                            )
                         )
                         for k in range(size)
                     ):
@@ -196,7 +258,7 @@ class PersonMatcher:
                 if phone_digits(m.group()) in self._phones
             ]
         found += self._names.spans(text)
-        return _without_overlaps(found)
+        return without_overlaps(found)
 
     def count(self, text: str) -> int:
         return len(self.spans(text)) if text else 0
@@ -206,7 +268,7 @@ class PersonMatcher:
         return (_replace_spans(text, spans), len(spans)) if spans else (text, 0)
 
 
-def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     kept: list[tuple[int, int, str]] = []
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if kept and span[0] < kept[-1][1]:

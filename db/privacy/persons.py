@@ -17,8 +17,9 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from db.model.personal_data import (
     EMAIL_PATTERN,
@@ -29,15 +30,16 @@ from db.model.personal_data import (
     fold_key,
     phone_digits,
     texts_by_place,
+    without_overlaps,
 )
 from db.storage.backup import BackupInfo, list_backups
 from db.storage.store import Store
 from db.storage.stored_versions import stored_records
 
 
-@dataclass(frozen=True, slots=True)
-class Appearance:
-    """One contact entry of a person: in which network, as what."""
+class Appearance(NamedTuple):
+    """One contact entry of a person: in which network, as what (a tuple: ten thousand
+    networks give tens of thousands of them, made on every search)."""
 
     network_id: str
     network_name: str
@@ -50,34 +52,37 @@ class Appearance:
 
 @dataclass
 class Person:
+    """One person: their contact entries (complete once grouped; the lists below are read from
+    them once and kept)."""
+
     key: str  # stable within one reading: the smallest of the group's keys
     appearances: list[Appearance] = field(default_factory=list)
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
         return _distinct(a.name for a in self.appearances)
 
-    @property
+    @cached_property
     def emails(self) -> list[str]:
         return _distinct((a.email for a in self.appearances), key=str.casefold)
 
-    @property
+    @cached_property
     def phones(self) -> list[str]:
         return _distinct((a.phone for a in self.appearances), key=phone_digits)
 
-    @property
+    @cached_property
     def organisations(self) -> list[str]:
         return _distinct(a.organisation for a in self.appearances)
 
-    @property
+    @cached_property
     def roles(self) -> list[str]:
         return _distinct(a.role for a in self.appearances)
 
-    @property
+    @cached_property
     def network_ids(self) -> list[str]:
         return list(dict.fromkeys(a.network_id for a in self.appearances))
 
-    @property
+    @cached_property
     def display_name(self) -> str:
         return (self.names or self.emails or ["?"])[0]
 
@@ -140,12 +145,13 @@ _CONTACTS = (
 
 
 def read_appearances(connection: sqlite3.Connection) -> list[Appearance]:
-    return [Appearance(*map(str, row)) for row in connection.execute(_CONTACTS)]
+    # Every column is NOT NULL text with a default, so the rows need no conversion.
+    return list(map(Appearance._make, connection.execute(_CONTACTS)))
 
 
-def group_persons(appearances: Sequence[Appearance]) -> list[Person]:
+def group_persons(appearances: Sequence[Appearance], *, ordered: bool = True) -> list[Person]:
     """One :class:`Person` per group of contact entries (rule: the module's docstring), sorted
-    by name."""
+    by name (``ordered``) or in the order first met."""
     parent: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -179,7 +185,11 @@ def group_persons(appearances: Sequence[Appearance]) -> list[Person]:
             continue
         root = find(keys[0])
         groups.setdefault(root, Person(root)).appearances.append(appearance)
-    return sorted(groups.values(), key=lambda p: (fold_key(p.display_name), p.key))
+    return by_name(groups.values()) if ordered else list(groups.values())
+
+
+def by_name(persons: Iterable[Person]) -> list[Person]:
+    return sorted(persons, key=lambda p: (fold_key(p.display_name), p.key))
 
 
 def all_persons(store: Store) -> list[Person]:
@@ -189,8 +199,12 @@ def all_persons(store: Store) -> list[Person]:
 
 def find_persons(store: Store, query: str) -> list[Person]:
     """The persons a query names: exactly by e-mail address first, else by exact name, else
-    every person whose name, address or phone contains it."""
-    return _matching(all_persons(store), query)
+    every person whose name, address or phone contains it. (Every contact is read and grouped,
+    since a person's other entries may share nothing with the query; only the matches are
+    sorted.)"""
+    with store.plain_reading() as connection:
+        persons = group_persons(read_appearances(connection), ordered=False)
+    return by_name(_matching(persons, query))
 
 
 def _matching(persons: list[Person], query: str) -> list[Person]:
@@ -198,10 +212,11 @@ def _matching(persons: list[Person], query: str) -> list[Person]:
     if not wanted:
         return []
     if "@" in wanted:
-        exact = [p for p in persons if wanted in {e.casefold() for e in p.emails}]
+        exact = [p for p in persons if any(a.email.casefold() == wanted for a in p.appearances)]
         if exact:
             return exact
-    exact_name = [p for p in persons if fold_key(query) in {fold_key(n) for n in p.names}]
+    key = fold_key(query)
+    exact_name = [p for p in persons if any(fold_key(a.name) == key for a in p.appearances)]
     if exact_name:
         return exact_name
     return [p for p in persons if p.matches(query)]
@@ -231,22 +246,29 @@ class Occurrences:
         }
 
 
-# Every text column of a record, with the place it counts under (contacts' own fields are
-# counted as their entries, so only other contacts' texts are read here).
+# Every text column of a record, with the place it counts under, one row per network and place
+# (a record's many short texts are joined in SQLite: the Python work per row is what costs).
+# Contacts' own fields are counted as their entries. The joint ' | ' is not a space, so a name
+# is never found across two texts.
+
+
+def _joined(table: str, expression: str) -> str:
+    return f"SELECT network_id, group_concat({expression}, ' | ') FROM {table} GROUP BY network_id"
+
+
 _TEXT_QUERIES: tuple[tuple[str, str], ...] = (
-    ("source", "SELECT id, source_raw_text FROM networks"),
-    ("source", "SELECT id, source_file_name FROM networks"),
+    ("source", "SELECT id, source_raw_text || ' | ' || source_file_name FROM networks"),
     ("notes", "SELECT id, notes FROM networks"),
     (
         "other",
-        "SELECT id, name || char(10) || alias || char(10) || region || char(10) || "
-        "vision || char(10) || target_group || char(10) || meetings FROM networks",
+        "SELECT id, name || ' | ' || alias || ' | ' || region || ' | ' || vision || ' | ' || "
+        "target_group || ' | ' || meetings FROM networks",
     ),
-    ("sections", "SELECT network_id, title || char(10) || body FROM sections"),
-    ("captions", "SELECT network_id, text FROM captions"),
-    ("other", "SELECT network_id, name || char(10) || description FROM partners"),
-    ("other", "SELECT network_id, title FROM goals"),
-    ("other", "SELECT network_id, text FROM actions"),
+    ("sections", _joined("sections", "title || ' | ' || body")),
+    ("captions", _joined("captions", "text")),
+    ("other", _joined("partners", "name || ' | ' || description")),
+    ("other", _joined("goals", "title")),
+    ("other", _joined("actions", "text")),
 )
 
 
@@ -269,19 +291,27 @@ class _Scanner:
         self._names = NameIndex(names)
 
     def hits(self, text: str) -> Iterator[str]:
+        """The person key of each mention in ``text`` (a name inside an address found as that
+        address is one mention, as erasing replaces it once)."""
         if not text:
             return
+        spans: list[tuple[int, int, str]] = []
         if self._emails and "@" in text:
             for match in EMAIL_PATTERN.finditer(text):
                 found = self._emails.get(match.group().casefold())
                 if found:
-                    yield found
-        if self._phones and any(c.isdigit() for c in text):
+                    spans.append((match.start(), match.end(), found))
+        if self._phones:
             for match in PHONE_PATTERN.finditer(text):
                 found = self._phones.get(phone_digits(match.group()))
                 if found:
-                    yield found
-        for _start, _end, key in self._names.spans(text):
+                    spans.append((match.start(), match.end(), found))
+        names = self._names.spans(text)
+        if spans and names:
+            spans = without_overlaps(spans + names)
+        else:
+            spans += names
+        for _start, _end, key in spans:
             yield key
 
 
@@ -397,7 +427,7 @@ def find_persons_in_backups(store: Store, query: str) -> list[Person]:
             continue
         finally:
             connection.close()
-        found = _matching(group_persons(appearances), query)
+        found = by_name(_matching(group_persons(appearances, ordered=False), query))
         if found:
             return found
     return []

@@ -12,7 +12,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+700"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+694"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -1079,7 +1079,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+199"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1456,7 +1456,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/window/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+184"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>

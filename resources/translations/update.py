@@ -30,12 +30,9 @@ TARGET_LANGUAGE = "en"
 
 
 def source_files() -> list[Path]:
-    """The GUI modules, in every sub-package (desktop/window, desktop/form, ...); the
-    command-line verbs in desktop/cli print plain (Dutch/English) text."""
+    """The GUI modules; the command-line verbs in desktop/cli print plain (Dutch/English) text."""
     desktop = ROOT / "desktop"
-    return sorted(
-        path for path in desktop.rglob("*.py") if path.relative_to(desktop).parts[0] != "cli"
-    )
+    return sorted(path for path in desktop.rglob("*.py") if "cli" not in path.relative_to(desktop).parts)
 
 
 def qt_tool(name: str) -> str:

@@ -14,11 +14,11 @@ from db.storage.backup import backup_file, list_backups
 from db.storage.store import Store
 from desktop.exchange import dialogs as exchange_dialogs
 from desktop.exchange.dialogs import ExportFormat, install_exchange
+from desktop.operations import DatabaseSession
 from desktop.privacy import WindowPrivacy, install_privacy, persons_view
 from desktop.privacy.help import help_text
 from desktop.settings import Settings
 from desktop.window.main_window import MainWindow
-from desktop.window.operations import DatabaseSession
 from tests.db.privacy.people import (
     ERASED_EMAIL,
     ERASED_NAME,

@@ -77,7 +77,7 @@ def run(quick: bool) -> list[Figure]:
             ("search", lambda: search.figures(quick, large, large_count)),
             ("window and exchange", lambda: workflow.figures(quick, large, large_count)),
             ("print", lambda: print_bench.figures(quick, small, 300)),
-            ("personal data", lambda: privacy.figures(quick, large, large_count)),
+            ("personal data", lambda: privacy.figures(quick, large, large_count, small, 300)),
         ):
             print(f"\n== {label} ==", flush=True)
             figures += measure()

@@ -10,8 +10,9 @@ panel lists the backups made before that still hold the person, with "Back-ups w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -46,6 +47,10 @@ if TYPE_CHECKING:
     from desktop.window.main_window import MainWindow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_T = TypeVar("_T")
+# Up to this many networks, choosing a person shows at once where they occur (a fraction of a
+# second); in a larger file that waits for "Waar komt deze persoon voor?".
+AUTOMATIC_SEARCH_UP_TO = 2000
 translate = QCoreApplication.translate
 
 
@@ -151,6 +156,9 @@ class PersonsView(QWidget):
         self.export_button = QPushButton(self.tr("Inzage exporteren…"), self)
         self.export_button.setObjectName("personExport")
         self.export_button.clicked.connect(lambda: self.export_current())
+        self.where_button = QPushButton(self.tr("Waar komt deze persoon voor?"), self)
+        self.where_button.setObjectName("personWhere")
+        self.where_button.clicked.connect(lambda: self.show_where())
         self.erase_button = QPushButton(self.tr("Wissen…"), self)
         self.erase_button.setObjectName("personErase")
         self.erase_button.clicked.connect(lambda: self.ask_erase())
@@ -198,6 +206,7 @@ class PersonsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 2)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.where_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
@@ -258,21 +267,44 @@ class PersonsView(QWidget):
 
     def _show_current(self) -> None:
         person = self.current_person()
-        self.export_button.setEnabled(person is not None)
-        self.erase_button.setEnabled(person is not None)
+        for button in (self.where_button, self.export_button, self.erase_button):
+            button.setEnabled(person is not None)
         if person is None:
             self.details.setPlainText(self.tr("Geen contactpersoon gekozen."))
             return
+        # Where a person occurs means reading every text once: at once in a file of a few
+        # thousand networks, on request (with a progress window) in a larger one.
+        if self.window_.list_model.total <= AUTOMATIC_SEARCH_UP_TO:
+            self.show_where()
+        else:
+            self.details.setPlainText(self.describe(person, None))
+
+    def show_where(self) -> Occurrences | None:
+        person = self.current_person()
+        if person is None:
+            return None
         from db.privacy.persons import occurrences
 
+        store = self.window_.session.store
         try:
-            found = occurrences(self.window_.session.store, [person])[person.key]
+            found = self._busy(
+                self.tr("Zoeken waar de persoon voorkomt…"),
+                lambda: occurrences(store, [person])[person.key],
+            )
         except StoreError as error:
             self._error(self.tr("Personen"), error)
-            return
+            return None
         self.details.setPlainText(self.describe(person, found))
+        return found
 
-    def describe(self, person: Person, found: Occurrences) -> str:
+    def _busy(self, label: str, work: Callable[[], _T]) -> _T:
+        if self.window_.list_model.total <= AUTOMATIC_SEARCH_UP_TO:
+            return work()  # a blink: no progress window
+        from desktop.exchange.dialogs import run_with_progress
+
+        return run_with_progress(self, label, work)
+
+    def describe(self, person: Person, found: Occurrences | None) -> str:
         english = self._language == "en"
         lines = [
             person.display_name,
@@ -284,6 +316,8 @@ class PersonsView(QWidget):
         for appearance in person.appearances:
             role = ", ".join(x for x in (appearance.role, appearance.organisation) if x)
             lines.append(f"  {appearance.network_name}" + (f" ({role})" if role else ""))
+        if found is None:
+            return "\n".join(lines)
         lines += ["", self.tr("Komt voor in:")]
         for place, hits in sorted(found.places.items()):
             if hits:
@@ -346,8 +380,11 @@ class PersonsView(QWidget):
             return None
         from db.privacy.erasure import plan_erasure
 
+        store = self.window_.session.store
         try:
-            plan = plan_erasure(self.window_.session.store, person)
+            plan = self._busy(
+                self.tr("Nagaan wat het wissen verandert…"), lambda: plan_erasure(store, person)
+            )
         except StoreError as error:
             self._error(self.tr("Wissen"), error)
             return None
@@ -376,8 +413,11 @@ class PersonsView(QWidget):
             return None
         from db.privacy.erasure import erase_person
 
+        store = self.window_.session.store
         try:
-            report = erase_person(self.window_.session.store, plan.person)
+            report = self._busy(
+                self.tr("Bezig met wissen…"), lambda: erase_person(store, plan.person)
+            )
         except StoreError as error:
             self._error(self.tr("Wissen mislukt"), error)
             return None

@@ -156,3 +156,16 @@ def test_window_exports_without_personal_data(
     monkeypatch.setattr(exchange_dialogs, "ask_export_database_path", lambda *_args: database)
     assert controller.export_database() == database
     assert not holds(file_bytes(database), ERASED_SURNAME)
+
+
+def test_in_a_large_file_where_a_person_occurs_is_searched_on_request(
+    people_window: tuple[MainWindow, WindowPrivacy], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _window, privacy = people_window
+    monkeypatch.setattr(persons_view, "AUTOMATIC_SEARCH_UP_TO", 0)
+    view = privacy.show_persons()
+    view.select_person(ERASED_NAME)
+    assert "Lokaal netwerk Melle" in view.details.toPlainText()
+    assert "notities" not in view.details.toPlainText()
+    view.where_button.click()
+    assert "notities: 3" in view.details.toPlainText()

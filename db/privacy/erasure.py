@@ -28,7 +28,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from db.model.errors import StoreError
+from db.model.messages import problems
 from db.model.personal_data import PLACE_LABELS, ErasureCount, PersonMatcher, erase_from_record
 from db.model.schemas import NetworkProfile
 from db.privacy.persons import Person, backup_hits, occurrences
@@ -168,7 +171,19 @@ def erase_person(
             data, count = erase_from_record(profile.model_dump(mode="json"), matcher)
             if not count.total:
                 continue
-            erased = NetworkProfile.model_validate(data)
+            try:
+                erased = NetworkProfile.model_validate(data)
+            except ValidationError as error:
+                # E.g. a short line that "[verwijderd]" makes too long: nothing is erased, and
+                # the officer learns which record to shorten by hand first.
+                raise ErasureError(
+                    f"{profile.name} zou na het wissen niet meer geldig zijn ("
+                    f"{'; '.join(p.message for p in problems(error, 'nl')[:3])}); er werd niets gewist. Pas dat "
+                    "netwerk eerst zelf aan.",
+                    f"{profile.name} would no longer be valid after erasing ("
+                    f"{'; '.join(p.message for p in problems(error, 'en')[:3])}); nothing was erased. Edit that "
+                    "network by hand first.",
+                ) from error
             if save_in_session(session, erased) is None:  # cannot happen inside the lock
                 raise ErasureError(
                     f"{profile.name} veranderde tijdens het wissen; er werd niets gewist.",

@@ -257,9 +257,7 @@ def _seed_conditions(query: str) -> list[tuple[str, tuple[str, ...]]]:
     return conditions
 
 
-def _whole_groups(
-    connection: sqlite3.Connection, seeds: list[tuple[Any, ...]]
-) -> list[Appearance]:
+def _whole_groups(connection: sqlite3.Connection, seeds: list[tuple[Any, ...]]) -> list[Appearance]:
     """The seeds and every entry linked to them by the grouping rule, in list order."""
     rows = {row[0]: row for row in seeds}
     emails: set[str] = set()

@@ -136,3 +136,30 @@ def test_an_erased_file_still_opens_and_saves(tmp_path: Path) -> None:
     with pytest.raises(ConflictError):
         reopened.update(stored[0])  # the form's stale copy cannot bring the person back
     reopened.close()
+
+
+def test_an_erasure_that_would_break_a_record_erases_nothing(tmp_path: Path) -> None:
+    from db.model.personal_data import REDACTED
+    from db.privacy.erasure import ErasureError
+    from tests.db.factories import full_profile
+
+    path = tmp_path / "n.sqlite"
+    store, stored = people_store(path)
+    # A caption at its limit of 300 characters that names her: with the longer "[verwijderd]"
+    # it would no longer be a valid caption.
+    caption = "Jo Li " + "x" * 294
+    store.create(
+        full_profile(
+            name="Lokaal netwerk Lier",
+            municipalities=["Lier"],
+            province=None,
+            contacts=[{"name": "Jo Li", "email": "jo.li@lier.be"}],
+            captions=[caption],
+        )
+    )
+    [person] = find_persons(store, "jo.li@lier.be")
+    with pytest.raises(ErasureError, match="Lokaal netwerk Lier"):
+        erase_person(store, person, by="tester")
+    assert holds(file_bytes(path), "jo.li@lier.be")
+    assert store.get(stored[0].id) == stored[0]
+    assert REDACTED not in file_bytes(path).decode("utf-8", "ignore")

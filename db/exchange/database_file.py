@@ -232,7 +232,9 @@ def export_database(
                 driver.execute(f"PRAGMA synchronous = {int(synchronous)}")
         finally:
             raw.close()
-        networks = _finish_export(partial, exported_at, personal_filter)
+        if personal_filter is not None:
+            _without_personal_data(partial, personal_filter)
+        networks = _finish_export(partial, exported_at)
         os.replace(partial, target)
     except sqlite3.Error as error:
         raise _export_failed(target, str(error)) from error
@@ -244,11 +246,9 @@ def export_database(
     return ExportReport(target, networks, exported_at)
 
 
-def _finish_export(
-    partial: Path, exported_at: datetime, personal_filter: PersonalDataFilter | None = None
-) -> int:
-    """Mark the snapshot as ours and as an export, drop what it does not need (with a filter:
-    every personal datum), sync it to disk and check it."""
+def _finish_export(partial: Path, exported_at: datetime) -> int:
+    """Mark the snapshot as ours and as an export, drop what it does not need, sync it to disk
+    and check it."""
     from db.storage.migrate import head_schema_version
 
     with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
@@ -272,12 +272,7 @@ def _finish_export(
         ).fetchone():
             _compact_search_index(connection)  # the source could not be purged (read-only)
             connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
-        if personal_filter is not None:
-            _take_out_personal_data(connection, personal_filter)
         connection.execute("COMMIT")
-        if personal_filter is not None:
-            # The replaced texts' pages are zeroed (secure_delete); VACUUM drops the free pages.
-            connection.execute("VACUUM")
         # That was the last write. Syncing the file to disk and checking it both take a while
         # and do not wait on each other (SQLite and fsync release the GIL): run them together.
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -301,6 +296,20 @@ def _text_columns() -> dict[str, list[str]]:
         if names:
             columns[table.name] = names
     return columns
+
+
+def _without_personal_data(partial: Path, personal_filter: PersonalDataFilter) -> None:
+    """Take every personal datum out of the snapshot, then rebuild it: the replaced texts'
+    pages are zeroed as they are freed (``secure_delete``) and ``VACUUM`` drops the free pages."""
+    with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = OFF")  # synced once, finished, before the rename
+        connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("PRAGMA secure_delete = ON")
+        connection.execute("BEGIN IMMEDIATE")
+        _take_out_personal_data(connection, personal_filter)
+        connection.execute("COMMIT")
+        connection.execute("VACUUM")
 
 
 def _take_out_personal_data(

@@ -249,12 +249,17 @@ class PersonsView(QWidget):
             self.reload()
 
     def _apply_filter(self) -> None:
+        chosen = self.current_person()
         query = self.filter.text().strip()
         shown = [p for p in self._persons if p.matches(query)] if query else list(self._persons)
         self.model.set_persons(shown)
         if shown:
-            self.table.selectRow(0)
-        self._show_current()
+            # The same person stays chosen after a reload (a save elsewhere), else the first.
+            keys = [p.key for p in shown]
+            row = keys.index(chosen.key) if chosen is not None and chosen.key in keys else 0
+            self.table.selectRow(row)  # the reset cleared the current row: this shows it
+        if self.table.currentIndex().row() < 0:
+            self._show_current()
 
     def current_person(self) -> Person | None:
         row = self.table.currentIndex().row()

@@ -1499,7 +1499,7 @@ The current database stays open.</translation>
 <context>
     <name>PersonListModel</name>
     <message>
-        <location filename="../../desktop/privacy/persons_view.py" line="+94"/>
+        <location filename="../../desktop/privacy/persons_view.py" line="+99"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1541,13 +1541,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+67"/>
-        <location line="+111"/>
-        <location line="+37"/>
+        <location line="+115"/>
+        <location line="+57"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-163"/>
         <source>Zoek op naam, e-mailadres of telefoonnummer</source>
         <translation>Search by name, e-mail address or phone number</translation>
     </message>
@@ -1555,6 +1555,11 @@ The current database stays open.</translation>
         <location line="+19"/>
         <source>Inzage exporteren…</source>
         <translation>Export access report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waar komt deze persoon voor?</source>
+        <translation>Where does this person occur?</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1568,12 +1573,12 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+196"/>
+        <location line="+230"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-227"/>
         <source>Back-ups wissen</source>
         <translation>Delete backups</translation>
     </message>
@@ -1583,17 +1588,22 @@ The current database stays open.</translation>
         <translation>Rewrite backups without the person</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>Geen contactpersoon gekozen.</source>
         <translation>No contact person chosen.</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>Zoeken waar de persoon voorkomt…</source>
+        <translation>Searching where the person occurs…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Contactpersoon van:</source>
         <translation>Contact person of:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Komt voor in:</source>
         <translation>Occurs in:</translation>
     </message>
@@ -1620,6 +1630,11 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>Nagaan wat het wissen verandert…</source>
+        <translation>Checking what erasing changes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wissen</source>
         <translation>Erase</translation>
     </message>
@@ -1630,6 +1645,11 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+25"/>
+        <source>Bezig met wissen…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wissen mislukt</source>
         <translation>Erasing failed</translation>
     </message>

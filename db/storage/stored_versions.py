@@ -7,7 +7,18 @@ record's JSON, compressed). Both go through :func:`stored_records` (to count) an
 stays the history module's business.
 
 A file without that table has no stored versions: both functions then report none, which is the
-truth for such a file (see :func:`has_history`).
+truth for such a file (see :func:`has_history`). Until the history module is in this branch, a
+file that does have the table is refused with ``NotImplementedError`` rather than half-served.
+
+Once the history is here, the two bodies are (checked against the history branch's module):
+
+* :func:`stored_records`: ``history.iter_versions(connection)``, skipping deletions
+  (``data is None``) and networks not asked for;
+* :func:`rewrite_stored_records` in two passes: first the ``seq`` of every version ``change``
+  alters, then for each ``seq`` the version read afresh (``history.stored_record``), changed and
+  written back (``history.rewrite_version``). Not in one pass: versions are stored compressed
+  against an earlier version, and a batch already read by ``iter_versions`` would decode
+  against a base that the rewrite has just replaced.
 """
 
 from __future__ import annotations

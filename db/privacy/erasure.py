@@ -34,7 +34,7 @@ from db.model.errors import StoreError
 from db.model.messages import problems
 from db.model.personal_data import PLACE_LABELS, ErasureCount, PersonMatcher, erase_from_record
 from db.model.schemas import NetworkProfile
-from db.privacy.persons import Person, backup_hits, occurrences
+from db.privacy.persons import Person, backup_hits, contact_network_ids, occurrences
 from db.storage import dbfile
 from db.storage.backup import BackupInfo
 from db.storage.search_index import INDEX_TABLE
@@ -130,8 +130,11 @@ def default_actor() -> str:
 
 
 def _affected_ids(store: Store, person: Person) -> list[str]:
+    """Every network of this file the person is a contact of or is named in."""
     found = occurrences(store, [person], versions=False)[person.key]
-    return list(dict.fromkeys([*person.network_ids, *found.networks]))
+    with store.plain_reading() as connection:
+        contacts = contact_network_ids(connection, person.identity())
+    return list(dict.fromkeys([*person.network_ids, *contacts, *found.networks]))
 
 
 def plan_erasure(store: Store, person: Person, *, with_backups: bool = True) -> ErasurePlan:

@@ -257,6 +257,23 @@ def _seed_conditions(query: str) -> list[tuple[str, tuple[str, ...]]]:
     return conditions
 
 
+def contact_network_ids(connection: sqlite3.Connection, identity: PersonIdentity) -> list[str]:
+    """The networks in this file with a contact entry that is the person (by the grouping rule:
+    the same address, or the same name and organisation); read from the file itself, so it also
+    holds for a backup whose networks the person's entries were not read from."""
+    _add_functions(connection)
+    rows = connection.execute(
+        "SELECT DISTINCT network_id FROM contacts "
+        "WHERE p_email_key(email) IN (SELECT value FROM json_each(?)) "
+        "OR p_name_key(name, organisation) IN (SELECT value FROM json_each(?))",
+        (
+            json.dumps(sorted(identity.emails)),
+            json.dumps(sorted(f"{name}|{org}" for name, org in identity.name_organisations)),
+        ),
+    )
+    return [str(network_id) for (network_id,) in rows]
+
+
 def _whole_groups(connection: sqlite3.Connection, seeds: list[tuple[Any, ...]]) -> list[Appearance]:
     """The seeds and every entry linked to them by the grouping rule, in list order."""
     rows = {row[0]: row for row in seeds}

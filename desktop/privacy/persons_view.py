@@ -427,6 +427,9 @@ class PersonsView(QWidget):
             self._error(self.tr("Wissen mislukt"), error)
             return None
         self._plan, self._report, self._erased = None, report, plan.person
+        # A deleted network waiting to be undone may name the person: undoing it after the
+        # erasure would bring them back.
+        self.window_.window_undo_stack.clear()
         self.window_.session.announce(Change(ChangeKind.RELOADED))
         text = [report.summary(self._language)]
         if report.backups:

@@ -73,6 +73,11 @@ def test_erasing_asks_inside_the_view_then_erases_everywhere(
 ) -> None:
     window, privacy = people_window
     old = backup_file(db_path, reason="handmatig")
+    # A deleted network that names her, waiting in the undo history.
+    [melle] = window.session.store.find_by_municipality("Melle")
+    assert window.open_record(melle.id)
+    window.delete_record()
+    assert window.window_undo_stack.canUndo()
     [gent] = window.session.store.find_by_municipality("Gent")
     assert window.open_record(gent.id)
     assert ERASED_SURNAME in json.dumps(window.form.working_data(), default=str)
@@ -86,7 +91,8 @@ def test_erasing_asks_inside_the_view_then_erases_everywhere(
     view.confirm_button.click()
     assert not holds(file_bytes(db_path), ERASED_SURNAME)
     assert holds(file_bytes(db_path), OTHER_NAME)
-    assert "Gewist in 2 netwerk(en)" in view.confirm_text.toPlainText()
+    assert "Gewist in 1 netwerk(en)" in view.confirm_text.toPlainText()
+    assert not window.window_undo_stack.canUndo()
     assert view.rewrite_backups_button.isVisible()
     view.rewrite_backups_button.click()
     assert not holds(old.read_bytes(), ERASED_SURNAME)

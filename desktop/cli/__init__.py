@@ -19,6 +19,7 @@ VERB_MODULES = [
     "desktop.cli.exchange",
     "desktop.cli.overview",
     "desktop.cli.pdf",
+    "desktop.cli.persons",
     "desktop.cli.profiles",
     "desktop.cli.search",
 ]

@@ -443,7 +443,7 @@ class TagField(FieldEditor):
             completer.activated.connect(
                 lambda _text: QTimer.singleShot(0, self, self.commit_pending)
             )
-        self.input.returnPressed.connect(self.commit_pending)
+        self.input.returnPressed.connect(self._on_return)
         self.input.textEdited.connect(self._maybe_split)
         self.input.editingFinished.connect(self._on_editing_finished)
         self._finish(self.box)
@@ -478,6 +478,18 @@ class TagField(FieldEditor):
                 if part.strip():
                     self._add_chip(part.strip())
             self._user_edit()
+
+    def _on_return(self) -> None:
+        # Enter on a suggestion chosen with the arrow keys reaches the field first (with the
+        # suggestion already written in it) and the completer's ``activated`` after: that one
+        # adds it. Taking it here as well added the municipality twice.
+        if not self._choosing_suggestion():
+            self.commit_pending()
+
+    def _choosing_suggestion(self) -> bool:
+        completer = self.input.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible() and popup.currentIndex().isValid()
 
     def _maybe_split(self, text: str) -> None:
         if "," in text:

@@ -7,7 +7,7 @@ Rows are edited as text; turning "2014" into a year is the schema's job, and so 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +46,21 @@ from desktop.icons import icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde2df")
+# Roles that change how a cell looks, not what it holds (the marks of a problem).
+LOOK_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
+def only_looks_changed(roles: Sequence[int]) -> bool:
+    """True when a ``dataChanged`` is about marks only. A view hands every change to the cell
+    editor that is open, which then loses what was typed and its selection (the next keys were
+    appended to the old text): a mark is no reason for that."""
+    return bool(roles) and all(Qt.ItemDataRole(role) in LOOK_ROLES for role in roles)
 
 
 @dataclass(frozen=True)
@@ -72,6 +88,7 @@ class MultiLineDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()  # typing replaces the cell, as in a one-line cell
         else:
             super().setEditorData(editor, index)
 
@@ -172,7 +189,9 @@ class RowsModel(QAbstractTableModel):
         self.problems = problems
         if self.rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1)
+                self.index(0, 0),
+                self.index(len(self.rows) - 1, len(self.columns) - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
             )
 
 
@@ -190,9 +209,53 @@ def small_button(text: str, tip: str, icon_name: str | None = None) -> QPushButt
 
 
 class RowsTable(QTableView):
-    """A table that tells its owner when its width changed (after its viewport did)."""
+    """A table that tells its owner when its width changed (after its viewport did), and whose
+    Tab walks a row left to right, then the next row, and leaves the table after the last cell
+    (Qt's own Tab wraps round to the first cell and opened row 1 for editing)."""
 
     widthChanged = Signal()
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        current = self.currentIndex()
+        model = self.model()
+        if current.isValid() and model is not None:
+            last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+            at_end = current.row() == last_row and current.column() == last_column
+            at_start = current.row() == 0 and current.column() == 0
+            if cursorAction == QAbstractItemView.CursorAction.MoveNext and at_end:
+                return QModelIndex()
+            if cursorAction == QAbstractItemView.CursorAction.MovePrevious and at_start:
+                return QModelIndex()
+        return super().moveCursor(cursorAction, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        moves = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: (
+                QAbstractItemView.CursorAction.MovePrevious
+            ),
+        }
+        move = moves.get(hint)
+        leaving = (
+            move is not None and not self.moveCursor(move, Qt.KeyboardModifier.NoModifier).isValid()
+        )
+        super().closeEditor(editor, hint)
+        if leaving:
+            # Tab after the last cell goes on to the next field, as in the rest of the form.
+            self.focusNextPrevChild(hint == QAbstractItemDelegate.EndEditHint.EditNextItem)
+
+    def dataChanged(
+        self,
+        topLeft: ModelIndex,
+        bottomRight: ModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        if only_looks_changed(roles):
+            self.viewport().update()
+            return
+        super().dataChanged(topLeft, bottomRight, list(roles))
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -584,8 +584,8 @@ def test_a_validation_error_becomes_a_profile_text_error() -> None:
     text = f"Regio West\n\nLokaal Netwerk\n\nGemeenten: {names}\n\nPartners: a"
     with pytest.raises(ProfileTextError, match="kan niet bewaard worden") as caught:
         parse_profile(text)
-    assert "Gemeenten" in str(caught.value)
-    assert "Municipalities" in caught.value.english
+    assert "hoogstens 60 gemeenten" in str(caught.value)
+    assert "at most 60 municipalities" in caught.value.english
 
 
 # ---------------------------------------------------------------------------------------------

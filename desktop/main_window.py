@@ -793,7 +793,8 @@ class MainWindow(QMainWindow):
         form = self._form
         has_record = form is not None and form.has_record()
         modified = form is not None and form.is_modified()
-        self.action_save.setEnabled(modified)
+        # A new record can be saved untouched: Ctrl+S then says what is still missing.
+        self.action_save.setEnabled(modified or (form is not None and form.is_new))
         self.action_revert.setEnabled(modified)
         self.action_delete.setEnabled(has_record)
 

@@ -4,7 +4,7 @@ ordinary typing never puts a value in the wrong place."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +12,7 @@ from desktop.form_widgets import TagField
 from desktop.list_editors import TableField
 from desktop.main_window import MainWindow
 from desktop.network_form import VALIDATE_DELAY_MS
-from tests.desktop.conftest import type_text
+from tests.desktop.conftest import Answers, type_text
 
 # The offscreen platform cannot raise windows or grab the keyboard for the completer's popup.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -30,6 +30,14 @@ def key(qtbot: QtBot, pressed: Qt.Key, modifier: Qt.KeyboardModifier | None = No
         qtbot.keyClick(focused(), pressed)
     else:
         qtbot.keyClick(focused(), pressed, modifier)
+
+
+def back_in(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    """The offscreen platform leaves no window active once a popup closed (a real desktop gives
+    the focus back): activate the window and put the cursor back in ``widget``."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    widget.setFocus()
 
 
 def pause_for_validation(qtbot: QtBot) -> None:
@@ -64,9 +72,22 @@ def test_a_suggestion_chosen_with_down_and_enter_is_added_once(
     qtbot.keyClick(popup, Qt.Key.Key_Enter)
     qtbot.wait(20)
     assert field.value() == ["Zwijndrecht", "Burcht", "Zwevegem"]
+    # Chosen with Down and left with Tab: taken in once as well; typed and Tab: kept.
+    back_in(qtbot, window, field.input)
+    type_text(qtbot, field.input, "Mor")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    assert field.input.text() == "Mortsel"
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    qtbot.wait(20)
+    assert field.value() == ["Zwijndrecht", "Burcht", "Zwevegem", "Mortsel"]
+    back_in(qtbot, window, field.input)
+    type_text(qtbot, field.input, "Lie")
+    qtbot.keyClick(popup if popup.isVisible() else field.input, Qt.Key.Key_Tab)
+    qtbot.wait(20)
+    assert field.value() == ["Zwijndrecht", "Burcht", "Zwevegem", "Mortsel", "Lie"]
     # One undo step per municipality.
     window.form.undo_stack.undo()
-    assert field.value() == ["Zwijndrecht", "Burcht"]
+    assert field.value() == ["Zwijndrecht", "Burcht", "Zwevegem", "Mortsel"]
 
 
 # --- 2. Tab in the small tables --------------------------------------------------------------------
@@ -167,3 +188,113 @@ def test_tab_through_a_multi_line_cell_and_on_to_the_next_row(
         {"name": "Bib", "description": "boeken"},
         {"name": "", "description": ""},
     ]
+
+
+# --- 4. calm feedback ---------------------------------------------------------------------------
+
+
+def test_a_new_row_is_not_flagged_until_the_officer_leaves_the_table(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.action_new.trigger()
+    form = window.form
+    contacts = form.editors["contacts"]
+    assert isinstance(contacts, TableField)
+    qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
+    pause_for_validation(qtbot)
+    assert contacts.model.problems == {} and contacts.message_text() == ""
+    assert form.editors["name"].message_text() == ""
+    key(qtbot, Qt.Key.Key_Escape)  # nothing typed in the row
+    contacts.table.setFocus()
+    key(qtbot, Qt.Key.Key_Tab)  # still in the table: Tab walks its cells
+    form.editors["meetings"].focus_target().setFocus()  # the officer goes elsewhere
+    assert contacts.model.problems  # now the empty row is marked
+    assert "Contactpersoon 1" in contacts.message_text() or any(
+        "Contactpersoon 1" in text for text in contacts.model.problems.values()
+    )
+    assert form.editors["name"].message_text() == ""  # never touched: still quiet
+
+
+def test_the_problem_banner_does_not_move_the_form(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    window.action_new.trigger()
+    form = window.form
+    top = form.scroll_area.geometry()
+    assert not form.banner.isVisible()
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.banner.isVisible()
+    assert form.banner.full_text().startswith("Nog 2 dingen in orde brengen:")
+    assert form.scroll_area.geometry() == top  # its place was kept for it
+    # Filling in what was missing: the banner goes, the form stays where it was.
+    name = form.editors["name"]
+    name.focus_target().setFocus()
+    type_text(qtbot, name.focus_target(), "Lokaal netwerk Lier")
+    municipalities = form.editors["municipalities"]
+    assert isinstance(municipalities, TagField)
+    municipalities.input.setFocus()
+    type_text(qtbot, municipalities.input, "Lier")
+    qtbot.keyClick(municipalities.input, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: municipalities.value() == ["Lier"], timeout=1000)  # Tab took it in
+    qtbot.waitUntil(lambda: not form.banner.isVisible(), timeout=2000)
+    assert form.scroll_area.geometry() == top
+
+
+# --- 5. Ctrl+S on an untouched new form ----------------------------------------------------------
+
+
+def test_ctrl_s_on_an_untouched_new_form_says_what_is_missing(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    count = window.session.store.count()
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = window.form
+    assert form.is_new and not form.is_modified()
+    assert window.action_save.isEnabled() and form.save_button.isEnabled()
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert answers.names() == ["show_validation_summary"]
+    assert answers.last("show_validation_summary")[0] == [
+        "Vul de naam van het netwerk in.",
+        "Vul minstens één gemeente in.",
+    ]
+    assert window.session.store.count() == count
+    assert focused() is form.editors["name"].focus_target()  # the cursor where to begin
+
+
+# --- 6. a municipality the reference list does not know -----------------------------------------
+
+
+def test_an_unknown_municipality_is_kept_marked_and_a_suggestion_can_be_taken(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.action_new.trigger()
+    form = window.form
+    field = form.editors["municipalities"]
+    assert isinstance(field, TagField)
+    field.input.setFocus()
+    for typed in ("Xyzstad", "Zwijndrect", "Gent"):
+        type_text(qtbot, field.input, typed)
+        popup = field.input.completer().popup()
+        qtbot.keyClick(popup if popup.isVisible() else field.input, Qt.Key.Key_Return)
+    assert field.value() == ["Xyzstad", "Zwijndrect", "Gent"]  # accepted as typed
+    note = field.note_text()
+    assert "Xyzstad: onbekende gemeente — controleer de spelling." in note
+    assert "Zwijndrect: onbekende gemeente — controleer de spelling. Bedoelde je Zwijndrecht?" in (
+        note
+    )
+    assert "Gent:" not in note
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    chips = field.findChildren(QWidget, "chip")
+    assert [bool(chip.property("unknown")) for chip in chips] == [True, True, False]
+    # The suggestions are links: reached with the keyboard and taken with Enter.
+    field.note.setFocus()
+    key(qtbot, Qt.Key.Key_Tab)  # the first link: Xyzstad's suggestion
+    key(qtbot, Qt.Key.Key_Tab)  # the second: Zwijndrecht
+    qtbot.keyClick(field.note, Qt.Key.Key_Return)
+    assert field.value() == ["Xyzstad", "Zwijndrecht", "Gent"]
+    assert "Zwijndrect" not in field.note_text()
+    # It saves: a note is no error.
+    form.editors["name"].enter("Lokaal netwerk X")
+    assert form.save()
+    assert form.stored_profile() is not None
+    assert form.stored_profile().municipalities == ["Xyzstad", "Zwijndrecht", "Gent"]

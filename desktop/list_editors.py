@@ -71,6 +71,7 @@ class ColumnSpec:
     weight: int = 1
     multiline: bool = False
     number: bool = False  # whole numbers: digits become an int, anything else goes to the schema
+    sample: str = ""  # a typical value: the column is never narrower (no wrapped phone number)
 
 
 class MultiLineDelegate(QStyledItemDelegate):
@@ -161,7 +162,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QBrush(PROBLEM_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or (text if column.multiline and text else None)
+            return problem or text or None  # the whole text of a cell too narrow for it
         if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -205,6 +206,9 @@ def small_button(text: str, tip: str, icon_name: str | None = None) -> QPushButt
     button.setObjectName("listButton")
     if icon_name:
         button.setIcon(icon(icon_name))
+    # Never narrower than its text: a narrow form scrolls rather than cut "Afsprakennota
+    # toevoegen" to "fsprakennota toevoege".
+    button.setMinimumWidth(button.sizeHint().width())
     return button
 
 
@@ -454,18 +458,37 @@ class TableField(FieldEditor):
         height = header + max(minimum, min(rows, limit)) + 2 * self.table.frameWidth() + 2
         self.table.setFixedHeight(height)
 
+    def _minimum_width(self, column: ColumnSpec) -> int:
+        if not column.sample:
+            return 60
+        metrics = self.table.fontMetrics()
+        title = self.table.horizontalHeader().fontMetrics().horizontalAdvance(column.title)
+        return max(metrics.horizontalAdvance(column.sample), title) + 16  # the cell's margins
+
     def _share_width(self) -> None:
-        """Columns without a fixed width share what the fixed ones leave, by their weights."""
+        """Columns without a fixed width share what the fixed ones leave, by their weights,
+        each at least as wide as its typical value (the rest is shared among the others)."""
         available = self.table.viewport().width()
-        fixed = sum(column.width for column in self.columns)
-        weights = sum(column.weight for column in self.columns if not column.width)
-        if not weights:
+        shared = [column for column in self.columns if not column.width]
+        if not shared:
             return
-        shared = sum(1 for column in self.columns if not column.width)
-        rest = max(available - fixed, 60 * shared)
+        rest = available - sum(column.width for column in self.columns)
+        widths = {column.key: self._minimum_width(column) for column in shared}
+        growing = list(shared)
+        # Give each column its share; one whose share is below its minimum keeps its minimum
+        # and leaves the others the rest (a few rounds at most: one per column).
+        while growing:
+            room = rest - sum(widths[c.key] for c in shared if c not in growing)
+            weights = sum(column.weight for column in growing)
+            held = [c for c in growing if room * c.weight // weights < widths[c.key]]
+            if not held:
+                for column in growing:
+                    widths[column.key] = room * column.weight // weights
+                break
+            growing = [c for c in growing if c not in held]
         for number, column in enumerate(self.columns):
             if not column.width:
-                self.table.setColumnWidth(number, rest * column.weight // weights)
+                self.table.setColumnWidth(number, widths[column.key])
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -68,6 +68,14 @@ if TYPE_CHECKING:
     from desktop.network_form import NetworkForm
 
 STATUS_TIMEOUT_MS = 6000
+# The form takes priority over the list: it gets its comfortable width, the list what is left
+# (down to its name column; the other columns scroll). Below FORM_MIN_WIDTH nothing is squeezed
+# further: the window has a minimum size instead.
+FORM_WIDTH = 780
+FORM_MIN_WIDTH = 560
+LIST_MIN_WIDTH = 180  # about a name: the list's other columns then scroll sideways
+# Window widths that count as one size: the list keeps the width the officer gave it in each.
+SIZE_CLASSES: tuple[tuple[int, str], ...] = ((1200, "narrow"), (1700, "medium"))
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +120,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.tabs.setMinimumWidth(FORM_MIN_WIDTH)
+        self.list_view.setMinimumWidth(min(self.list_view.name_width(), LIST_MIN_WIDTH))
+        # Measured once: the last column stretches with the list, and would widen it every time.
+        self._list_columns_width = self.list_view.preferred_width()
+        self.splitter.splitterMoved.connect(self._remember_list_width)
         self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel(self)
@@ -721,6 +734,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.settings.reset_window_state()
         self.list_view.set_default_widths()
+        self._list_columns_width = self.list_view.preferred_width()
         self._apply_default_layout()
 
     def show_about(self) -> None:
@@ -736,8 +750,35 @@ class MainWindow(QMainWindow):
 
     def _apply_default_layout(self) -> None:
         self.resize(1400, 900)
-        list_width = self.list_view.preferred_width()
-        self.splitter.setSizes([list_width, max(1400 - list_width, 600)])
+        self.fit_panes()
+
+    @staticmethod
+    def size_class(width: int) -> str:
+        return next((name for limit, name in SIZE_CLASSES if width < limit), "wide")
+
+    def _list_width_setting(self) -> str:
+        return f"list_width_{self.size_class(self.width())}"
+
+    def fit_panes(self) -> None:
+        """Share the width: the list as wide as the officer left it at this window size (else
+        as wide as its columns, but never at the cost of the form's comfortable width)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        chosen = getattr(self.settings.window, self._list_width_setting())
+        wanted = chosen or min(self._list_columns_width, total - FORM_WIDTH)
+        list_width = max(self.list_view.minimumWidth(), min(wanted, total - FORM_MIN_WIDTH))
+        if self.splitter.sizes() != [list_width, total - list_width]:
+            self.splitter.setSizes([list_width, total - list_width])
+
+    def _remember_list_width(self, position: int, _index: int) -> None:
+        """The officer moved the divider: keep that width for windows of this size."""
+        setattr(self.settings.window, self._list_width_setting(), max(position, 1))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        # The splitter itself would take a smaller window's width from the form first.
+        self.fit_panes()
 
     def _restore_window_state(self) -> None:
         state = self.settings.window
@@ -748,12 +789,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state.state)
         if not state.splitter.isEmpty():
             self.splitter.restoreState(state.splitter)
+        self.fit_panes()
 
     def save_window_state(self) -> None:
         state = self.settings.window
         state.geometry = self.saveGeometry()
         state.state = self.saveState()
         state.splitter = self.splitter.saveState()
+        setattr(state, self._list_width_setting(), self.splitter.sizes()[0])
         state.column_widths = self.list_view.column_widths()
         self.settings.sync()
 

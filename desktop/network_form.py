@@ -365,8 +365,10 @@ class NetworkForm(QWidget):
                 ColumnSpec("name", self.tr("Naam"), weight=4),
                 ColumnSpec("role", self.tr("Functie"), weight=4),
                 ColumnSpec("organisation", self.tr("Organisatie"), weight=4),
-                ColumnSpec("email", self.tr("E-mail"), weight=5),
-                ColumnSpec("phone", self.tr("Telefoon"), weight=3),
+                ColumnSpec(
+                    "email", self.tr("E-mail"), weight=5, sample="voornaam.naam@gemeente.be"
+                ),
+                ColumnSpec("phone", self.tr("Telefoon"), weight=3, sample="+32 89 65 38 11"),
             ],
             add_label=self.tr("Contactpersoon toevoegen"),
         )
@@ -395,12 +397,17 @@ class NetworkForm(QWidget):
         self.info_id.setObjectName("fieldHint")
         info.addRow(self.tr("Aangemaakt:"), self.info_created)
         info.addRow(self.tr("Laatst gewijzigd:"), self.info_updated)
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.info_source, 1)
+        # The button under the source, not beside it: a long file name wraps in the whole
+        # width instead of being cut off beside the button.
+        source_box = QWidget()
+        source_row = QVBoxLayout(source_box)
+        source_row.setContentsMargins(0, 0, 0, 0)
+        source_row.setSpacing(4)
+        source_row.addWidget(self.info_source)
         self.raw_text_button = QPushButton(self.tr("Oorspronkelijke tekst tonen…"))
         self.raw_text_button.clicked.connect(self._show_raw_text)
-        source_row.addWidget(self.raw_text_button)
-        info.addRow(self.tr("Bron:"), source_row)
+        source_row.addWidget(self.raw_text_button, 0, Qt.AlignmentFlag.AlignLeft)
+        info.addRow(self.tr("Bron:"), source_box)
         info.addRow(self.tr("Id:"), self.info_id)
         for number in range(info.rowCount()):
             label = info.itemAt(number, QFormLayout.ItemRole.LabelRole)

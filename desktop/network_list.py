@@ -478,6 +478,14 @@ class NetworkListView(QTableView):
             + self.verticalScrollBar().sizeHint().width()
         )
 
+    def name_width(self) -> int:
+        """The narrowest the list gets: its name column (the others then scroll sideways)."""
+        return (
+            self.columnWidth(Column.NAME)
+            + 2 * self.frameWidth()
+            + self.verticalScrollBar().sizeHint().width()
+        )
+
     def column_widths(self) -> list[int]:
         return [self.columnWidth(column) for column in range(Column.HIT)]
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.language = language
         self._form: NetworkForm | None = None
+        self._form_focus: QWidget | None = None  # where the officer last was in the form
         self._syncing_selection = False
         self.setWindowIcon(icon("netwerken"))
 
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
 
         self.list_model.countChanged.connect(self._show_count)
+        self.list_model.countChanged.connect(lambda *_args: self._mark_outside_list())
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.list_model.modelReset.connect(self._reselect_form_record)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
@@ -412,10 +415,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def _mark_outside_list(self) -> None:
+        """A search that leaves out the network in the form: the form says so."""
+        form = self._form
+        if form is not None:
+            shown = form.current_id
+            form.set_outside_list(
+                shown is not None
+                and self.list_model.is_subset
+                and self.list_model.row_of(shown) is None
+            )
+
     def _on_form_record_changed(self, network_id: UUID | None) -> None:
         form = self.form
         self.editor_stack.setCurrentWidget(form if form.has_record() else self.empty_page)
         self._select_quietly(network_id)
+        self._mark_outside_list()
         if network_id is not None:
             self.settings.window.last_network_id = str(network_id)
         self._update_actions()
@@ -448,9 +463,11 @@ class MainWindow(QMainWindow):
         if network_id is None or (network_id == self._form_id() and self._form is not None):
             return
         if not self.confirm_leave_record():
-            # Stay on the record with the edits; the list follows the form, not the other way.
+            # Stay on the record with the edits; the list follows the form, not the other way,
+            # and the officer goes on where they were typing, with undo for those edits.
             QTimer.singleShot(0, self, self._reselect_form_record)
             self._select_quietly(self._form_id())
+            QTimer.singleShot(0, self, self._back_to_form)
             return
         self.show_record(network_id)
 
@@ -841,11 +858,23 @@ class MainWindow(QMainWindow):
         self.action_revert.setEnabled(modified)
         self.action_delete.setEnabled(has_record)
 
+    def _back_to_form(self) -> None:
+        """After a switch was cancelled: the cursor back in the form, where it was."""
+        form = self._form
+        if form is None:
+            return
+        target = self._form_focus
+        if target is None or not shiboken6.isValid(target) or not form.isAncestorOf(target):
+            target = form.scroll_area  # that widget is gone (a closed cell editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.undo_group.setActiveStack(form.undo_stack)
+
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Undo follows the focus: form edits in the form, deletions in the list."""
         if new is None or self._form is None:
             return
         if self._form.isAncestorOf(new):
+            self._form_focus = new
             self.undo_group.setActiveStack(self._form.undo_stack)
         elif self.list_view.isAncestorOf(new) or new is self.list_view:
             self.undo_group.setActiveStack(self.window_undo_stack)

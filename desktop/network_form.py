@@ -162,6 +162,7 @@ class NetworkForm(QWidget):
             lambda: self.validate(mark_all=self._show_all_problems)
         )
         self._municipality_notes_for: tuple[str, ...] | None = None
+        self._outside_list = False  # the list (a search result) does not show this record
         self._build()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -613,6 +614,8 @@ class NetworkForm(QWidget):
             )
         if self._modified:
             parts.append(self.tr("niet-opgeslagen wijzigingen"))
+        if self._outside_list and self._record is not None:
+            parts.append(self.tr("valt buiten de zoekopdracht"))
         self.subtitle_label.setText("  ·  ".join(parts))
         record = self._record
         self.info_created.setText(local_time(record.created_at) if record else "")
@@ -635,6 +638,16 @@ class NetworkForm(QWidget):
         self.info_source.setText(text)
         self.raw_text_button.setVisible(bool(source and source.raw_text))
         self.info_id.setText(str(record.id) if record else "")
+
+    def set_outside_list(self, outside: bool) -> None:
+        """Say (in the line under the name) that the list beside it does not show this record:
+        a search left it out, and "geen netwerken gevonden" must not look like a contradiction."""
+        if outside != self._outside_list:
+            self._outside_list = outside
+            self._update_header()
+
+    def is_outside_list(self) -> bool:
+        return self._outside_list and self._record is not None
 
     def _show_raw_text(self) -> None:
         if self._record is not None:

@@ -434,6 +434,28 @@ class NetworkListView(QTableView):
         self.set_default_widths()
         # Turning sorting on sorts once: that is the list's first (and only) load at start-up.
         self.setSortingEnabled(True)
+        # The columns' widths are the officer's: a search that adds and removes its "Gevonden
+        # in" column (moved next to the name) must not shift them onto other columns.
+        self._kept_widths: list[int] | None = None
+        model.columnsAboutToBeRemoved.connect(lambda *_args: self._keep_widths())
+        model.columnsAboutToBeInserted.connect(lambda *_args: self._keep_widths())
+        model.modelAboutToBeReset.connect(self._keep_widths)
+        model.columnsRemoved.connect(lambda *_args: self._restore_widths())
+        model.columnsInserted.connect(lambda *_args: self._restore_widths())
+        model.modelReset.connect(self._restore_widths)
+
+    def _keep_widths(self) -> None:
+        header = self.horizontalHeader()
+        if self._kept_widths is None:
+            self._kept_widths = self.column_widths()
+        if header.count() > Column.HIT and header.visualIndex(Column.HIT) != Column.HIT:
+            # Back to its own place first: a header keeps sizes by place, not by column.
+            header.moveSection(header.visualIndex(Column.HIT), Column.HIT)
+
+    def _restore_widths(self) -> None:
+        kept, self._kept_widths = self._kept_widths, None
+        if kept is not None:
+            self.set_column_widths(kept)
 
     def list_model(self) -> NetworkListModel:
         model = self.model()

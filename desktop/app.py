@@ -65,6 +65,9 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     from desktop.text_import import install_text_import
 
     install_text_import(window)  # Bestand › Importeren › Fiches importeren…
+    from desktop.help_menu import install_help
+
+    install_help(window)  # Help: searching, shortcuts, where the data is
     return window
 
 

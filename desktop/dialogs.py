@@ -9,10 +9,36 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 translate = QCoreApplication.translate
+
+# The folder the officer last chose a file in (this session): the next file dialog starts there.
+_last_folder: Path | None = None
+
+
+def documents_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def start_folder() -> Path:
+    """Where a file dialog opens: the last folder used, else the officer's Documents; never the
+    program's folder or the folder of the live database (a file saved there is easily taken
+    for part of the program, or lost with it)."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    return documents_folder()
+
+
+def remember_folder(chosen: Path | str | None) -> None:
+    """Note the folder of a chosen file (or a chosen folder) for the next dialog."""
+    global _last_folder
+    if not chosen:
+        return
+    path = Path(chosen)
+    _last_folder = path if path.is_dir() else path.parent
 
 
 def _database_filter() -> str:
@@ -160,9 +186,10 @@ def choose_open_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         translate("Dialogs", "Database openen"),
-        str(start or Path.home()),
+        str(start or start_folder()),
         _database_filter(),
     )
+    remember_folder(name)
     return Path(name) if name else None
 
 
@@ -170,12 +197,13 @@ def choose_new_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         translate("Dialogs", "Nieuwe database"),
-        str((start or Path.home()) / "netwerken.sqlite"),
+        str((start or start_folder()) / "netwerken.sqlite"),
         _database_filter(),
         options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
     )
     if not name:
         return None
+    remember_folder(name)
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite")
 

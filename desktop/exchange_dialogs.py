@@ -779,13 +779,14 @@ def ask_import_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         translate("Exchange", "Database of uitwisselbestand importeren"),
-        str(start or Path.home()),
+        str(start or dialogs.start_folder()),
         translate(
             "Exchange",
             "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
             "Alle bestanden (*)",
         ),
     )
+    dialogs.remember_folder(name)
     return Path(name) if name else None
 
 
@@ -798,6 +799,7 @@ def ask_export_database_path(parent: QWidget | None, suggested: Path) -> Path | 
     )
     if not name:
         return None
+    dialogs.remember_folder(name)
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite")
 
@@ -822,6 +824,7 @@ def ask_export_other_path(
     )
     if not name:
         return None
+    dialogs.remember_folder(name)
     path = Path(name)
     by_suffix = {f".{kind.value}": kind for kind in ExportFormat}
     kind = by_suffix.get(path.suffix.lower()) or filters.get(chosen_filter, ExportFormat.XLSX)
@@ -858,8 +861,8 @@ class ExchangeController(QObject):
         return error.english if self._language == "en" else str(error)
 
     def _start_folder(self) -> Path:
-        path = self.window.session.path
-        return path.parent if path is not None else Path.home()
+        # The last folder used, or Documents: not the live database's folder.
+        return dialogs.start_folder()
 
     def _exported(self, count: int, path: Path) -> str:
         if count == 1:

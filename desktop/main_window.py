@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.window_undo_stack)
 
         self.list_model = NetworkListModel(session, self)
+        self.list_model.language = language
         state = settings.window
         self.list_view = NetworkListView(
             self.list_model, self, sort_column=state.sort_column, descending=state.sort_descending
@@ -645,8 +646,8 @@ class MainWindow(QMainWindow):
         self.session.announce(Change(ChangeKind.RELOADED))
 
     def _start_folder(self) -> Path | None:
-        path = self.session.path
-        return path.parent if path is not None else None
+        """None: the file dialogs start in the last folder used, or Documents."""
+        return None
 
     def open_database(self, path: Path | None = None) -> bool:
         if not self.confirm_leave_record():

@@ -33,7 +33,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from db.changes import Change, ChangeKind
-from db.formats import format_datetime, format_euro
+from db.formats import format_datetime, format_euro, short_period
 from db.listing import Listing, NetworkSummary, SortKey, key_of, uuid_of
 from desktop.operations import DatabaseSession
 
@@ -91,6 +91,7 @@ class NetworkListModel(QAbstractTableModel):
             False  # a search result stays in its order until a header is clicked
         )
         self._total = 0
+        self.language = "nl"  # of the period column ("1e" or "1st"); the window sets its own
         self.fetches = 0  # pages fetched: lets tests see the model loads lazily
         session.changed.connect(self._on_changed)
         session.databaseChanged.connect(self._on_database_changed)
@@ -232,6 +233,8 @@ class NetworkListModel(QAbstractTableModel):
                 moment=local_time(summary.updated_at)
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.PERIOD:
+            if self.language == "en":
+                return text or None
             return summary.current_period or None
         if role == Qt.ItemDataRole.ToolTipRole:
             hit = self._hits.get(network_id)
@@ -240,8 +243,7 @@ class NetworkListModel(QAbstractTableModel):
             return text or None
         return text
 
-    @staticmethod
-    def _cell_text(summary: NetworkSummary, column: Column) -> str:
+    def _cell_text(self, summary: NetworkSummary, column: Column) -> str:
         if column == Column.NAME:
             return summary.name
         if column == Column.MUNICIPALITIES:
@@ -252,7 +254,7 @@ class NetworkListModel(QAbstractTableModel):
             return format_euro(summary.drawing_right_eur)
         if column == Column.PERIOD:
             # The header says "Afsprakennota": "2e · 2020–2025" keeps the column narrow.
-            return summary.current_period.replace(" afsprakennota ", " · ")
+            return short_period(summary.current_period, self.language)
         if column == Column.UPDATED:
             # The date fits a narrow column; the time is in the tooltip.
             return local_time(summary.updated_at)[:10]

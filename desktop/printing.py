@@ -16,7 +16,6 @@ when complete, so a cancelled or failed batch leaves no half-written file behind
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -47,6 +46,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from db.atomic import partial_name
 from db.errors import StoreError
 from db.file_names import file_names
 from db.formats import format_date
@@ -701,18 +701,19 @@ def write_pdf_folder(
     try:
         for index, (profile, target) in enumerate(zip(profiles, targets, strict=True)):
             _check(progress, index, len(profiles), profile.name)
+            # Made with the mode of any new file (the umask), not mkstemp's 0600: these are
+            # documents to share, like every other export.
+            temporary = partial_name(target)
             try:
-                handle, temporary = tempfile.mkstemp(
-                    dir=folder, prefix=".netwerken-", suffix=".pdf.part"
-                )
+                with open(temporary, "xb"):
+                    pass
             except OSError as error:
                 raise _write_error(target, error.strerror or str(error)) from error
-            os.close(handle)
-            staged.append(Path(temporary))
-            writer = pdf_writer(temporary, profile.name)
+            staged.append(temporary)
+            writer = pdf_writer(str(temporary), profile.name)
             print_profile(writer, profile, options)
             del writer
-            if Path(temporary).stat().st_size == 0:
+            if temporary.stat().st_size == 0:
                 raise _write_error(target, "leeg bestand")
         _check(progress, len(profiles), len(profiles), "")
         for temporary_path, target in zip(staged, targets, strict=True):

@@ -119,11 +119,19 @@ class HelpMenu(QObject):
             f"<tr><td><code>{escape(example)}</code></td><td>{escape(meaning)}</td></tr>"
             for example, meaning in rows
         )
+        title = self.tr("Zoeken")
+        how = self.tr(
+            "Typ in het zoekveld (Ctrl+F). De lijst toont wat je zoekt terwijl je typt; de kolom "
+            "Gevonden in zegt waar het woord staat."
+        )
+        filters = self.tr(
+            "Filters (knop Filters) beperken op provincie, gemeente, jaar, trekkingsrecht, "
+            "partner en instrument. Esc wist de zoekopdracht, nog eens Esc de filters. Pijl "
+            "omlaag gaat naar de lijst."
+        )
         page = (
-            f"<h3>{escape(self.tr('Zoeken'))}</h3>"
-            f"<p>{escape(self.tr('Typ in het zoekveld (Ctrl+F). De lijst toont wat je zoekt terwijl je typt; de kolom Gevonden in zegt waar het woord staat.'))}</p>"
-            f"<table cellpadding='4'>{table}</table>"
-            f"<p>{escape(self.tr('Filters (knop Filters) beperken op provincie, gemeente, jaar, trekkingsrecht, partner en instrument. Esc wist de zoekopdracht, nog eens Esc de filters. Pijl omlaag gaat naar de lijst.'))}</p>"
+            f"<h3>{escape(title)}</h3><p>{escape(how)}</p>"
+            f"<table cellpadding='4'>{table}</table><p>{escape(filters)}</p>"
         )
         return self._show(self.tr("Zoeken: zo werkt het"), page)
 
@@ -165,8 +173,9 @@ class HelpMenu(QObject):
             f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
             for keys, what in self.shortcut_rows()
         )
-        page = f"<h3>{escape(self.tr('Sneltoetsen'))}</h3><table cellpadding='3'>{table}</table>"
-        return self._show(self.tr("Sneltoetsen"), page)
+        title = self.tr("Sneltoetsen")
+        page = f"<h3>{escape(title)}</h3><table cellpadding='3'>{table}</table>"
+        return self._show(title, page)
 
     def show_where_data_is(self) -> HelpWindow:
         path = self.window.session.path
@@ -177,13 +186,27 @@ class HelpMenu(QObject):
         from db.backup import backup_folder
 
         backups = backup_folder(path)
+        title = self.tr("Waar staan mijn gegevens?")
+        database_title = self.tr("De database")
+        database_text = self.tr(
+            "Alle fiches staan in dit ene bestand. Kopieer het (met het programma dicht) om ze "
+            "mee te nemen, of gebruik Bestand › Exporteren."
+        )
+        backups_title = self.tr("De back-ups")
+        backups_text = self.tr(
+            "Netwerken maakt elke dag bij de start een back-up, en ook voor het inlezen van een "
+            "database of uitwisselbestand, voor het terugzetten van een back-up en voor het "
+            "omzetten naar een nieuwe versie. De oudste worden opgeruimd. Terugzetten: Bestand › "
+            "Back-up terugzetten…"
+        )
+        settings_title = self.tr("De instellingen")
         page = (
-            f"<h3>{escape(self.tr('Waar staan mijn gegevens?'))}</h3>"
-            f"<p><b>{escape(self.tr('De database'))}</b><br>{escape(str(path))}</p>"
-            f"<p>{escape(self.tr('Alle fiches staan in dit ene bestand. Kopieer het (met het programma dicht) om ze mee te nemen, of gebruik Bestand › Exporteren.'))}</p>"
-            f"<p><b>{escape(self.tr('De back-ups'))}</b><br>{escape(str(backups))}</p>"
-            f"<p>{escape(self.tr('Elke dag maakt Netwerken bij de start een back-up; ook voor elke import of terugzetting. De oudste worden opgeruimd. Terugzetten: Bestand › Back-up terugzetten….'))}</p>"
-            f"<p><b>{escape(self.tr('De instellingen'))}</b><br>{escape(str(settings))}</p>"
+            f"<h3>{escape(title)}</h3>"
+            f"<p><b>{escape(database_title)}</b><br>{escape(str(path))}</p>"
+            f"<p>{escape(database_text)}</p>"
+            f"<p><b>{escape(backups_title)}</b><br>{escape(str(backups))}</p>"
+            f"<p>{escape(backups_text)}</p>"
+            f"<p><b>{escape(settings_title)}</b><br>{escape(str(settings))}</p>"
         )
         shown = self._show(self.tr("Waar staan mijn gegevens?"), page)
         shown.add_folder_button(self.tr("Map van de database openen"), path.parent)

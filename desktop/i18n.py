@@ -45,7 +45,8 @@ class GapTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return self._gaps.get((context, source), "")
+        # None (a null text) lets Qt ask the next translator; "" would count as a translation.
+        return self._gaps.get((context, source))  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return False

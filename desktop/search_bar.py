@@ -143,15 +143,16 @@ def centred_on_match(
     segments: tuple[tuple[str, bool], ...], room: int, width_of: Callable[[str], int]
 ) -> tuple[tuple[str, bool], ...]:
     """The snippet with its text before the first match shortened (from the left, at a word,
-    behind "…") so that the match starts at most a third into ``room`` pixels: a narrow
-    "Gevonden in" column then shows the matched word instead of cutting it off."""
+    behind "…") so that the match starts at most a third into ``room`` pixels, when it would
+    otherwise fall outside them: a narrow "Gevonden in" column then shows the matched word
+    instead of cutting it off."""
     first = next((n for n, (_text, marked) in enumerate(segments) if marked), None)
     if first is None or room <= 0:
         return segments
     lead = "".join(text for text, _marked in segments[:first])
+    if width_of(lead + segments[first][0]) <= room:
+        return segments  # the match shows as it is
     limit = room // 3
-    if width_of(lead) <= limit:
-        return segments
     kept = lead
     while kept and width_of("…" + kept) > limit:
         space = kept.find(" ", 1)

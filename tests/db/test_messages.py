@@ -8,9 +8,9 @@ from uuid import uuid4
 import pytest
 from pydantic import ValidationError
 
-from db import messages
-from db.reference import LONGEST_NAME, closest_municipalities, is_known_municipality
-from db.schemas import NetworkProfile
+from db.model import messages
+from db.model.reference import LONGEST_NAME, closest_municipalities, is_known_municipality
+from db.model.schemas import NetworkProfile
 
 
 def problems_of(data: dict, language: messages.Language = "nl") -> list[str]:

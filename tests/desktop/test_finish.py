@@ -15,14 +15,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
-from db.backup import backup_folder
+from db.storage.backup import backup_folder
 from desktop import dialogs, i18n
 from desktop.cli import run_command
-from desktop.exchange_dialogs import install_exchange
-from desktop.help_menu import install_help
-from desktop.main_window import MainWindow
-from desktop.print_view import BatchChoice, BatchKind, install_printing
-from desktop.text_import import DuplicateAnswer, install_text_import
+from desktop.exchange.dialogs import install_exchange
+from desktop.exchange.text_import import DuplicateAnswer, install_text_import
+from desktop.printing.view import BatchChoice, BatchKind, install_printing
+from desktop.window.help_menu import install_help
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, by_name, dispose
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -154,7 +154,7 @@ def test_the_english_window_writes_the_period_in_english(
         genk = by_name(english.session.store, "Lokaal netwerk Genk")
         row = model.row_of(genk.id)
         assert row is not None
-        from desktop.network_list import Column
+        from desktop.window.network_list import Column
 
         assert model.index(row, Column.PERIOD).data() == "1st · 2008–2013"
         assert window.list_model.index(row, Column.PERIOD).data() == "1e · 2008–2013"
@@ -206,7 +206,7 @@ def test_every_menu_action_stands_once(window: MainWindow) -> None:
 def test_an_import_that_stores_nothing_is_not_called_imported(
     qtbot: QtBot, window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop import text_import
+    from desktop.exchange import text_import
 
     controller = install_text_import(window)
     controller.import_files([SAMPLES / "dilbeek.txt"])

@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.form_widgets import TagField
-from desktop.list_editors import TableField
-from desktop.main_window import MainWindow
-from desktop.network_form import VALIDATE_DELAY_MS
+from desktop.form.form_widgets import TagField
+from desktop.form.list_editors import TableField
+from desktop.form.network_form import VALIDATE_DELAY_MS
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, type_text
 
 # The offscreen platform cannot raise windows or grab the keyboard for the completer's popup.

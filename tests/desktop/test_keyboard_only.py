@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.store import Store
-from desktop.form_widgets import TagField
-from desktop.goal_tree import TreeField
-from desktop.list_editors import TableField
-from desktop.main_window import MainWindow
+from db.storage.store import Store
+from desktop.form.form_widgets import TagField
+from desktop.form.goal_tree import TreeField
+from desktop.form.list_editors import TableField
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import dialogs
-from desktop.form_widgets import LineField
-from desktop.main_window import MainWindow
-from desktop.network_list import ID_ROLE, Column
-from desktop.search_bar import SearchController, centred_on_match, install_search
+from desktop.form.form_widgets import LineField
+from desktop.window.main_window import MainWindow
+from desktop.window.network_list import ID_ROLE, Column
+from desktop.window.search_bar import SearchController, centred_on_match, install_search
 from tests.desktop.conftest import Answers, by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from desktop.list_editors import TableField
-from desktop.main_window import FORM_MIN_WIDTH, FORM_WIDTH, MainWindow
+from desktop.form.list_editors import TableField
+from desktop.window.main_window import FORM_MIN_WIDTH, FORM_WIDTH, MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 

@@ -27,6 +27,10 @@ _installed: list[QTranslator] = []
 QT_GAPS_NL: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): "&Zoeken in:",
     ("QFileDialog", "Files of &type:"): "Bestands&type:",
+    ("QAbstractFileIconProvider", "Folder"): "Map",
+    ("QAbstractFileIconProvider", "File"): "Bestand",
+    ("QAbstractFileIconProvider", "Drive"): "Station",
+    ("QAbstractFileIconProvider", "%1 File"): "%1-bestand",
     ("QPrintSettingsOutput", "Page &Set:"): "Pagina&selectie:",
     ("QPrintSettingsOutput", "Double Sided Printing"): "Dubbelzijdig afdrukken",
     ("QPrintSettingsOutput", "Off"): "Uit",

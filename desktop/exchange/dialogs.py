@@ -770,27 +770,29 @@ def choose_backup(parent: QWidget | None, backups: Sequence[BackupInfo]) -> Back
 
 
 def ask_import_path(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent,
-        translate("Exchange", "Database of uitwisselbestand importeren"),
-        str(start or dialogs.start_folder()),
-        translate(
-            "Exchange",
-            "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
-            "Alle bestanden (*)",
-        ),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            translate("Exchange", "Database of uitwisselbestand importeren"),
+            str(start or dialogs.start_folder()),
+            translate(
+                "Exchange",
+                "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
+                "Alle bestanden (*)",
+            ),
+        )
     dialogs.remember_folder(name)
     return Path(name) if name else None
 
 
 def ask_export_database_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("Exchange", "Database exporteren"),
-        str(suggested),
-        translate("Exchange", "Netwerken-database (*.sqlite)"),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, _filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Database exporteren"),
+            str(suggested),
+            translate("Exchange", "Netwerken-database (*.sqlite)"),
+        )
     if not name:
         return None
     dialogs.remember_folder(name)
@@ -810,12 +812,13 @@ def ask_export_other_path(
     parent: QWidget | None, suggested: Path
 ) -> tuple[Path, ExportFormat] | None:
     filters = _format_filters()
-    name, chosen_filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("Exchange", "Exporteren als JSON, CSV of Excel"),
-        str(suggested),
-        ";;".join(filters),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, chosen_filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Exporteren als JSON, CSV of Excel"),
+            str(suggested),
+            ";;".join(filters),
+        )
     if not name:
         return None
     dialogs.remember_folder(name)

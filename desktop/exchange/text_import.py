@@ -36,12 +36,13 @@ class DuplicateAnswer(enum.Enum):
 
 
 def choose_text_files(parent: QWidget | None, start: Path | None) -> list[Path]:
-    names, _filter = QFileDialog.getOpenFileNames(
-        parent,
-        translate("TextImport", "Fiches importeren"),
-        str(start or dialogs.start_folder()),
-        translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
-    )
+    with dialogs.roomy_file_dialogs():
+        names, _filter = QFileDialog.getOpenFileNames(
+            parent,
+            translate("TextImport", "Fiches importeren"),
+            str(start or dialogs.start_folder()),
+            translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
+        )
     if names:
         dialogs.remember_folder(names[0])
     return [Path(name) for name in names]

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
+from desktop import dialogs
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -326,7 +327,6 @@ class PrintController(QObject):
     def _write_one_file(
         self, path: Path, profiles: Sequence[NetworkProfile], options: PrintOptions
     ) -> Path | None:
-        from desktop import dialogs
         from desktop.printing.documents import PrintCancelled, write_pdf
 
         self.last_folder = path.parent
@@ -370,8 +370,6 @@ class PrintController(QObject):
     def _start_folder(self) -> Path:
         if self.last_folder is not None:
             return self.last_folder
-        from desktop import dialogs
-
         return dialogs.start_folder()  # the last folder of any file dialog, or Documents
 
     def _progress(self, count: int) -> Progress:
@@ -403,21 +401,23 @@ class PrintController(QObject):
     # --- the questions: one small method each, replaced in tests -------------------------------
 
     def _ask_pdf_path(self, suggested: Path) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Exporteren als PDF"),
-            str(suggested),
-            self.tr("PDF-bestanden (*.pdf)"),
-        )
+        with dialogs.roomy_file_dialogs():
+            name, _filter = QFileDialog.getSaveFileName(
+                self._parent,
+                self.tr("Exporteren als PDF"),
+                str(suggested),
+                self.tr("PDF-bestanden (*.pdf)"),
+            )
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def _ask_folder(self, start: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(
-            self._parent, self.tr("Map voor de PDF-bestanden"), str(start)
-        )
+        with dialogs.roomy_file_dialogs():
+            name = QFileDialog.getExistingDirectory(
+                self._parent, self.tr("Map voor de PDF-bestanden"), str(start)
+            )
         return Path(name) if name else None
 
     def _ask_batch_kind(self, count: int) -> BatchChoice | None:

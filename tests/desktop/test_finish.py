@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from db.storage.backup import backup_folder
@@ -80,6 +88,44 @@ def test_the_file_dialog_speaks_dutch(dutch_qt: QApplication) -> None:
     dialog.deleteLater()
     assert "&Zoeken in:" in texts and "Bestands&type:" in texts
     assert not any(text in texts for text in ("&Look in:", "Files of &type:"))
+
+
+def test_the_file_dialog_has_room_for_its_columns(
+    qtbot: QtBot, dutch_qt: QApplication, tmp_path: Path
+) -> None:
+    (tmp_path / "map").mkdir()
+    (tmp_path / "fiche.pdf").write_bytes(b"%PDF-1.4")
+    with dialogs.roomy_file_dialogs():
+        dialog = QFileDialog(None, "Exporteren", str(tmp_path), "PDF-bestanden (*.pdf)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    try:
+        assert dialog.width() >= dialogs.FILE_DIALOG_SIZE.width()
+        view = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 2)
+        header = view.header()
+        metrics = header.fontMetrics()
+        for column in range(1, header.count()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(title)  # not cut
+        types = {model.index(row, 2, view.rootIndex()).data() for row in range(2)}
+        assert "Map" in types  # not "Folder"
+        shot = tmp_path / "file-dialog.png"
+        assert dialog.grab().save(str(shot))
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+    # Only while that dialog was asked for: a dialog shown afterwards keeps Qt's own size.
+    later = QFileDialog(None, "Ander", str(tmp_path))
+    later.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    later.show()
+    qtbot.waitExposed(later)
+    assert later.width() < dialogs.FILE_DIALOG_SIZE.width()
+    later.close()
+    later.deleteLater()
 
 
 def test_file_dialogs_start_in_documents_then_in_the_last_folder(

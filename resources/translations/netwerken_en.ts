@@ -35,7 +35,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+132"/>
+        <location filename="../../desktop/printing/view.py" line="+133"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+45"/>
+        <location filename="../../desktop/dialogs.py" line="+92"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
@@ -203,12 +203,12 @@
         <translation>… and {count} more.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Database openen</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Nieuwe database</source>
         <translation>New database</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>unreadable</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Database of uitwisselbestand importeren</source>
         <translation>Import database or exchange file</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>Netwerken database or JSON exchange file (*.sqlite *.db *.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Database exporteren</source>
         <translation>Export database</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>JSON exchange file, complete (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Exporteren als JSON, CSV of Excel</source>
         <translation>Export as JSON, CSV or Excel</translation>
     </message>
@@ -527,7 +527,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+230"/>
+        <location filename="../../desktop/window/search_bar.py" line="+232"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -558,12 +558,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-69"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -578,7 +578,17 @@ Nothing was changed.</translation>
         <translation>Instrument</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn</source>
+        <translation>Only networks with import warnings not yet checked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
@@ -598,7 +608,7 @@ Nothing was changed.</translation>
         <translation>Drawing right</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
     </message>
@@ -606,7 +616,7 @@ Nothing was changed.</translation>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help_menu.py" line="+76"/>
+        <location filename="../../desktop/window/help_menu.py" line="+76"/>
         <location line="+60"/>
         <source>Zoeken: zo werkt het</source>
         <translation>Searching: how it works</translation>
@@ -769,7 +779,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-730"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-733"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -833,6 +843,29 @@ Nothing was changed.</translation>
         <location line="+19"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWarningsBox</name>
+    <message>
+        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <source>Gecontroleerd</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ik heb dit nagekeken: het netwerk is niet langer &apos;te controleren&apos;</source>
+        <translation>I have looked into this: the network is no longer &apos;to check&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Te controleren: bij het inlezen van {file} is dit gemeld</source>
+        <translation>To check: reading {file} reported this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de tekst</source>
+        <translation>the text</translation>
     </message>
 </context>
 <context>
@@ -1227,7 +1260,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+214"/>
+        <location filename="../../desktop/form/network_form.py" line="+217"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1242,7 +1275,7 @@ The current database stays open.</translation>
         <translation>Save the network (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
@@ -1521,6 +1554,11 @@ The current database stays open.</translation>
         <translation>Source:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Beeldrechten:</source>
+        <translation>Image credits:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Id:</source>
         <translation>Id:</translation>
@@ -1576,7 +1614,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
@@ -1592,11 +1630,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+72"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Verwijderd</source>
         <translation>Deleted</translation>
     </message>
@@ -1614,7 +1654,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/window/network_list.py" line="+185"/>
+        <location filename="../../desktop/window/network_list.py" line="+186"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1649,15 +1689,22 @@ The current database stays open.</translation>
         <translation>Found in</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Laatst gewijzigd: {moment}</source>
         <translation>Last changed: {moment}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name}
+Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
+        <translation>{name}
+To check: reading the text gave warnings.</translation>
     </message>
 </context>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+48"/>
+        <location filename="../../desktop/printing/view.py" line="+50"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1690,12 +1737,12 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+74"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Profielen opmaken…</source>
         <translation>Laying out the profiles…</translation>
     </message>
@@ -1715,7 +1762,7 @@ The current database stays open.</translation>
         <translation>Working on {name}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Exporteren als PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -1725,7 +1772,7 @@ The current database stays open.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Map voor de PDF-bestanden</source>
         <translation>Folder for the PDF files</translation>
     </message>
@@ -1753,7 +1800,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-353"/>
+        <location line="-354"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1761,7 +1808,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+126"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1810,7 +1857,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-446"/>
+        <location line="-459"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -1894,7 +1941,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+42"/>
         <location line="+137"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -2039,7 +2086,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+381"/>
+        <location filename="../../desktop/printing/view.py" line="+382"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -29,6 +29,8 @@ def parse_gui_args(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="netwerken", add_help=False)
     parser.add_argument("--db", default=None)
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    # Hidden: for checking a built program (see desktop.smoke_test).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     options, _unknown = parser.parse_known_args(args)
     return options
 
@@ -117,6 +119,10 @@ def run_gui(args: list[str]) -> int:
     window = build_main_window(session, settings, language)
     if session.path is not None:
         settings.preferences.add_recent_database(session.path)
+    if options.smoke_test:
+        from desktop.smoke_test import install_smoke_test
+
+        install_smoke_test(window)
     window.show()  # the record shown last time follows right after the list's first paint
     code = app.exec()
     session.close()

@@ -22,7 +22,8 @@ VERB_MODULES = [
     "desktop.cli.search",
 ]
 
-GUI_OPTIONS = {"--db", "--lang"}
+GUI_OPTIONS = {"--db", "--lang"}  # options of the window that take a value
+GUI_FLAGS = {"--smoke-test"}  # hidden: see desktop.smoke_test
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,7 @@ def is_command_line(args: list[str]) -> bool:
             if rest:
                 rest.pop(0)
             continue
-        if head.startswith(("--db=", "--lang=")):
+        if head.startswith(("--db=", "--lang=")) or head in GUI_FLAGS:
             continue
         return True
     return False

@@ -13,13 +13,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.store import Store
+from db.storage.store import Store
 from desktop import app as app_module
 from desktop import i18n
 from desktop import settings as settings_module
-from desktop.main_window import MainWindow
-from desktop.operations import DatabaseSession
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
+from desktop.window.operations import DatabaseSession
 from tests.desktop.conftest import dispose, sample_profiles
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

@@ -33,10 +33,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.app import build_main_window
-from desktop.main_window import MainWindow
-from desktop.operations import DatabaseSession
-from desktop.print_view import install_printing
+from desktop.printing.view import install_printing
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
+from desktop.window.operations import DatabaseSession
 from resources.translations import update
 from tests.desktop.conftest import Answers, dispose
 

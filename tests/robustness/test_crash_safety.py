@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from db import dbfile
-from db.samples import open_default_or, sample_texts
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.schemas import NetworkProfile
+from db.storage import dbfile
+from db.storage.store import Store
+from db.text.samples import open_default_or, sample_texts
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -80,10 +80,11 @@ def open_session(target: str | None) -> DatabaseSession:
     """
     from db.storage import dbfile
     from db.storage.listing import Listing
+    from db.storage.locations import default_database_path
     from desktop.window.operations import DatabaseSession
 
     if target is None or "://" not in target:
-        path = Path(target) if target is not None else dbfile.default_database_path()
+        path = Path(target) if target is not None else default_database_path()
         if path.exists():
             header = dbfile.check_openable(path)
             if header.schema_version == dbfile.SCHEMA_VERSION:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bundle_layout as layout  # noqa: E402
+import bundle_layout as layout
 
 ROOT = layout.ROOT
 DIST = ROOT / "dist"

@@ -18,7 +18,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.errors import BusyError, WriteError
+from db.model.errors import BusyError, WriteError
+from db.storage.atomic import publish_new_database
+from db.storage.backup import backup_folder
+from db.storage.dbfile import check_openable, sqlite_integrity
 
 APP_FOLDER = "Netwerken"
 DATABASE_NAME = "netwerken.sqlite"
@@ -91,10 +94,6 @@ def move_database(old: Path, new: Path) -> MoveReport:
     move) and the backups follow. Raises :class:`WriteError` with a sentence on failure; the old
     file is then untouched and still in use.
     """
-    from db.backup import backup_folder
-    from db.dbfile import check_openable, sqlite_integrity
-    from db.store import publish_new_database
-
     if new.exists():
         raise WriteError(
             f"In {new.parent} staat al een database {new.name}: er wordt niets overschreven.",

@@ -95,6 +95,41 @@ def open_session(target: str | None) -> DatabaseSession:
     return DatabaseSession(open_default_or(target))
 
 
+def offer_database_move(settings: Settings, language: str) -> None:
+    """Before the default database opens: if it still lies in the old, hidden place, offer to
+    move it to Documents/Netwerken (once per start, until moved or declined for good)."""
+    from db.storage.locations import move_database, pending_move
+
+    move = pending_move()
+    if move is None or not settings.preferences.offer_database_move:
+        return
+    from db.model.errors import DatabaseFileError, StoreError
+    from desktop import dialogs
+
+    choice = dialogs.ask_move_database(None, move.old, move.new)
+    if choice is dialogs.MoveChoice.NEVER:
+        settings.preferences.offer_database_move = False
+    if choice is not dialogs.MoveChoice.MOVE:
+        return
+    try:
+        report = move_database(move.old, move.new)
+    except (StoreError, DatabaseFileError) as error:
+        dialogs.show_error(
+            None,
+            QCoreApplication.translate("App", "Niet verplaatst"),
+            error.english if language == "en" else str(error),
+        )
+        return
+    settings.preferences.remove_recent_database(str(move.old.resolve()))
+    dialogs.show_info(
+        None,
+        QCoreApplication.translate("App", "Database verplaatst"),
+        QCoreApplication.translate("App", "De database staat nu in {path}.").format(
+            path=report.database
+        ),
+    )
+
+
 def run_gui(args: list[str]) -> int:
     options = parse_gui_args(args)
     app = application()
@@ -107,6 +142,8 @@ def run_gui(args: list[str]) -> int:
     from db.model.errors import StoreError
     from db.storage.dbfile import DatabaseFileError
 
+    if options.db is None:
+        offer_database_move(settings, language)
     try:
         session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from db.storage.locations import export_folder
+
 translate = QCoreApplication.translate
 
 
@@ -23,6 +25,12 @@ class SaveChoice(enum.Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+class MoveChoice(enum.Enum):
+    MOVE = "move"
+    LATER = "later"
+    NEVER = "never"
 
 
 class ConflictChoice(enum.Enum):
@@ -133,6 +141,42 @@ def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> Conf
     return ConflictChoice.CANCEL
 
 
+def ask_move_database(parent: QWidget | None, old: Path, new: Path) -> MoveChoice:
+    """Offer to move the database from the hidden old place to Documents (never done silently)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Dialogs", "Database verplaatsen?"))
+    box.setText(
+        translate(
+            "Dialogs",
+            "Je database staat nog in een verborgen map:\n{old}\n\n"
+            "Wil je ze verplaatsen naar je Documenten, waar ze zichtbaar is en mee geback-upt "
+            "wordt?\n{new}",
+        ).format(old=old, new=new)
+    )
+    box.setInformativeText(
+        translate(
+            "Dialogs",
+            "De back-ups gaan mee. Het oude bestand blijft als '.verplaatst' staan; er gaat "
+            "niets verloren.",
+        )
+    )
+    move = box.addButton(translate("Dialogs", "Verplaatsen"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
+    never = box.addButton(
+        translate("Dialogs", "Laten staan, niet meer vragen"), QMessageBox.ButtonRole.NoRole
+    )
+    box.setDefaultButton(move)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is move:
+        return MoveChoice.MOVE
+    if clicked is never:
+        return MoveChoice.NEVER
+    return MoveChoice.LATER
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
@@ -160,7 +204,7 @@ def choose_open_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         translate("Dialogs", "Database openen"),
-        str(start or Path.home()),
+        str(start or export_folder()),
         _database_filter(),
     )
     return Path(name) if name else None
@@ -170,7 +214,7 @@ def choose_new_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         translate("Dialogs", "Nieuwe database"),
-        str((start or Path.home()) / "netwerken.sqlite"),
+        str((start or export_folder()) / "netwerken.sqlite"),
         _database_filter(),
         options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
     )

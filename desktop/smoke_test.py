@@ -67,4 +67,3 @@ def install_smoke_test(window: MainWindow, report: TextIO | None = None) -> None
     window.currentRecordChanged.connect(on_record)
     window.after_first_paint(on_painted)
     QTimer.singleShot(TIMEOUT_MS, window, lambda: finish(NO_RECORD))
-

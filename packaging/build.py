@@ -117,7 +117,9 @@ def run(
         timeout=STEP_TIMEOUT_S,
         cwd=environment["HOME"],
     )
-    print(f"  {step}: exit {result.returncode} in {time.perf_counter() - started:.1f} s", flush=True)
+    print(
+        f"  {step}: exit {result.returncode} in {time.perf_counter() - started:.1f} s", flush=True
+    )
     if result.returncode != 0:
         raise SmokeTestFailure(
             f"{step} failed (exit {result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
@@ -175,7 +177,12 @@ def smoke_test(folder: Path) -> None:
             raise SmokeTestFailure(f"default database at {database}, not in {expected_folder}")
 
         pdf_folder = home / "pdf"
-        run(command, ["pdf", "--all", "--folder", str(pdf_folder)], environment, "netwerken pdf --all")
+        run(
+            command,
+            ["pdf", "--all", "--folder", str(pdf_folder)],
+            environment,
+            "netwerken pdf --all",
+        )
         written = sorted(pdf_folder.glob("*.pdf"))
         if len(written) != SAMPLE_COUNT or any(
             not p.read_bytes().startswith(b"%PDF") for p in written
@@ -197,7 +204,10 @@ def smoke_test(folder: Path) -> None:
         make_oldest_database(old)
         migrated = json.loads(
             run(
-                command, ["--db", str(old), "info", "--json"], environment, "migration of an old file"
+                command,
+                ["--db", str(old), "info", "--json"],
+                environment,
+                "migration of an old file",
             ).stdout
         )
         from db.dbfile import SCHEMA_VERSION, read_header

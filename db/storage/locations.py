@@ -36,6 +36,12 @@ def documents_folder() -> Path:
     return Path(user_documents_dir())
 
 
+def export_folder() -> Path:
+    """Where file dialogs for exports, PDFs and imports start: Documents (home if it is missing)."""
+    documents = documents_folder()
+    return documents if documents.is_dir() else Path.home()
+
+
 def documents_database_path() -> Path:
     return documents_folder() / APP_FOLDER / DATABASE_NAME
 

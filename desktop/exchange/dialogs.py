@@ -61,6 +61,7 @@ from db.model.errors import StoreError
 from db.model.formats import format_datetime, format_euro, format_period
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import SQLITE_MAGIC, DatabaseFileError
+from db.storage.locations import export_folder
 from desktop import dialogs
 
 if TYPE_CHECKING:
@@ -779,7 +780,7 @@ def ask_import_path(parent: QWidget | None, start: Path | None) -> Path | None:
     name, _filter = QFileDialog.getOpenFileName(
         parent,
         translate("Exchange", "Database of uitwisselbestand importeren"),
-        str(start or Path.home()),
+        str(start or export_folder()),
         translate(
             "Exchange",
             "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
@@ -858,8 +859,8 @@ class ExchangeController(QObject):
         return error.english if self._language == "en" else str(error)
 
     def _start_folder(self) -> Path:
-        path = self.window.session.path
-        return path.parent if path is not None else Path.home()
+        """Exports and imports start in Documents, where officers keep and look for files."""
+        return export_folder()
 
     def _exported(self, count: int, path: Path) -> str:
         if count == 1:

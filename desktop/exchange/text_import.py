@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDial
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
 from db.storage.dbfile import DatabaseFileError
+from db.storage.locations import export_folder
 from desktop import dialogs
 
 translate = QCoreApplication.translate
@@ -39,7 +40,7 @@ def choose_text_files(parent: QWidget | None, start: Path | None) -> list[Path]:
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
         translate("TextImport", "Fiches importeren"),
-        str(start or Path.home()),
+        str(start or export_folder()),
         translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
     )
     return [Path(name) for name in names]

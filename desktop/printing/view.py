@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -328,10 +328,9 @@ class PrintController(QObject):
     def _start_folder(self) -> Path:
         if self.last_folder is not None:
             return self.last_folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        from db.storage.locations import export_folder
+
+        return export_folder()
 
     def _progress(self, count: int) -> Progress:
         """A progress dialog with a cancel button, as a callback for desktop.printing.documents."""

@@ -12,7 +12,9 @@ Only the standard library and platformdirs (imported when a path is asked for, n
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ APP_FOLDER = "Netwerken"
 DATABASE_NAME = "netwerken.sqlite"
 ENVIRONMENT_OVERRIDE = "NETWERKEN_DB"
 MOVED_SUFFIX = ".verplaatst"
+# How long a move waits for another program to finish a save before it asks to close that one.
+MOVE_BUSY_TIMEOUT_MS = 2000
 
 
 def documents_folder() -> Path:
@@ -110,8 +114,11 @@ def move_database(old: Path, new: Path) -> MoveReport:
         new.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _cannot_write(new, error) from error
-    partial = new.with_name(f".{new.name}.moving")
-    leftovers = [partial, *(partial.with_name(partial.name + end) for end in ("-journal", "-wal"))]
+    partial = new.with_name(f".{new.name}.{secrets.token_hex(4)}.moving")
+    leftovers = [
+        partial,
+        *(partial.with_name(partial.name + end) for end in ("-journal", "-wal", "-shm")),
+    ]
     try:
         _copy_exclusively(old, partial)
         problems = sqlite_integrity(partial)
@@ -125,7 +132,8 @@ def move_database(old: Path, new: Path) -> MoveReport:
         raise _cannot_write(new, error) from error
     finally:
         for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     if not new.exists():
         raise WriteError(
             f"{new} kon niet aangemaakt worden; de database blijft in {old.parent}.",
@@ -142,7 +150,7 @@ def move_database(old: Path, new: Path) -> MoveReport:
 def _copy_exclusively(old: Path, target: Path) -> None:
     source = sqlite3.connect(f"file:{old.as_posix()}?mode=rw", uri=True, isolation_level=None)
     try:
-        source.execute("PRAGMA busy_timeout = 2000")
+        source.execute(f"PRAGMA busy_timeout = {int(MOVE_BUSY_TIMEOUT_MS)}")
         source.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             source.execute("BEGIN EXCLUSIVE")

@@ -80,7 +80,11 @@ def build(dist: Path = DIST, work: Path = WORK) -> float:
 
 
 def folder_size_mb(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1_000_000
+    """Megabytes (10^6 bytes) of the files in ``folder``; a symbolic link counts as nothing."""
+    return (
+        sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+        / 1_000_000
+    )
 
 
 def fresh_environment(home: Path) -> dict[str, str]:
@@ -134,8 +138,8 @@ def make_oldest_database(path: Path) -> None:
     copy of them has to bring it to the newest schema.
     """
     sys.path.insert(0, str(ROOT))
-    from db.engine import make_engine
-    from db.migrate import upgrade
+    from db.storage.engine import make_engine
+    from db.storage.migrate import upgrade
 
     engine = make_engine(path)
     with engine.connect() as connection:
@@ -210,7 +214,7 @@ def smoke_test(folder: Path) -> None:
                 "migration of an old file",
             ).stdout
         )
-        from db.dbfile import SCHEMA_VERSION, read_header
+        from db.storage.dbfile import SCHEMA_VERSION, read_header
 
         if migrated["counts"]["networks"] != 1 or read_header(old).schema_version != SCHEMA_VERSION:
             raise SmokeTestFailure(f"the old file was not migrated: {migrated}")

@@ -10,6 +10,7 @@ PyPI library of that name, which PyInstaller and pip import.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,3 +143,74 @@ def keep_qt_file(destination: str) -> bool:
             return False
         return not any(dropped in after[-1] for dropped in DROPPED_QT_PLUGINS)
     return after[:1] != ["qml"]
+
+
+# --- Linux: shared libraries --------------------------------------------------------------------
+
+# The CUPS client and the libraries only it needs come from the system on Linux, as the printing
+# dialogs of every other program there do: it must match the system's printing set-up, and every
+# desktop with a printer has it. Without it the program still makes PDFs; only printers are not
+# listed. (Windows and macOS print through their own system libraries anyway.)
+LINUX_HOST_LIBRARIES = (
+    "libcups.so",
+    "libgnutls.so",
+    "libkrb5.so",
+    "libkrb5support.so",
+    "libgssapi_krb5.so",
+    "libk5crypto.so",
+    "libcom_err.so",
+    "libkeyutils.so",
+    "libp11-kit.so",
+    "libunistring.so",
+    "libidn2.so",
+    "libnettle.so",
+    "libhogweed.so",
+    "libgmp.so",
+    "libtasn1.so",
+    "libavahi-client.so",
+    "libavahi-common.so",
+)
+# Loaded with dlopen() rather than linked, so no link-time dependency shows that they are used.
+LINUX_LOADED_AT_RUN_TIME = ("libdbus-1.so", "libgcc_s.so")
+
+
+def is_linux_host_library(destination: str) -> bool:
+    name = Path(destination).name
+    return any(name.startswith(prefix) for prefix in LINUX_HOST_LIBRARIES)
+
+
+def _is_root_binary(destination: str) -> bool:
+    """Binaries the program loads by itself: Python extension modules, Qt plug-ins, libpython."""
+    name = Path(destination).name
+    return (
+        ".cpython-" in name
+        or name.endswith((".abi3.so", ".pyd"))
+        or "/plugins/" in Path(destination).as_posix()
+        or name.startswith("libpython")
+    )
+
+
+def unreferenced_libraries(
+    binaries: list[tuple[str, str, str]], imports_of: Callable[[str], Iterable[str]]
+) -> set[str]:
+    """File names of the collected shared libraries that nothing kept links to.
+
+    PyInstaller adds the dependencies of every binary it collects, also of the Qt plug-ins the
+    spec leaves out afterwards (GTK's theme plug-in alone pulls in cairo, pango, gio ...).
+    ``imports_of(source path)`` gives the names a binary links to, its dependencies' included
+    (ldd's closure on Linux). Libraries loaded at run time are never reported.
+    """
+    kept_names: set[str] = set()
+    for destination, source, kind in binaries:
+        if kind != "SYMLINK" and _is_root_binary(destination):
+            kept_names.add(Path(destination).name)
+            kept_names.update(Path(name).name for name in imports_of(source))
+    return {
+        Path(destination).name
+        for destination, _source, kind in binaries
+        if kind != "SYMLINK"
+        and not _is_root_binary(destination)
+        and ".so" in Path(destination).name
+        and Path(destination).name not in kept_names
+        and not Path(destination).name.startswith(LINUX_LOADED_AT_RUN_TIME)
+    }

@@ -24,7 +24,7 @@ from pathlib import Path
 from benchmarks.common import ROOT, Figure, ratio_figure
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_layout  # noqa: E402
+import bundle_layout
 
 BUNDLE = ROOT / "dist" / bundle_layout.BUNDLE_NAME
 LIMIT = 1.3

@@ -267,7 +267,11 @@ class PrintController(QObject):
         folder = self._ask_folder(self._start_folder())
         if folder is None:
             return []
-        clashes = existing_files(folder, profiles)
+        try:
+            clashes = existing_files(folder, profiles)
+        except StoreError as error:  # a folder too deep for Windows' path limit
+            self._show_error(self.tr("Exporteren mislukt"), error.message(self.language))
+            return []
         if clashes and not self._confirm_overwrite(clashes):
             return []
         self.last_folder = folder

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
+    from desktop.operations import DatabaseSession
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
-    from desktop.window.operations import DatabaseSession
 
 
 def parse_gui_args(args: list[str]) -> argparse.Namespace:
@@ -81,7 +81,7 @@ def open_session(target: str | None) -> DatabaseSession:
     from db.storage import dbfile
     from db.storage.listing import Listing
     from db.storage.locations import default_database_path
-    from desktop.window.operations import DatabaseSession
+    from desktop.operations import DatabaseSession
 
     if target is None or "://" not in target:
         path = Path(target) if target is not None else default_database_path()

@@ -50,8 +50,8 @@ def make_screenshots(out: Path, *, language: str = "nl", scheme: str = "light") 
     from db.text.samples import seed_samples
     from desktop import dialogs
     from desktop.i18n import install_translations
+    from desktop.operations import DatabaseSession
     from desktop.settings import Settings
-    from desktop.window.operations import DatabaseSession
 
     language = install_translations(app, language)
     out.mkdir(parents=True, exist_ok=True)

@@ -76,3 +76,10 @@ def format_datetime(moment: datetime | None) -> str:
 def format_period(ordinal: int, start_year: int, end_year: int) -> str:
     years = str(start_year) if start_year == end_year else f"{start_year}–{end_year}"
     return f"{ordinal}e afsprakennota {years}"
+
+
+def local_time(moment: datetime | None) -> str:
+    """``moment`` as the officer's clock shows it (stored times are UTC)."""
+    if moment is None:
+        return ""
+    return format_datetime(moment.astimezone() if moment.tzinfo else moment)

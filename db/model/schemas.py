@@ -24,14 +24,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from db.model import values
 from db.model.texts import clean_block, clean_line, refuse_invisible
+from db.model.values import (
+    NetworkSummary as NetworkSummary,  # the list's row: no validation needed
+)
 from db.model.vocabulary import MAX_YEAR as MAX_YEAR
 from db.model.vocabulary import MIN_YEAR as MIN_YEAR
 from db.model.vocabulary import Province as Province
-from db.storage import listing
-from db.storage.listing import (
-    NetworkSummary as NetworkSummary,  # the list's row: no validation needed
-)
 
 INTERCHANGE_FORMAT = "netwerken"
 INTERCHANGE_VERSION = 1
@@ -316,8 +316,8 @@ class NetworkProfile(Record):
 
 
 def current_period(periods: list[AgreementPeriod], year: int) -> AgreementPeriod | None:
-    """The afsprakennota in force in ``year`` (the rule is :func:`db.storage.listing.current_period`)."""
-    return listing.current_period(periods, year)
+    """The afsprakennota in force in ``year`` (the rule is the list's own, :func:`db.model.values.current_period`)."""
+    return values.current_period(periods, year)
 
 
 def default_name(municipality: str) -> str:

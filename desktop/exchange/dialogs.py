@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
-from db.model.formats import format_datetime, format_euro, format_period
+from db.model.formats import format_datetime, format_euro, format_period, local_time
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import SQLITE_MAGIC, DatabaseFileError
 from db.storage.locations import export_folder
@@ -87,12 +87,6 @@ class ExportFormat(enum.Enum):
     XLSX = "xlsx"
     CSV = "csv"
     JSON = "json"
-
-
-def local_time(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return format_datetime(moment.astimezone() if moment.tzinfo else moment)
 
 
 # --- long work off the GUI thread -------------------------------------------------------------

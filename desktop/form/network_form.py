@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from db.model import messages
 from db.model.errors import ConflictError, StoreError
-from db.model.formats import format_euro
+from db.model.formats import format_euro, local_time
 from db.model.messages import FieldProblem
 from db.model.reference import municipality_names, province_of
 from db.model.schemas import NetworkProfile, Province
@@ -53,8 +53,7 @@ from desktop.form.goal_tree import Level, TreeField
 from desktop.form.list_editors import ColumnSpec, SectionsField, TableField
 from desktop.form.undo import Changes, FieldEditCommand
 from desktop.icons import icon
-from desktop.window.network_list import local_time
-from desktop.window.operations import DatabaseSession
+from desktop.operations import DatabaseSession
 
 EDITABLE_FIELDS = (
     "name",

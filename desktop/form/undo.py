@@ -21,7 +21,7 @@ from db.model.errors import StoreError
 
 if TYPE_CHECKING:  # the window imports this module at start-up: keep pydantic out of it
     from db.model.schemas import NetworkProfile
-    from desktop.window.operations import DatabaseSession
+    from desktop.operations import DatabaseSession
 
 translate = QCoreApplication.translate
 

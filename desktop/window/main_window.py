@@ -3,7 +3,7 @@ the right, menus and a toolbar for the daily work.
 
 Integration points for the other parts of the program (keep them stable):
 
-``self.session``            :class:`desktop.window.operations.DatabaseSession`: the open database;
+``self.session``            :class:`desktop.operations.DatabaseSession`: the open database;
                             ``changed(Change)`` / ``databaseChanged(store)`` tell what changed.
 ``self.list_model``         :class:`desktop.window.network_list.NetworkListModel`: ``show_ids(ids)``,
                             ``set_hit_details({id: (field label, snippet)})``, ``show_all()``.
@@ -59,9 +59,9 @@ from desktop import dialogs
 from desktop.form.undo import DeleteNetworkCommand
 from desktop.i18n import LANGUAGES
 from desktop.icons import icon
+from desktop.operations import DatabaseSession
 from desktop.settings import Settings
 from desktop.window.network_list import Column, NetworkListModel, NetworkListView
-from desktop.window.operations import DatabaseSession
 
 if TYPE_CHECKING:
     from db.model.schemas import NetworkProfile

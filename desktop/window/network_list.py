@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -33,9 +32,9 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from db.model.changes import Change, ChangeKind
-from db.model.formats import format_datetime, format_euro
+from db.model.formats import format_euro, local_time
 from db.storage.listing import Listing, NetworkSummary, SortKey, key_of, uuid_of
-from desktop.window.operations import DatabaseSession
+from desktop.operations import DatabaseSession
 
 PAGE_SIZE = 100  # rows per fetch: a screenful or two, so a jump to the end costs a few ms
 CACHE_LIMIT = 5_000
@@ -62,12 +61,6 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.PERIOD: SortKey.PERIOD,
     Column.UPDATED: SortKey.UPDATED,
 }
-
-
-def local_time(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return format_datetime(moment.astimezone() if moment.tzinfo else moment)
 
 
 class NetworkListModel(QAbstractTableModel):

@@ -12,7 +12,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+700"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+694"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+131"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -221,7 +221,7 @@
 <context>
     <name>EuroField</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <location filename="../../desktop/form/form_widgets.py" line="-126"/>
         <source>bv. € 6.613</source>
         <translation>e.g. € 6.613</translation>
     </message>
@@ -234,7 +234,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-604"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-604"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>{reason}
 
 Er werd niets gewijzigd.</source>
@@ -444,7 +444,7 @@ Er werd niets gewijzigd.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
         <translation>Nothing was read in; your own database is unchanged.</translation>
     </message>
@@ -484,7 +484,7 @@ Nothing was changed.</translation>
         <translation>Merge finished</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -527,7 +527,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+207"/>
+        <location filename="../../desktop/window/search_bar.py" line="+208"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -606,7 +606,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-726"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-727"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -675,7 +675,7 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+106"/>
+        <location filename="../../desktop/window/main_window.py" line="+106"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -978,7 +978,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+20"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+20"/>
         <source>Samenvoegen: verschillen kiezen</source>
         <translation>Merge: choose between differences</translation>
     </message>
@@ -1064,7 +1064,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+199"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1441,7 +1441,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+184"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1484,7 +1484,7 @@ The current database stays open.</translation>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+25"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1582,7 +1582,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+124"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1644,7 +1644,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1715,7 +1715,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1824,7 +1824,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1847,7 +1847,7 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+87"/>
+        <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
@@ -1855,7 +1855,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+343"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from db.model.schemas import NetworkProfile
 from db.storage.store import Store
 from desktop import dialogs
+from desktop.operations import DatabaseSession
 from desktop.settings import Settings
 from desktop.window.main_window import MainWindow
-from desktop.window.operations import DatabaseSession
 from tests.db.factories import full_profile
 
 

@@ -24,8 +24,8 @@ from db.storage.locations import default_database_path
 from db.storage.store import SortKey, Store
 from desktop import app as app_module
 from desktop import settings as settings_module
+from desktop.operations import DatabaseSession
 from desktop.window.network_list import Column, NetworkListModel
-from desktop.window.operations import DatabaseSession
 from tests.db.test_migrations import make_oldest_database
 from tests.desktop.conftest import sample_profiles
 

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from db.storage.store import Store
 from desktop import dialogs
 from desktop.form.form_widgets import LineField
+from desktop.operations import DatabaseSession
 from desktop.settings import Settings
 from desktop.window.main_window import MainWindow
-from desktop.window.operations import DatabaseSession
 from tests.desktop.conftest import Answers, by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

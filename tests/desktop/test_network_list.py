@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from db.model.schemas import NetworkProfile
 from db.storage.store import Store
+from desktop.operations import DatabaseSession
 from desktop.window.network_list import PAGE_SIZE, Column, NetworkListModel, NetworkListView
-from desktop.window.operations import DatabaseSession
 from tests.db.factories import full_profile
 
 

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from db.model.schemas import NetworkProfile
 from db.storage.store import Store
 from desktop.form.network_form import NetworkForm
+from desktop.operations import DatabaseSession
 from desktop.window.network_list import Column
-from desktop.window.operations import DatabaseSession
 from desktop.window.search_bar import install_search
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers
 from tests.robustness.hostile import FIELD_PATHS, NASTIES, hostile_text, profile_with

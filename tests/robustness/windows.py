@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from db.storage.store import Store
 from desktop.form.form_widgets import LineField, TextField
+from desktop.operations import DatabaseSession
 from desktop.settings import Settings
 from desktop.window.main_window import MainWindow
-from desktop.window.operations import DatabaseSession
 from tests.desktop.conftest import sample_profiles, type_text
 
 

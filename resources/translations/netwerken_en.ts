@@ -4,7 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+112"/>
+        <location filename="../../desktop/app.py" line="+119"/>
+        <source>Niet verplaatst</source>
+        <translation>Not moved</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database verplaatst</source>
+        <translation>Database moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De database staat nu in {path}.</source>
+        <translation>The database is now in {path}.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -12,7 +27,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+694"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+695"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -86,12 +101,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+19"/>
+        <location filename="../../desktop/dialogs.py" line="+21"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Niet-opgeslagen wijzigingen</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -188,7 +203,45 @@
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
+        <source>Database verplaatsen?</source>
+        <translation>Move the database?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Je database staat nog in een verborgen map:
+{old}
+
+Wil je ze verplaatsen naar je Documenten, waar ze zichtbaar is en mee geback-upt wordt?
+{new}</source>
+        <translation>Your database is still in a hidden folder:
+{old}
+
+Do you want to move it to your Documents, where it is visible and backed up?
+{new}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De back-ups gaan mee. Het oude bestand blijft als &apos;.verplaatst&apos; staan; er gaat niets verloren.</source>
+        <translation>The backups go along. The old file stays as &apos;.verplaatst&apos;; nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verplaatsen</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laten staan, niet meer vragen</source>
+        <translation>Leave it, don&apos;t ask again</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -1510,13 +1563,14 @@ The current database stays open.</translation>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <location line="+10"/>
         <location line="+19"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Profielen opmaken…</source>
         <translation>Laying out the profiles…</translation>
     </message>
@@ -1574,7 +1628,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-315"/>
+        <location line="-318"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1715,7 +1769,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+42"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1824,7 +1878,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+187"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1855,7 +1909,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+346"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -56,6 +56,14 @@ EXCLUDED_MODULES = [
     "_hashlib",
     "dns",
     "email_validator.deliverability",
+    # libphonenumber's place names, carriers and time zones (22 MB): the program only checks
+    # and normalises numbers (db/model/schemas.py), which needs the numbering plans alone.
+    "phonenumbers.geocoder",
+    "phonenumbers.geodata",
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
     # Optional extras of libraries: pydantic's debug printing, mako's syntax colouring.
     "rich",
     "pygments",

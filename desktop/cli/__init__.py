@@ -13,7 +13,8 @@ import sys
 from db.model.errors import StoreError
 from db.storage.dbfile import DatabaseFileError
 
-# Modules that add verbs: each has ``register(subparsers)``; one line here per module.
+# Modules that add verbs: each has ``register(subparsers)``; one line here per module. Imported
+# by name, so the bundle's spec (packaging/netwerken.spec) reads this list to bundle them.
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",

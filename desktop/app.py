@@ -142,7 +142,7 @@ def run_gui(args: list[str]) -> int:
     from db.model.errors import StoreError
     from db.storage.dbfile import DatabaseFileError
 
-    if options.db is None:
+    if options.db is None and not options.smoke_test:  # a check run never waits for an answer
         offer_database_move(settings, language)
     try:
         session = open_session(options.db)

@@ -52,6 +52,9 @@ class Colours:
     chip: str
     chip_border: str
     changed: str  # a field whose two versions differ (merging)
+    warning: str  # import warnings at the top of the form
+    warning_background: str
+    warning_border: str
 
 
 LIGHT = Colours(
@@ -79,6 +82,9 @@ LIGHT = Colours(
     chip="#e4eff4",
     chip_border="#bcd6e1",
     changed="#fff1c7",
+    warning="#8a4b00",
+    warning_background="#fff4e5",
+    warning_border="#f0c68a",
 )
 DARK = Colours(
     window="#1e2329",
@@ -105,6 +111,9 @@ DARK = Colours(
     chip="#24414d",
     chip_border="#37606f",
     changed="#4d4220",
+    warning="#ffcc80",
+    warning_background="#3d2e14",
+    warning_border="#7a5a2a",
 )
 # Accent and problem colours of the current scheme, for code that paints by itself.
 _current = LIGHT
@@ -165,6 +174,9 @@ QToolButton#navLink {{ color: {c.accent}; padding: 2px 6px; border-radius: 4px; 
 QToolButton#navLink:hover {{ background: {c.hover}; }}
 QLabel#problemBanner {{ background: {c.problem_background}; color: {c.problem};
     border: 1px solid {c.problem_border}; border-radius: 6px; padding: 6px 10px; }}
+QFrame#importWarnings {{ background: {c.warning_background}; border: 1px solid {c.warning_border};
+    border-radius: 6px; }}
+QLabel#importWarningsTitle {{ color: {c.warning}; font-weight: 600; }}
 QPushButton#primaryButton {{ background: {c.accent}; color: {c.on_accent};
     border: 1px solid {c.accent_border}; border-radius: 5px; padding: 5px 14px; font-weight: 600; }}
 QPushButton#primaryButton:hover {{ background: {c.accent_hover}; }}
@@ -205,6 +217,8 @@ QTableView#networkList::item { padding: 0 6px; }
 QHeaderView::section { padding: 5px 6px; font-weight: 600; }
 QLabel#formTitle { font-size: 17pt; font-weight: 600; }
 QLabel#problemBanner { border: 2px solid palette(window-text); padding: 6px 10px; font-weight: 600; }
+QFrame#importWarnings { border: 2px solid palette(window-text); }
+QLabel#importWarningsTitle { font-weight: 600; }
 QPushButton#primaryButton { padding: 5px 14px; font-weight: 600; border: 2px solid palette(button-text); }
 QFrame#formSection { border: 1px solid palette(window-text); }
 QLabel#sectionHeading { font-size: 12pt; font-weight: 600; }

@@ -20,6 +20,7 @@ from db.storage.search_index import (
 if TYPE_CHECKING:
     from db.storage.store import Store
 
+
 def rebuild_index(store: Store) -> int:
     """Make the index anew from the tables (``netwerken reindex``); returns the count."""
     with store.write_session() as session:

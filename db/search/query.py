@@ -208,6 +208,8 @@ class SearchQuery(BaseModel):
     max_eur: Euro = None
     partner: OptionalText = None
     instrument: OptionalText = None
+    # Only networks whose import warnings are not yet marked checked ("te controleren").
+    to_check: bool = False
     limit: Annotated[int, Field(ge=1)] | None = None
 
     @property
@@ -222,6 +224,7 @@ class SearchQuery(BaseModel):
                 self.max_eur,
                 self.partner,
                 self.instrument,
+                True if self.to_check else None,
             )
         )
 

@@ -40,6 +40,12 @@ def register(subparsers: Any) -> None:
     search.add_argument("--partner", metavar="TEKST", help="met een partner die hierop past")
     search.add_argument("--instrument", metavar="NAAM", help="met dit instrument (UiTPAS, ...)")
     search.add_argument(
+        "--te-controleren",
+        dest="to_check",
+        action="store_true",
+        help="alleen netwerken met importwaarschuwingen die nog niet gecontroleerd zijn",
+    )
+    search.add_argument(
         "--limit",
         metavar="AANTAL",
         type=int,
@@ -69,6 +75,7 @@ def run_search(options: argparse.Namespace) -> int:
             max_eur=options.max_eur,
             partner=options.partner,
             instrument=options.instrument,
+            to_check=options.to_check,
             limit=options.limit if options.limit and options.limit > 0 else None,
         )
     except ValidationError as error:

@@ -166,7 +166,7 @@ def field_text(profile: NetworkProfile, name: str) -> str:
             lines.append(f"• {action.text}")
             lines.extend(f"    – {child.text}" for child in action.children)
         return "\n".join(lines)
-    if name == "captions":
+    if name in ("captions", "credits"):
         return "\n".join(value)
     return "" if value is None else str(value)
 

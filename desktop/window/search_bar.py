@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -56,6 +57,7 @@ from db.model.errors import StoreError
 from db.model.formats import parse_euro
 from db.model.reference import municipality_names
 from db.model.vocabulary import MAX_YEAR, MIN_YEAR, Province
+from desktop.icons import icon
 
 if TYPE_CHECKING:
     from db.search.query import SearchQuery
@@ -243,6 +245,16 @@ class FilterPanel(QWidget):
         line.setPlaceholderText(self.tr("Instrument"))
         line.textChanged.connect(lambda _t: self.filtersChanged.emit())
 
+        self.to_check = QCheckBox(self.tr("Te controleren"), self)
+        self.to_check.setObjectName("filterToCheck")
+        self.to_check.setIcon(icon("to-check"))
+        self.to_check.setToolTip(
+            self.tr(
+                "Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn"
+            )
+        )
+        self.to_check.toggled.connect(lambda _on: self.filtersChanged.emit())
+
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText(self.tr("Filters wissen"))
@@ -260,6 +272,7 @@ class FilterPanel(QWidget):
             self.max_eur,
             self.partner,
             self.instrument,
+            self.to_check,
             self.clear_button,
         ):
             layout.addWidget(widget)
@@ -311,10 +324,11 @@ class FilterPanel(QWidget):
             "max_eur": self._amount(self.max_eur),
             "partner": self.partner.text(),
             "instrument": self.instrument.currentText(),
+            "to_check": self.to_check.isChecked(),
         }
 
     def is_empty(self) -> bool:
-        return all(value in (None, "") for value in self.values().values()) and not any(
+        return all(value in (None, "", False) for value in self.values().values()) and not any(
             line.text().strip() for line in (self.min_eur, self.max_eur)
         )
 
@@ -328,6 +342,7 @@ class FilterPanel(QWidget):
             self.year.setValue(MIN_YEAR - 1)
             self.instrument.setCurrentIndex(0)
             self.instrument.setEditText("")
+            self.to_check.setChecked(False)
         finally:
             self.blockSignals(False)
         self.filtersChanged.emit()

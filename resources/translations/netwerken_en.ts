@@ -580,7 +580,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+208"/>
+        <location filename="../../desktop/window/search_bar.py" line="+210"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -611,12 +611,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-69"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -631,7 +631,17 @@ Nothing was changed.</translation>
         <translation>Instrument</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn</source>
+        <translation>Only networks with import warnings not yet checked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
@@ -651,7 +661,7 @@ Nothing was changed.</translation>
         <translation>Drawing right</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
     </message>
@@ -723,6 +733,29 @@ Nothing was changed.</translation>
         <location line="+19"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWarningsBox</name>
+    <message>
+        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <source>Gecontroleerd</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ik heb dit nagekeken: het netwerk is niet langer &apos;te controleren&apos;</source>
+        <translation>I have looked into this: the network is no longer &apos;to check&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Te controleren: bij het inlezen van {file} is dit gemeld</source>
+        <translation>To check: reading {file} reported this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de tekst</source>
+        <translation>the text</translation>
     </message>
 </context>
 <context>
@@ -1117,7 +1150,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+199"/>
+        <location filename="../../desktop/form/network_form.py" line="+202"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1132,7 +1165,7 @@ The current database stays open.</translation>
         <translation>Save the network (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
@@ -1411,6 +1444,11 @@ The current database stays open.</translation>
         <translation>Source:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Beeldrechten:</source>
+        <translation>Image credits:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Id:</source>
         <translation>Id:</translation>
@@ -1461,7 +1499,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
@@ -1472,11 +1510,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+49"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Verwijderd</source>
         <translation>Deleted</translation>
     </message>
@@ -1494,7 +1534,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/window/network_list.py" line="+184"/>
+        <location filename="../../desktop/window/network_list.py" line="+185"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1529,9 +1569,16 @@ The current database stays open.</translation>
         <translation>Found in</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Laatst gewijzigd: {moment}</source>
         <translation>Last changed: {moment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}
+Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
+        <translation>{name}
+To check: reading the text gave warnings.</translation>
     </message>
 </context>
 <context>
@@ -1636,7 +1683,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+126"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1685,7 +1732,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-446"/>
+        <location line="-459"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>

@@ -55,6 +55,8 @@ def test_every_text_colour_is_readable_on_its_background(colours: Colours) -> No
         (colours.text, colours.problem_background),  # a cell with a problem
         (colours.text, colours.chip),
         (colours.text, colours.changed),
+        (colours.warning, colours.warning_background),
+        (colours.text, colours.warning_background),
     ]
     for foreground, background in pairs:
         assert contrast(foreground, background) >= 4.5, (foreground, background)

@@ -9,7 +9,9 @@ from db.storage.tables import Base
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only the command-line alembic would get here
-    raise RuntimeError("Run migrations through db.storage.migrate.upgrade(), which supplies a connection.")
+    raise RuntimeError(
+        "Run migrations through db.storage.migrate.upgrade(), which supplies a connection."
+    )
 
 context.configure(
     connection=connection,

@@ -8,7 +8,6 @@ cannot run here: actionlint checks it instead.
 from __future__ import annotations
 
 import importlib
-import os
 import shutil
 import subprocess
 import sys

@@ -56,7 +56,8 @@ class ProfilePreview(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("profilePreview")
         self.setReadOnly(True)
-        self.setOpenLinks(False)  # the only links are mailto: ones, handed to the mail program
+        # The only links are mailto: and tel: ones, handed to the mail or phone program.
+        self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_mail)
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(20)
@@ -108,7 +109,7 @@ class ProfilePreview(QTextBrowser):
 
     @staticmethod
     def _open_mail(url: QUrl) -> None:
-        if url.scheme() == "mailto":
+        if url.scheme() in ("mailto", "tel"):
             QDesktopServices.openUrl(url)
 
 

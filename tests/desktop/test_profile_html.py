@@ -210,6 +210,11 @@ def test_contact_shows_a_real_email_address_as_a_link() -> None:
     assert "[at]" not in html
 
 
+def test_a_phone_number_is_shown_as_written_and_linked_normalised() -> None:
+    html = profile_html(full_profile())
+    assert 'tel. <a href="tel:+3233209409">03 320 94 09</a>' in html
+
+
 def test_bullet_lines_in_a_long_text_become_a_list() -> None:
     html = block_html("Inleiding:\n• eerste\n- tweede\n\nSlot & einde")
     assert html == "<p>Inleiding:</p><ul><li>eerste</li><li>tweede</li></ul><p>Slot &amp; einde</p>"

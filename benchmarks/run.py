@@ -52,7 +52,7 @@ def machine() -> str:
 
 
 def run(quick: bool) -> list[Figure]:
-    from benchmarks import bundle, search, startup, workflow
+    from benchmarks import bundle, overview, search, startup, workflow
     from benchmarks import print as print_bench
     from benchmarks.generate import build_database
 
@@ -77,6 +77,7 @@ def run(quick: bool) -> list[Figure]:
             ("search", lambda: search.figures(quick, large, large_count)),
             ("window and exchange", lambda: workflow.figures(quick, large, large_count)),
             ("print", lambda: print_bench.figures(quick, small, 300)),
+            ("overview", lambda: overview.figures(quick, small, large, large_count)),
             ("bundle (PyInstaller)", lambda: bundle.figures(quick)),
         ):
             print(f"\n== {label} ==", flush=True)

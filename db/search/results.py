@@ -162,6 +162,9 @@ def _filters(db: sqlite3.Connection, query: SearchQuery, params: dict[str, Any])
     conditions: list[str] = []
     if query.to_check:
         conditions.append(to_check_of("n"))
+    if query.ids is not None:
+        conditions.append("n.id IN (SELECT value FROM json_each(:only_ids))")
+        params["only_ids"] = json.dumps(sorted(str(network_id) for network_id in query.ids))
     if query.province is not None:
         conditions.append("n.province = :province")
         params["province"] = query.province.value

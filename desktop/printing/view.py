@@ -164,7 +164,9 @@ class PrintController(QObject):
         self._parent = parent
         self._store = store
         self.last_folder: Path | None = None
-        self.language = "nl"  # of error messages from desktop.printing.documents; the window sets its own
+        self.language = (
+            "nl"  # of error messages from desktop.printing.documents; the window sets its own
+        )
         self.action_include_notes = QAction(self.tr("Interne notities meedrukken"), self)
         self.action_include_notes.setCheckable(True)
         self.action_include_notes.setObjectName("actionIncludeNotes")

@@ -260,8 +260,23 @@ class FilterPanel(QWidget):
         self.clear_button.setText(self.tr("Filters wissen"))
         self.clear_button.clicked.connect(self.clear)
 
+        # A choice of networks made elsewhere (a figure of the overview): shown, with a cross
+        # to drop it, as long as it narrows the list.
+        self._ids: frozenset[UUID] | None = None
+        self._ids_label = ""
+        self.ids_button = QToolButton(self)
+        self.ids_button.setObjectName("filterIds")
+        self.ids_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ids_button.setStyleSheet(
+            "QToolButton { background: #dce8f5; border: 1px solid #8fb0d4; border-radius: 9px;"
+            " padding: 1px 8px; }"
+        )
+        self.ids_button.clicked.connect(self.clear_ids)
+        self.ids_button.hide()
+
         for widget in (
             QLabel(self.tr("Filters:"), self),
+            self.ids_button,
             self.province,
             self.municipality,
             QLabel(self.tr("Jaar"), self),
@@ -312,11 +327,36 @@ class FilterPanel(QWidget):
         except PydanticCustomError:
             return None
 
+    def set_ids(self, ids: frozenset[UUID], label: str) -> None:
+        """Keep only these networks (with the other filters); ``label`` says which they are."""
+        self._ids = ids
+        self._ids_label = label
+        self.ids_button.setText(self.tr("{label} ({count}) ✕").format(label=label, count=len(ids)))
+        self.ids_button.setToolTip(
+            self.tr("Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.")
+        )
+        self.ids_button.show()
+        self.filtersChanged.emit()
+
+    def ids(self) -> frozenset[UUID] | None:
+        return self._ids
+
+    def ids_label(self) -> str:
+        return self._ids_label if self._ids is not None else ""
+
+    def clear_ids(self) -> None:
+        if self._ids is None:
+            return
+        self._ids = None
+        self.ids_button.hide()
+        self.filtersChanged.emit()
+
     def values(self) -> dict[str, Any]:
         """The filters for :class:`SearchQuery`; an amount that is no amount is left out (and
         marked red beside its field)."""
         year = self.year.value()
         return {
+            "ids": self._ids,
             "province": self.province.currentData(),
             "municipality": self.municipality.text(),
             "year": None if year < MIN_YEAR else year,
@@ -343,6 +383,8 @@ class FilterPanel(QWidget):
             self.instrument.setCurrentIndex(0)
             self.instrument.setEditText("")
             self.to_check.setChecked(False)
+            self._ids = None
+            self.ids_button.hide()
         finally:
             self.blockSignals(False)
         self.filtersChanged.emit()
@@ -505,6 +547,13 @@ class SearchController(QObject):
     def clear(self) -> None:
         self.field.clear()
         self.filters.clear()
+        self.run()
+
+    def show_only(self, ids: frozenset[UUID], label: str) -> None:
+        """Narrow the list to ``ids`` at once (a figure of the overview was clicked); the filter
+        bar shows the choice with a cross to drop it."""
+        self.filter_bar.setVisible(True)
+        self.filters.set_ids(ids, label)
         self.run()
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
@@ -692,6 +741,10 @@ class SearchController(QObject):
         self.state.generation += 1
         self.state.query = None
         self.state.hits = {}
+        # A choice of networks from the overview names networks of the old file: dropped.
+        self.filters.blockSignals(True)
+        self.filters.clear_ids()
+        self.filters.blockSignals(False)
         if self.query() is not None:
             self.run()
         else:

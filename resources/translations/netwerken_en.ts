@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+119"/>
+        <location filename="../../desktop/app.py" line="+122"/>
         <source>Niet verplaatst</source>
         <translation>Not moved</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+132"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -611,12 +611,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+85"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-84"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -646,12 +646,12 @@ Nothing was changed.</translation>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>Filters:</source>
         <translation>Filters:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Jaar</source>
         <translation>Year</translation>
     </message>
@@ -664,6 +664,16 @@ Nothing was changed.</translation>
         <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{label} ({count}) ✕</source>
+        <translation>{label} ({count}) ✕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.</source>
+        <translation>Only these networks from the overview. Click to drop this choice.</translation>
     </message>
 </context>
 <context>
@@ -1582,9 +1592,127 @@ To check: reading the text gave warnings.</translation>
     </message>
 </context>
 <context>
+    <name>OverviewController</name>
+    <message>
+        <location filename="../../desktop/overview/view.py" line="+288"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Overzicht van de netwerken</source>
+        <translation>Overview of the networks</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Alle {count} netwerken van de database.</source>
+        <translation>All {count} networks of the database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De {shown} van {total} netwerken in de lijst</source>
+        <translation>The {shown} of {total} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>zoekopdracht ‘{text}’</source>
+        <translation>search ‘{text}’</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>filters</source>
+        <translation>filters</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: {count} netwerken in de lijst</source>
+        <translation>{label}: {count} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Niet afgedrukt</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overzicht als PDF</source>
+        <translation>Overview as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+22"/>
+        <source>Niet bewaard</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+26"/>
+        <source>Bewaard: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Overzicht als Excel-bestand</source>
+        <translation>Overview as an Excel file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel-bestanden (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} kon niet geschreven worden ({reason}).</source>
+        <translation>{name} could not be written ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location line="-391"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+27"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1675,7 +1803,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-318"/>
+        <location line="-320"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1683,7 +1811,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+126"/>
+        <location filename="../../desktop/window/search_bar.py" line="+133"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1694,7 +1822,7 @@ To check: reading the text gave warnings.</translation>
         <translation>Show or hide the filters</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>1 netwerk gevonden</source>
         <translation>1 network found</translation>
     </message>
@@ -1732,7 +1860,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-459"/>
+        <location line="-508"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -1956,7 +2084,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+346"/>
+        <location filename="../../desktop/printing/view.py" line="+348"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -8,7 +8,7 @@ databases is used:
 
 1. ``netwerken info`` creates the default database with the five sample profiles;
 2. ``netwerken pdf --all`` prints them, ``netwerken search`` finds one, ``netwerken export``
-   writes a spreadsheet;
+   writes a spreadsheet, ``netwerken overview --pdf`` a report with charts (matplotlib);
 3. a database file of the oldest schema is migrated by the bundle (Alembic, frozen);
 4. the window program starts offscreen and exits once its list is painted with the samples and
    the form shows the first one (``--smoke-test``).
@@ -187,6 +187,7 @@ def smoke_test(folder: Path) -> None:
         checks = [
             lambda: check_pdf(command, environment, home),
             lambda: check_search_and_export(command, environment, home),
+            lambda: check_overview(command, environment, home),
             lambda: check_migration(command, environment, home),
             lambda: check_window(window, environment),
         ]
@@ -213,6 +214,14 @@ def check_search_and_export(command: Path, environment: dict[str, str], home: Pa
     run(command, ["export", "-o", str(spreadsheet)], environment, "netwerken export")
     if not spreadsheet.is_file() or spreadsheet.stat().st_size == 0:
         raise SmokeTestFailure("netwerken export wrote no spreadsheet")
+
+
+def check_overview(command: Path, environment: dict[str, str], home: Path) -> None:
+    """The overview report: its charts come from matplotlib (numpy, Pillow) in the bundle."""
+    report = home / "overzicht.pdf"
+    run(command, ["overview", "--pdf", str(report)], environment, "netwerken overview --pdf")
+    if not report.is_file() or not report.read_bytes().startswith(b"%PDF"):
+        raise SmokeTestFailure("netwerken overview wrote no PDF")
 
 
 def check_migration(command: Path, environment: dict[str, str], home: Path) -> None:

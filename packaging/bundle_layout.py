@@ -42,9 +42,6 @@ EXCLUDED_MODULES = [
     "pydoc_data",
     "lib2to3",
     "IPython",
-    "matplotlib",
-    "numpy",
-    "PIL",
     "pytest",
     "hypothesis",
     "mypy",
@@ -64,6 +61,40 @@ EXCLUDED_MODULES = [
     "phonenumbers.carrierdata",
     "phonenumbers.timezone",
     "phonenumbers.tzdata",
+    # matplotlib (the overview's charts) needs only its Agg, Qt and SVG back-ends; Pillow only
+    # PNG; numpy neither its Fortran wrapper generator nor its tests.
+    "matplotlib.backends.backend_gtk3",
+    "matplotlib.backends.backend_gtk3agg",
+    "matplotlib.backends.backend_gtk3cairo",
+    "matplotlib.backends.backend_gtk4",
+    "matplotlib.backends.backend_gtk4agg",
+    "matplotlib.backends.backend_gtk4cairo",
+    "matplotlib.backends.backend_tkagg",
+    "matplotlib.backends.backend_tkcairo",
+    "matplotlib.backends.backend_wx",
+    "matplotlib.backends.backend_wxagg",
+    "matplotlib.backends.backend_wxcairo",
+    "matplotlib.backends.backend_webagg",
+    "matplotlib.backends.backend_webagg_core",
+    "matplotlib.backends.backend_nbagg",
+    "matplotlib.backends.backend_macosx",
+    "matplotlib.backends.backend_pgf",
+    "matplotlib.backends.backend_ps",
+    "matplotlib.backends.backend_cairo",
+    "matplotlib.testing",
+    "matplotlib.tests",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "numpy.f2py",
+    "numpy.testing",
+    "numpy.tests",
+    "tornado",
     # Optional extras of libraries: pydantic's debug printing, mako's syntax colouring.
     "rich",
     "pygments",
@@ -130,6 +161,21 @@ DROPPED_QT_PLUGINS = (
 )
 # Of Qt's own translations only the languages of the program.
 QT_TRANSLATIONS_KEPT = ("qtbase_nl.qm", "qtbase_en.qm")
+
+
+# Of matplotlib's own data: the charts use DejaVu Sans (its default font) and no sample data.
+MATPLOTLIB_FONTS_KEPT = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+
+
+def keep_data_file(destination: str) -> bool:
+    """Whether a data file PyInstaller collected stays (Qt's files: :func:`keep_qt_file`)."""
+    parts = Path(destination).as_posix().split("/")
+    if parts[:2] == ["matplotlib", "mpl-data"]:
+        if parts[2:3] == ["sample_data"]:
+            return False
+        if parts[2:3] == ["fonts"]:
+            return parts[-1] in MATPLOTLIB_FONTS_KEPT
+    return keep_qt_file(destination)
 
 
 def keep_qt_file(destination: str) -> bool:

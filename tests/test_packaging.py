@@ -183,3 +183,20 @@ def test_the_installer_is_per_user_with_start_menu_association_and_uninstaller()
     assert '--db ""%1""' in script  # a double-clicked file opens in the window
     assert "Root: HKA" in script and "HKLM" not in script  # the user's own registry
     assert "Uninstallable=no" not in script
+
+
+@pytest.mark.parametrize(
+    ("destination", "kept"),
+    [
+        ("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf", True),
+        ("matplotlib/mpl-data/fonts/ttf/STIXGeneral.ttf", False),
+        ("matplotlib/mpl-data/fonts/afm/pagd8a.afm", False),
+        ("matplotlib/mpl-data/sample_data/goog.npz", False),
+        ("matplotlib/mpl-data/matplotlibrc", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ],
+)
+def test_of_matplotlib_only_its_default_font_and_settings_are_kept(
+    destination: str, kept: bool
+) -> None:
+    assert layout.keep_data_file(destination) is kept

@@ -13,8 +13,9 @@ databases is used:
 4. the window program starts offscreen and exits once its list is painted with the samples and
    the form shows the first one (``--smoke-test``).
 
-Then it prints the bundle's size beside the target. Exit status 0 only if every step passed and
-the size is within the target. Needs PyInstaller (``pip install pyinstaller``).
+Then it prints the bundle's size beside the target (a figure to watch; with ``--enforce-size``
+a bundle over the target fails too). Exit status 0 only if every step passed. Needs PyInstaller
+(``pip install -e '.[bundle]'``).
 """
 
 from __future__ import annotations
@@ -250,6 +251,11 @@ def check_window(window: Path, environment: dict[str, str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-build", action="store_true", help="test the bundle already built")
+    parser.add_argument(
+        "--enforce-size",
+        action="store_true",
+        help=f"also fail when the bundle is larger than {layout.SIZE_TARGET_MB} MB",
+    )
     options = parser.parse_args(argv)
     started = time.perf_counter()
     folder = bundle_folder()
@@ -267,10 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     within = size <= layout.SIZE_TARGET_MB
     print(
         f"bundle {folder}: {size:.0f} MB (target <= {layout.SIZE_TARGET_MB} MB: "
-        f"{'pass' if within else 'FAIL'}); build and smoke test took "
+        f"{'within' if within else 'OVER'}); build and smoke test took "
         f"{time.perf_counter() - started:.0f} s"
     )
-    return 0 if within else 1
+    return 0 if within or not options.enforce_size else 1
 
 
 if __name__ == "__main__":

@@ -163,8 +163,9 @@ DROPPED_QT_PLUGINS = (
 QT_TRANSLATIONS_KEPT = ("qtbase_nl.qm", "qtbase_en.qm")
 
 
-# Of matplotlib's own data: the charts use DejaVu Sans (its default font) and no sample data.
-MATPLOTLIB_FONTS_KEPT = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+# Of matplotlib's own data: the charts use DejaVu Sans (its default font, with the Last Resort
+# font matplotlib falls back on for any missing glyph) and no sample data.
+MATPLOTLIB_FONTS_KEPT = ("DejaVuSans", "LastResort")
 
 
 def keep_data_file(destination: str) -> bool:
@@ -174,7 +175,7 @@ def keep_data_file(destination: str) -> bool:
         if parts[2:3] == ["sample_data"]:
             return False
         if parts[2:3] == ["fonts"]:
-            return parts[-1] in MATPLOTLIB_FONTS_KEPT
+            return parts[-1].startswith(MATPLOTLIB_FONTS_KEPT)
     return keep_qt_file(destination)
 
 

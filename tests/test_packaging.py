@@ -189,6 +189,8 @@ def test_the_installer_is_per_user_with_start_menu_association_and_uninstaller()
     ("destination", "kept"),
     [
         ("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf", True),
+        ("matplotlib/mpl-data/fonts/ttf/DejaVuSans-Bold.ttf", True),
+        ("matplotlib/mpl-data/fonts/ttf/LastResortHE-Regular.ttf", True),
         ("matplotlib/mpl-data/fonts/ttf/STIXGeneral.ttf", False),
         ("matplotlib/mpl-data/fonts/afm/pagd8a.afm", False),
         ("matplotlib/mpl-data/sample_data/goog.npz", False),

@@ -20,9 +20,8 @@ PACKAGING = ROOT / "packaging"
 WORKFLOW = ROOT / ".github" / "workflows" / "build.yml"
 sys.path.insert(0, str(PACKAGING))
 
-import bundle_layout as layout  # noqa: E402
-
 import build  # noqa: E402
+import bundle_layout as layout  # noqa: E402
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])

@@ -61,7 +61,6 @@ from db.model.errors import StoreError
 from db.model.formats import format_datetime, format_euro, format_period, local_time
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import SQLITE_MAGIC, DatabaseFileError
-from db.storage.locations import export_folder
 from desktop import dialogs
 from desktop.style import changed_background, problem_colour
 

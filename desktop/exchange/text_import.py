@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDial
 
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
+from db.model.import_warnings import warnings_in_language
 from db.storage.dbfile import DatabaseFileError
 from desktop import dialogs
 
@@ -211,7 +212,9 @@ class TextImportController(QObject):
         for item in report.files:
             detail = (item.message_en if english else item.message) or item.name
             lines.append(f"{item.path.name}: {words[item.outcome]} — {detail}")
-            lines.extend(f"    • {warning}" for warning in item.warnings)
+            # The reader warns in Dutch (that is what the record keeps): shown in the window's.
+            shown = warnings_in_language(item.warnings, "en" if english else "nl")
+            lines.extend(f"    • {warning}" for warning in shown)
         return "\n".join(lines)
 
 

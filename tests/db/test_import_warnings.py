@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.model import import_warnings
-
 from db.model.errors import ConflictError
 from db.search.query import SearchQuery
 from db.search.results import search_ids
@@ -119,7 +118,7 @@ def test_a_migrated_database_has_nothing_to_check(tmp_path: Path) -> None:
 # Values as a file can write them: quotes, braces (str.format), regex metacharacters, backslashes,
 # "…", markup. None of them may break building the Dutch sentence or reading it back.
 HOSTILE = [
-    "O'Brien \"vzw\"",
+    'O\'Brien "vzw"',
     "{name} {0} {{}} }{",
     r".*+?^$|()[]\d\1\g<0>",
     "'",
@@ -174,7 +173,9 @@ def test_the_program_labels_in_a_warning_are_translated_the_file_text_is_not() -
     assert import_warnings.in_language(items, "en").startswith("3 × 'Contact' not kept")
     # A label quoted from the file stays as the file wrote it.
     quoted = import_warnings.CUT_OFF_IN_CONTACTS.dutch(label="Contactpersoon")
-    assert import_warnings.in_language(quoted, "en") == "The text seems cut off in 'Contactpersoon'."
+    assert (
+        import_warnings.in_language(quoted, "en") == "The text seems cut off in 'Contactpersoon'."
+    )
 
 
 def test_the_more_specific_warning_wins() -> None:

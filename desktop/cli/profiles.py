@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from db.model.import_warnings import in_language
-from db.model.messages import Language
 from db.storage.atomic import atomic_path
 from db.text.file_names import file_names
 from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
@@ -62,9 +60,11 @@ def register(subparsers: Any) -> None:
     export.set_defaults(handler=run_export_text)
 
 
-def _language(options: argparse.Namespace) -> Language:
-    """The language of the messages: the warnings are stored in Dutch and shown in this one."""
-    return "en" if getattr(options, "lang", None) == "en" else "nl"
+def _warning(options: argparse.Namespace, warning: str) -> str:
+    """A stored warning (Dutch, as the record keeps it) in the language of the messages."""
+    from db.model.import_warnings import in_language
+
+    return in_language(warning, "en" if getattr(options, "lang", None) == "en" else "nl")
 
 
 def run_parse(options: argparse.Namespace) -> int:
@@ -81,7 +81,7 @@ def run_parse(options: argparse.Namespace) -> int:
             failed = True
             continue
         for warning in result.warnings:
-            print(f"{name}: {in_language(warning, _language(options))}", file=sys.stderr)
+            print(f"{name}: {_warning(options, warning)}", file=sys.stderr)
         profiles.append(result.profile)
     document = Interchange(networks=profiles)
     print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
@@ -99,7 +99,7 @@ def run_import(options: argparse.Namespace) -> int:
         detail = (item.message_en if english else item.message) or item.name
         print(f"{item.path}: {word} — {detail}")
         for warning in item.warnings:
-            print(f"    ! {in_language(warning, _language(options))}")
+            print(f"    ! {_warning(options, warning)}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
     return 1 if report.count(Outcome.FAILED) else 0
 
@@ -133,7 +133,7 @@ def run_check(options: argparse.Namespace) -> int:
         )
         say(options, f"{profile.name}: {state[0]}", f"{profile.name}: {state[1]}")
         for warning in source.warnings:
-            print(f"    ! {in_language(warning, _language(options))}")
+            print(f"    ! {_warning(options, warning)}")
     return 1 if missing else 0
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDial
 
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
-from db.model.import_warnings import warnings_in_language
 from db.storage.dbfile import DatabaseFileError
 from desktop import dialogs
 
@@ -199,6 +198,7 @@ class TextImportController(QObject):
         return read
 
     def _describe(self, report: TextImportReport) -> str:
+        from db.model.import_warnings import warnings_in_language
         from db.text.text_import import Outcome
 
         english = self.window.language == "en"

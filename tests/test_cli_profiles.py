@@ -137,3 +137,27 @@ def test_parse_speaks_of_reading_not_storing(
     err = capsys.readouterr().err
     assert "bewaard" not in err and "opgeslagen" not in err
     assert "Dit is geen netwerkfiche: er staat geen gemeente in de titel" in err
+
+
+def test_the_warnings_follow_lang_and_stay_dutch_in_the_database(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    melle = tmp_path / "melle.txt"
+    melle.write_text(CUT_OFF, encoding="utf-8")
+    dutch = "De tekst lijkt afgebroken in 'Contactpersoon'"
+    english = "The text seems cut off in 'Contactpersoon'"
+    assert main(["--db", str(db_path), "--lang", "en", "import", str(melle)]) == 0
+    out = capsys.readouterr().out
+    assert f"    ! {english}" in out and dutch not in out
+    assert main(["--db", str(db_path), "--lang", "en", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Lokaal netwerk Melle: to check" in out
+    assert f"    ! {english}" in out and dutch not in out
+    assert main(["--db", str(db_path), "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"    ! {dutch}" in out and english not in out
+    assert main(["--db", str(db_path), "--lang", "en", "parse", str(melle)]) == 0
+    captured = capsys.readouterr()
+    assert f"melle.txt: {english}" in captured.err and dutch not in captured.err
+    # The JSON holds the record as stored: its warnings in Dutch.
+    assert dutch in captured.out

@@ -60,6 +60,13 @@ def register(subparsers: Any) -> None:
     export.set_defaults(handler=run_export_text)
 
 
+def _warning(options: argparse.Namespace, warning: str) -> str:
+    """A stored warning (Dutch, as the record keeps it) in the language of the messages."""
+    from db.model.import_warnings import in_language
+
+    return in_language(warning, "en" if getattr(options, "lang", None) == "en" else "nl")
+
+
 def run_parse(options: argparse.Namespace) -> int:
     from db.model.schemas import Interchange
     from db.text.profile_text import ProfileTextError, parse_profile_file
@@ -74,7 +81,7 @@ def run_parse(options: argparse.Namespace) -> int:
             failed = True
             continue
         for warning in result.warnings:
-            print(f"{name}: {warning}", file=sys.stderr)
+            print(f"{name}: {_warning(options, warning)}", file=sys.stderr)
         profiles.append(result.profile)
     document = Interchange(networks=profiles)
     print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
@@ -92,7 +99,7 @@ def run_import(options: argparse.Namespace) -> int:
         detail = (item.message_en if english else item.message) or item.name
         print(f"{item.path}: {word} — {detail}")
         for warning in item.warnings:
-            print(f"    ! {warning}")
+            print(f"    ! {_warning(options, warning)}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
     return 1 if report.count(Outcome.FAILED) else 0
 
@@ -126,7 +133,7 @@ def run_check(options: argparse.Namespace) -> int:
         )
         say(options, f"{profile.name}: {state[0]}", f"{profile.name}: {state[1]}")
         for warning in source.warnings:
-            print(f"    ! {warning}")
+            print(f"    ! {_warning(options, warning)}")
     return 1 if missing else 0
 
 

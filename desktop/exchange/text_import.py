@@ -198,6 +198,7 @@ class TextImportController(QObject):
         return read
 
     def _describe(self, report: TextImportReport) -> str:
+        from db.model.import_warnings import warnings_in_language
         from db.text.text_import import Outcome
 
         english = self.window.language == "en"
@@ -211,7 +212,9 @@ class TextImportController(QObject):
         for item in report.files:
             detail = (item.message_en if english else item.message) or item.name
             lines.append(f"{item.path.name}: {words[item.outcome]} — {detail}")
-            lines.extend(f"    • {warning}" for warning in item.warnings)
+            # The reader warns in Dutch (that is what the record keeps): shown in the window's.
+            shown = warnings_in_language(item.warnings, "en" if english else "nl")
+            lines.extend(f"    • {warning}" for warning in shown)
         return "\n".join(lines)
 
 

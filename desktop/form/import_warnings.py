@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from db.model.import_warnings import warnings_in_language
+from db.model.messages import Language
 from db.model.schemas import NetworkProfile
 from desktop.icons import icon
 
@@ -16,8 +18,10 @@ class ImportWarningsBox(QFrame):
 
     checkRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: Language = "nl") -> None:
         super().__init__(parent)
+        # The record keeps the warnings in Dutch; they are shown in the window's language.
+        self.language: Language = language
         self.setObjectName("importWarnings")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -54,5 +58,6 @@ class ImportWarningsBox(QFrame):
                 file=source.file_name or self.tr("de tekst")
             )
         )
-        self.warnings.setText("\n".join(f"• {warning}" for warning in source.warnings))
+        shown = warnings_in_language(source.warnings, self.language)
+        self.warnings.setText("\n".join(f"• {warning}" for warning in shown))
         self.show()

@@ -237,7 +237,7 @@ class NetworkForm(QWidget):
         self.banner.clicked.connect(self.go_to_first_problem)
         self.banner.hide()
         layout.addWidget(self.banner)
-        self.import_warnings = ImportWarningsBox(header)
+        self.import_warnings = ImportWarningsBox(header, language=self._language)
         self.import_warnings.checkRequested.connect(self.mark_checked)
         layout.addWidget(self.import_warnings)
         return header

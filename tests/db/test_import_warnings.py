@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from string import Formatter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from db.model import import_warnings
 from db.model.errors import ConflictError
 from db.search.query import SearchQuery
 from db.search.results import search_ids
 from db.storage.store import Store
 from db.text.profile_text import parse_profile
+from db.text.samples import sample_texts
 from db.text.text_import import OnDuplicate, import_texts
+from tests.db import profile_variants as pv
 from tests.db.test_migrations import NETWORK_ID, make_oldest_database
 
 CUT_OFF = (
@@ -105,3 +111,119 @@ def test_a_migrated_database_has_nothing_to_check(tmp_path: Path) -> None:
         store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# --- the warnings in the interface's language (issue 16, point 13) ---------------------------
+
+# Values as a file can write them: quotes, braces (str.format), regex metacharacters, backslashes,
+# "…", markup. None of them may break building the Dutch sentence or reading it back.
+HOSTILE = [
+    'O\'Brien "vzw"',
+    "{name} {0} {{}} }{",
+    r".*+?^$|()[]\d\1\g<0>",
+    "'",
+    "",
+    "<b>Genk</b> & co",
+    "…afgebroken",
+    "Visie",
+]
+
+
+def _values(template: import_warnings.WarningText, value: str) -> dict[str, str]:
+    return {name: value for name in template.fields}
+
+
+def test_every_warning_has_dutch_and_english_with_the_same_fields() -> None:
+    assert len(import_warnings.TEMPLATES) >= 25
+    for template in import_warnings.TEMPLATES:
+        assert template.nl.strip() and template.en.strip()
+        assert template.nl != template.en
+        english_fields = {name for _t, name, _s, _c in Formatter().parse(template.en) if name}
+        assert english_fields == set(template.fields), template.nl
+        assert template.labels <= set(template.fields)
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("template", import_warnings.TEMPLATES, ids=lambda t: t.nl[:30])
+def test_a_stored_dutch_warning_reads_back_in_english(
+    template: import_warnings.WarningText, value: str
+) -> None:
+    values = _values(template, value)
+    dutch = template.dutch(**values)
+    assert dutch == template.nl.format(**values)  # what the record keeps is the Dutch sentence
+    assert import_warnings.in_language(dutch, "nl") == dutch
+    english = {
+        name: import_warnings.PROGRAM_LABELS.get(value, value) if name in template.labels else value
+        for name, value in values.items()
+    }
+    assert import_warnings.in_language(dutch, "en") == template.english(**english)
+
+
+def test_the_program_labels_in_a_warning_are_translated_the_file_text_is_not() -> None:
+    from db.text.profile_text import fallback
+
+    for label in [*fallback._TEXT_LABELS.values(), *fallback._LIST_LABELS.values()]:
+        if label:
+            assert label in import_warnings.PROGRAM_LABELS, label
+    field = import_warnings.FIELD_AS_SECTION.dutch(label="Focus doelgroep")
+    assert import_warnings.in_language(field, "en") == (
+        "'Target group' does not fit in its field; the text is kept under the sections."
+    )
+    items = import_warnings.ITEMS_AS_SECTION.dutch(count=3, label="Contactpersoon")
+    assert import_warnings.in_language(items, "en").startswith("3 × 'Contact' not kept")
+    # A label quoted from the file stays as the file wrote it.
+    quoted = import_warnings.CUT_OFF_IN_CONTACTS.dutch(label="Contactpersoon")
+    assert (
+        import_warnings.in_language(quoted, "en") == "The text seems cut off in 'Contactpersoon'."
+    )
+
+
+def test_the_more_specific_warning_wins() -> None:
+    sentence = import_warnings.CUT_OFF_CONTACT_WITHOUT_DATA.dutch(label="Contact")
+    assert import_warnings.in_language(sentence, "en") == (
+        "The text seems cut off in 'Contact': the contact has no e-mail address or phone number."
+    )
+
+
+def test_a_sentence_no_template_made_is_shown_as_stored() -> None:
+    for old in ["Provincie afgeleid uit <b>Genk</b>.", "Iets dat een oudere versie zei.", ""]:
+        assert import_warnings.in_language(old, "en") == old
+    assert import_warnings.warnings_in_language(
+        ["Iets anders.", import_warnings.GUESSED_ENCODING.dutch()], "en"
+    ) == ["Iets anders.", "The file was read as Windows-1252 (not UTF-8)."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.text(st.characters(blacklist_categories=["Cs"]), max_size=80))
+def test_any_quoted_text_reads_back(value: str) -> None:
+    for template in (import_warnings.PARTNER_NOT_READ, import_warnings.NAME_FALLBACK):
+        dutch = template.dutch(**_values(template, value))
+        assert import_warnings.in_language(dutch, "en") == template.english(
+            **_values(template, value)
+        )
+
+
+def _cut_variants() -> list[str]:
+    texts = [CUT_OFF, COMPLETE, *(text for _name, text in sample_texts())]
+    for seed in pv.SEEDS:
+        whole = pv.make_variant(seed)
+        lines = whole.text.split("\n")
+        for cut in range(0, len(lines) - pv._body_start(lines) + 1, 2):
+            texts.append(pv.make_variant(seed, cut_at=cut).text)
+    return texts
+
+
+def test_every_warning_the_reader_writes_has_an_english_text() -> None:
+    """Nothing the reader warns about escapes the templates: each sentence translates."""
+    made: set[str] = set()
+    extra = (
+        "Genk\n\nLokaal Netwerk\n\nVisie: Samen.\n\nPartners: OCMW, CAW. De rest volgt later.\n\n"
+        "Afsprakennota: 2020-2025\n\nTrekkingsrecht: ongeveer veel euro\n\nProvincie: Atlantis\n\n"
+        "Contactpersoon: Jan, jan [at]\n"
+    )
+    for text in [*_cut_variants(), extra]:
+        for warning in parse_profile(text).warnings:
+            english = import_warnings.in_language(warning, "en")
+            assert english != warning, warning
+            made.add(next(t.nl for t in import_warnings.TEMPLATES if t.pattern.fullmatch(warning)))
+    assert len(made) >= 8, sorted(made)

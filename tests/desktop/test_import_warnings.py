@@ -13,7 +13,7 @@ from db.storage.store import Store
 from desktop.window.main_window import MainWindow
 from desktop.window.network_list import Column
 from desktop.window.search_bar import SearchController, install_search
-from tests.desktop.conftest import by_name, type_text
+from tests.desktop.conftest import by_name, dispose, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
@@ -99,3 +99,26 @@ def test_a_save_in_the_form_keeps_warnings_and_credits(
     assert stored.region == "Kempen"
     assert stored.credits == genk.credits and stored.source.warnings == WARNINGS
     assert form.import_warnings.isVisible()  # still to check: the edit did not check them
+
+
+def test_the_english_window_shows_the_warnings_in_english(
+    genk_to_check: Store, window: MainWindow
+) -> None:
+    """The record keeps the Dutch sentence; each window shows it in its own language, and a
+    sentence no template made (an older version's, with markup from a file) stays as it is."""
+    genk = by_name(genk_to_check, "Lokaal netwerk Genk")
+    english = MainWindow(window.session, window.settings, language="en")
+    try:
+        assert english.show_record(genk.id)
+        box = english.form.import_warnings
+        assert box.warnings.textFormat() == Qt.TextFormat.PlainText
+        assert box.warnings.text() == (
+            "• The text seems cut off in 'Contactpersoon'.\n• Provincie afgeleid uit <b>Genk</b>."
+        )
+        assert window.show_record(genk.id)
+        assert window.form.import_warnings.warnings.text() == "\n".join(
+            f"• {warning}" for warning in WARNINGS
+        )
+        assert genk_to_check.get(genk.id).source.warnings == WARNINGS
+    finally:
+        dispose(english)

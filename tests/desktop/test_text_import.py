@@ -11,7 +11,7 @@ from db.text.text_import import ReadText
 from desktop.exchange import text_import
 from desktop.exchange.text_import import DuplicateAnswer, install_text_import
 from desktop.window.main_window import MainWindow
-from tests.desktop.conftest import Answers
+from tests.desktop.conftest import Answers, dispose
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -118,3 +118,43 @@ def test_a_large_folder_reads_with_progress_and_can_be_cancelled(
     assert controller.import_files([tmp_path]) is None
     assert window.session.store.count() == count
     assert "geannuleerd" in window.statusBar().currentMessage()
+
+
+CUT_OFF = (
+    "Melle (Oost- Vlaanderen)\n\nLokaal Netwerk\n\nVisie: Samen vrije tijd.\n\n"
+    "Partners: OCMW, CAW\n\nContactpersoon: Els Smet\n"
+)
+
+
+def test_the_report_shows_the_warnings_in_the_window_language(
+    window: MainWindow, answers: Answers, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    melle = tmp_path / "melle.txt"
+    melle.write_text(CUT_OFF, encoding="utf-8")
+    monkeypatch.setattr(text_import, "ask_duplicate", lambda *_: (DuplicateAnswer.KEEP, True))
+    dutch_warning = (
+        "De tekst lijkt afgebroken in 'Contactpersoon': de contactpersoon heeft geen e-mailadres "
+        "of telefoonnummer."
+    )
+    english_warning = (
+        "The text seems cut off in 'Contactpersoon': the contact has no e-mail address or phone "
+        "number."
+    )
+    install_text_import(window).import_files([melle])
+    _title, text = answers.last("show_text")
+    assert f"    • {dutch_warning}" in text and english_warning not in text
+
+    english = MainWindow(window.session, window.settings, language="en")
+    try:
+        install_text_import(english).import_files([melle])
+        _title, text = answers.last("show_text")
+        assert f"    • {english_warning}" in text and dutch_warning not in text
+        assert "melle.txt: " in text
+    finally:
+        dispose(english)
+    # What is stored stays Dutch, whichever window imported it.
+    stored = [
+        window.session.store.get(network_id).source.warnings
+        for network_id in window.session.store.ids_to_check()
+    ]
+    assert len(stored) == 2 and all(dutch_warning in warnings for warnings in stored)

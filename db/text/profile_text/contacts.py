@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+from db.model.import_warnings import CONTACT_NOT_RECOGNISED
 from db.model.schemas import (
     Contact,
 )
@@ -160,7 +161,7 @@ def read_contacts(block: Block, draft: Draft) -> None:
     for lines in block.groups():
         text = "\n".join(lines)
         if len(text) > MAX_VALUE_CHARS:
-            draft.keep(block.label, text, f"Contactgegevens niet herkend: '{short(text)}'.")
+            draft.keep(block.label, text, CONTACT_NOT_RECOGNISED.dutch(text=short(text)))
             continue
         fields = contact_fields(lines)
         try:
@@ -168,4 +169,4 @@ def read_contacts(block: Block, draft: Draft) -> None:
                 raise ValueError("an address that is cut off or malformed")
             draft.contacts.append(Contact(**fields))
         except (ValidationError, ValueError):
-            draft.keep(block.label, text, f"Contactgegevens niet herkend: '{short(text)}'.")
+            draft.keep(block.label, text, CONTACT_NOT_RECOGNISED.dutch(text=short(text)))

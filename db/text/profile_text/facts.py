@@ -9,6 +9,14 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from db.model.formats import parse_euro
+from db.model.import_warnings import (
+    DRAWING_RIGHT_IN_TEXT,
+    DRAWING_RIGHT_NOT_READ,
+    ORDINAL_INFERRED,
+    PERIOD_NOT_READ,
+    SECOND_DRAWING_RIGHT,
+    UNKNOWN_PROVINCE,
+)
 from db.model.schemas import (
     AgreementPeriod,
 )
@@ -28,7 +36,7 @@ def read_period(block: Block, draft: Draft) -> None:
     years = YEARS.fullmatch(value.strip())
     written = f"{block.label}: {value}".strip()
     if not years:
-        draft.keep(block.label, value, f"Periode niet gelezen: '{short(written)}'.")
+        draft.keep(block.label, value, PERIOD_NOT_READ.dutch(text=short(written)))
     else:
         start = int(years.group("start"))
         end_text = years.group("end") or years.group("start")
@@ -36,7 +44,7 @@ def read_period(block: Block, draft: Draft) -> None:
         used = {period.ordinal for period in draft.periods}
         if ordinal is None:
             ordinal = max(used, default=0) + 1
-            draft.warn(f"Volgnummer van de afsprakennota afgeleid ({ordinal}): '{short(written)}'.")
+            draft.warn(ORDINAL_INFERRED.dutch(ordinal=ordinal, text=short(written)))
         try:
             if ordinal in used:
                 raise PydanticCustomError(
@@ -44,7 +52,7 @@ def read_period(block: Block, draft: Draft) -> None:
                 )
             draft.periods.append(AgreementPeriod(ordinal=ordinal, start_year=start, end_year=end))
         except (ValidationError, PydanticCustomError):
-            draft.keep(block.label, value, f"Periode niet gelezen: '{short(written)}'.")
+            draft.keep(block.label, value, PERIOD_NOT_READ.dutch(text=short(written)))
     free_text(rest, draft, block.label)
 
 
@@ -73,18 +81,16 @@ def read_amount(block: Block, draft: Draft) -> None:
         found = _AMOUNT_IN_TEXT.search(value)
         amount, exact = (_euro(found.group()) if found else None), False
     if amount is not None and draft.amount not in (None, amount):
-        draft.keep(
-            block.label, value, f"Tweede trekkingsrecht als tekst bewaard: '{short(value)}'."
-        )
+        draft.keep(block.label, value, SECOND_DRAWING_RIGHT.dutch(text=short(value)))
     elif amount is None:
-        draft.keep(block.label, value, f"Trekkingsrecht niet gelezen: '{short(value)}'.")
+        draft.keep(block.label, value, DRAWING_RIGHT_NOT_READ.dutch(text=short(value)))
     else:
         draft.amount = amount
         if not exact:  # the words around the amount are kept too
             draft.keep(
                 block.label,
                 value,
-                f"Trekkingsrecht gelezen uit '{short(value)}'; de tekst is bewaard.",
+                DRAWING_RIGHT_IN_TEXT.dutch(text=short(value)),
             )
     free_text(rest, draft, block.label)
 
@@ -124,7 +130,7 @@ def read_single_line(block: Block, draft: Draft) -> None:
         elif (province := match_province(value)) is not None:
             draft.province = (province,)
         else:
-            draft.keep(block.label, value, f"Onbekende provincie: '{short(value)}'.")
+            draft.keep(block.label, value, UNKNOWN_PROVINCE.dutch(text=short(value)))
     free_text(rest, draft, block.label)
 
 

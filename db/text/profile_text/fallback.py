@@ -7,6 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from db.model.import_warnings import (
+    FIELD_AS_SECTION,
+    ITEMS_AS_SECTION,
+    NAME_FALLBACK,
+    SECTIONS_MERGED,
+)
 from db.model.schemas import (
     Action,
     AgreementPeriod,
@@ -96,15 +102,14 @@ def _fall_back(
         draft.keep(
             "Netwerknaam",
             str(value or ""),
-            f"De naam '{short(str(value or ''))}' is geen bruikbare netwerknaam; de naam is "
-            f"afgeleid uit de gemeente ({fallback}) en de tekst bewaard.",
+            NAME_FALLBACK.dutch(name=short(str(value or "")), fallback=fallback),
         )
         return True
     if field_name in _TEXT_LABELS:
         label = _TEXT_LABELS[field_name]
         fields[field_name] = None if field_name == "drawing_right_eur" else ""
         text = f"{value} euro" if field_name == "drawing_right_eur" else str(value or "")
-        draft.warn(f"'{label}' past niet in zijn veld; de tekst staat bij de rubrieken.")
+        draft.warn(FIELD_AS_SECTION.dutch(label=label))
         for part in text_chunks(text) or [""]:
             draft.add_section(label, part)
         return True
@@ -141,15 +146,9 @@ def _list_fall_back(
     fields[field_name] = kept
     if field_name == "sections":
         draft.sections[:] = kept
-        draft.warn(
-            f"{len(moved)} rubrieken zijn samengevoegd: de fiche heeft er meer dan het "
-            "programma apart kan bewaren."
-        )
+        draft.warn(SECTIONS_MERGED.dutch(count=len(moved)))
     else:
-        draft.warn(
-            f"{len(moved)} × '{label}' niet als veld bewaard (ongeldig of te veel); de tekst "
-            "staat bij de rubrieken."
-        )
+        draft.warn(ITEMS_AS_SECTION.dutch(count=len(moved), label=label))
     text = "\n\n".join(_as_text(item) for item in moved)
     for part in text_chunks(text):
         draft.add_section(label, part)

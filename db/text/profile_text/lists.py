@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from db.model.import_warnings import ACTION_NOT_READ, GOAL_NOT_READ
 from db.model.schemas import (
     Action,
     Goal,
@@ -85,7 +86,7 @@ def actions_from_nodes(nodes: list[Node], draft: Draft) -> list[Action]:
             actions.append(Action(text=node.text, children=children))
         except ValidationError:
             draft.keep(
-                "Acties", _render_nodes([node]), f"Actie niet gelezen: '{short(node.text)}'."
+                "Acties", _render_nodes([node]), ACTION_NOT_READ.dutch(text=short(node.text))
             )
     return actions
 
@@ -113,5 +114,5 @@ def goal_or_kept(title: str, actions: list[Action], draft: Draft) -> Goal | None
         return Goal(title=title, actions=actions)
     except ValidationError:
         body = "\n".join([title, *(f"• {action.text}" for action in actions)])
-        draft.keep("Doelstellingen", body, f"Doelstelling niet gelezen: '{short(title)}'.")
+        draft.keep("Doelstellingen", body, GOAL_NOT_READ.dutch(text=short(title)))
         return None

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+from db.model.import_warnings import PARTNER_NOT_READ, TEXT_AFTER_PARTNERS
 from db.model.schemas import (
     Partner,
 )
@@ -66,12 +67,12 @@ def read_partners(block: Block, draft: Draft) -> None:
     if prose:
         # "Partners: A, B, C. Op termijn wil het netwerk ...": the sentence is no partner.
         units = [Para([prose]), *units]
-        draft.warn(f"De tekst na de lijst van partners staat bij de rubriek '{block.label}'.")
+        draft.warn(TEXT_AFTER_PARTNERS.dutch(label=block.label))
     found.extend(partner_from_lines(item.lines) for item in items)
     for name, description in found:
         try:
             draft.partners.append(Partner(name=name, description=description))
         except ValidationError:
             text = f"{name} – {description}" if description else name
-            draft.keep(block.label, text, f"Partner niet gelezen: '{short(text)}'.")
+            draft.keep(block.label, text, PARTNER_NOT_READ.dutch(text=short(text)))
     free_text(units, draft, block.label)

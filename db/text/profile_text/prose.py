@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from db.model.import_warnings import GOALS_FROM_LIST
 from db.text.profile_text.blocks import Block, Bullets, Item, Para, Unit
 from db.text.profile_text.draft import Draft
 from db.text.profile_text.labels import GOALS_WORD
@@ -37,7 +38,7 @@ def prose_text(units: Sequence[Unit], draft: Draft) -> str:
             parts.append(unit.text)
             if isinstance(following, Bullets) and _introduces_goals(unit):
                 draft.goals.extend(goals_from_bullets(following, draft))
-                draft.warn(f"Doelstellingen gelezen uit de lijst na '{short(unit.lines[-1])}'.")
+                draft.warn(GOALS_FROM_LIST.dutch(text=short(unit.lines[-1])))
                 index += 2
                 continue
         else:

@@ -81,6 +81,18 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from db.model.import_warnings import (
+    CUT_OFF_AFTER_COLON,
+    CUT_OFF_AFTER_LABEL,
+    CUT_OFF_CONTACT_WITHOUT_DATA,
+    CUT_OFF_IN_CONTACTS,
+    CUT_OFF_MID_SENTENCE,
+    GUESSED_ENCODING,
+    INSTRUMENTS_DETECTED,
+    MORE_WARNINGS,
+    REGION_FROM_TITLE,
+    VISION_WITHOUT_LABEL,
+)
 from db.model.reference import find_municipality
 from db.model.schemas import MAX_IMPORT_WARNINGS, NetworkProfile, Source
 from db.text.profile_text.blocks import Block, Para, read_blocks
@@ -127,7 +139,7 @@ def _read_block(block: Block, draft: Draft) -> None:
         text = prose_text(block.units, draft)
         if text:
             draft.vision.append(text)
-            draft.warn("De eerste alinea zonder titel is als visie gelezen.")
+            draft.warn(VISION_WITHOUT_LABEL.dutch())
     elif kind in (Kind.VISION, Kind.TARGET, Kind.MEETINGS, Kind.NOTES):
         text = prose_text(block.units, draft)
         target = {
@@ -203,26 +215,23 @@ def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int, last_l
     if last is None:
         return ""
     if last.empty:
-        return f"De tekst lijkt afgebroken na '{short(last.label, 40)}': daar staat niets meer."
+        return CUT_OFF_AFTER_LABEL.dutch(label=short(last.label, 40))
     if last_line.endswith(":"):  # "... Een greep uit de acties:" with nothing after it
         tail = " ".join(last_line.split()[-5:])
-        return f"De tekst lijkt afgebroken na '…{short(tail, 40)}': daar staat niets meer."
+        return CUT_OFF_AFTER_COLON.dutch(text=short(tail, 40))
     if last.kind is Kind.CONTACTS:
         read = draft.contacts[contacts_before:]
         if len(read) < len(last.groups()):
-            return f"De tekst lijkt afgebroken in '{short(last.label, 40)}'."
+            return CUT_OFF_IN_CONTACTS.dutch(label=short(last.label, 40))
         if read and not (read[-1].email or read[-1].phone):
-            return (
-                f"De tekst lijkt afgebroken in '{short(last.label, 40)}': de contactpersoon "
-                "heeft geen e-mailadres of telefoonnummer."
-            )
+            return CUT_OFF_CONTACT_WITHOUT_DATA.dutch(label=short(last.label, 40))
         return ""
     unit = last.units[-1]
     text = unit.text if isinstance(unit, Para) else unit.items[-1].lines[-1]
     # A closing quote ends a sentence only after its full stop ("... 'De Sfeer'" does not).
     if text.count("(") > text.count(")") or text.rstrip("\"'")[-1:] not in ".!?…)":
         tail = " ".join(text.split()[-4:])
-        return f"De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst ('…{short(tail, 40)}')."
+        return CUT_OFF_MID_SENTENCE.dutch(text=short(tail, 40))
     return ""
 
 
@@ -231,7 +240,8 @@ def parse_profile(text: str, file_name: str = "") -> ParseResult:
 
     Every guess (province inferred, vision without a label, unknown period label, text kept as a
     section, a value that fell back, a text that looks cut off, ...) is reported in the result's
-    warnings, in Dutch, and kept with the record (``source.warnings``) to be checked.
+    warnings, in Dutch (made from :mod:`db.model.import_warnings`, which also turns them into
+    English), and kept with the record (``source.warnings``) to be checked.
     """
     raw = _refuse_unreadable(text)
     lines = split_lines(raw)
@@ -296,14 +306,14 @@ def _assemble(
         province = inferred_province(municipalities[0], draft)
     merger_note(municipalities[0], draft)
     if draft.region is None and title.region:
-        draft.warn(f"'{short(title.region)}' uit de titel is als regio bewaard.")
+        draft.warn(REGION_FROM_TITLE.dutch(region=short(title.region)))
     captions, credits = images
     name = draft.name or inferred_name([*head.network_names, *head.captions], municipalities[0])
     instruments = draft.instruments
     if instruments is None:
         instruments = detect_instruments(_body_text(raw, head))
         if instruments:
-            draft.warn("Instrumenten herkend in de tekst: " + ", ".join(instruments) + ".")
+            draft.warn(INSTRUMENTS_DETECTED.dutch(instruments=", ".join(instruments)))
     fields: dict[str, Any] = {
         "name": name,
         "alias": draft.alias,
@@ -340,7 +350,7 @@ def stored_warnings(warnings: Sequence[str]) -> list[str]:
     if len(warnings) <= MAX_IMPORT_WARNINGS:
         return list(warnings)
     more = len(warnings) - MAX_IMPORT_WARNINGS + 1
-    return [*warnings[: MAX_IMPORT_WARNINGS - 1], f"… en nog {more} andere waarschuwingen."]
+    return [*warnings[: MAX_IMPORT_WARNINGS - 1], MORE_WARNINGS.dutch(count=more)]
 
 
 def _body_text(raw: str, head: Head) -> str:
@@ -388,9 +398,7 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-8-sig"), ""
         except UnicodeDecodeError:
             try:
-                return data.decode(
-                    "cp1252"
-                ), "Het bestand is gelezen als Windows-1252 (geen UTF-8)."
+                return data.decode("cp1252"), GUESSED_ENCODING.dutch()
             except UnicodeDecodeError:
                 pass
     raise ProfileTextError(

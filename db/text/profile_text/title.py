@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pydantic_core import PydanticCustomError
 
+from db.model.import_warnings import MERGED_MUNICIPALITY, PROVINCE_INFERRED, UNKNOWN_MUNICIPALITY
 from db.model.reference import by_code, find_municipality
 from db.model.schemas import (
     Province,
@@ -66,13 +67,11 @@ def inferred_province(municipality: str, draft: Draft | None) -> Province | None
     found = find_municipality(municipality)
     if found is None:
         if draft:
-            draft.warn(
-                f"Gemeente '{short(municipality)}' niet gevonden in de referentielijst; provincie onbekend."
-            )
+            draft.warn(UNKNOWN_MUNICIPALITY.dutch(municipality=short(municipality)))
         return None
     province = match_province(found.province)
     if draft and province:
-        draft.warn(f"Provincie afgeleid uit de gemeente {found.short_name}: {province.value}.")
+        draft.warn(PROVINCE_INFERRED.dutch(municipality=found.short_name, province=province.value))
     return province
 
 
@@ -81,7 +80,11 @@ def merger_note(municipality: str, draft: Draft) -> None:
     if found and not found.is_current and found.merged_into:
         merged = by_code(found.merged_into)
         if merged:
-            draft.warn(f"{found.short_name} is intussen deel van {merged.short_name}.")
+            draft.warn(
+                MERGED_MUNICIPALITY.dutch(
+                    municipality=found.short_name, merged_into=merged.short_name
+                )
+            )
 
 
 def inferred_name(captions: Sequence[str], municipality: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +22,13 @@ from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from db import dbfile, listing
+from db import dbfile, history, listing
 from db.changes import Change as Change  # re-exported: the window imports the light module
 from db.changes import ChangeKind as ChangeKind
 from db.connection import read_only_location, sqlite_uri, store_error
 from db.engine import make_engine, writer
 from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
+from db.history import DeletedNetwork, NewVersion, VersionInfo, VersionKind, record_data
 from db.listing import NetworkSummary as NetworkSummary
 from db.listing import SortKey as SortKey
 from db.listing import cents_from_euro, euro_from_cents, stored_timestamp
@@ -414,6 +415,45 @@ def as_stored(
     )
 
 
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The plain sqlite3 connection under the session's transaction (for :mod:`db.history`)."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+def new_version(profile: NetworkProfile) -> NewVersion:
+    """The version to record for ``profile`` as stored (:func:`as_stored` output or read back)."""
+    return NewVersion(str(profile.id), profile.name, record_data(profile))
+
+
+def record_stored(
+    session: Session,
+    profiles: Iterable[NetworkProfile],
+    kind: VersionKind,
+    author: str,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Record a version of each stored record, in the session's transaction."""
+    history.record_versions(
+        raw_connection(session), (new_version(p) for p in profiles), kind, author, at=now
+    )
+
+
+def record_deleted(
+    session: Session, removed: Iterable[tuple[str, str]], author: str, *, now: datetime | None = None
+) -> None:
+    """A tombstone for each (id, name) removed, in the session's transaction."""
+    history.record_versions(
+        raw_connection(session),
+        (NewVersion(network_id, name, None) for network_id, name in removed),
+        VersionKind.DELETE,
+        author,
+        at=now,
+    )
+
+
 # --- the store ----------------------------------------------------------------------------------
 
 
@@ -424,6 +464,9 @@ class Store:
         self.engine = engine
         self.path = path
         self._writer = writer(engine)
+        # Who the versions this store writes are by: the name set in Voorkeuren (the window
+        # sets it), else the operating-system user.
+        self.author = history.default_author()
 
     # opening ------------------------------------------------------------------------------------
 
@@ -627,12 +670,19 @@ class Store:
 
     # writing ------------------------------------------------------------------------------------
 
-    def create(self, profile: NetworkProfile, *, keep_timestamps: bool = False) -> NetworkProfile:
+    def create(
+        self,
+        profile: NetworkProfile,
+        *,
+        keep_timestamps: bool = False,
+        kind: VersionKind = VersionKind.CREATE,
+    ) -> NetworkProfile:
         """Store a new record. ``keep_timestamps`` keeps created/updated as given (imports, undo)."""
         profile = NetworkProfile.model_validate(profile.model_dump())
         now = _now()
         created_at = (profile.created_at if keep_timestamps else None) or now
         updated_at = (profile.updated_at if keep_timestamps else None) or now
+        stored = as_stored(profile, version=1, created_at=created_at, updated_at=updated_at)
         with self.write_session() as session:
             if session.get(Network, str(profile.id)) is not None:
                 raise DuplicateIdError(profile.id)
@@ -641,9 +691,12 @@ class Store:
             writer.children(profile)
             writer.write()
             reindex_networks(session, [profile.id])
-        return as_stored(profile, version=1, created_at=created_at, updated_at=updated_at)
+            record_stored(session, [stored], kind, self.author, now=now)
+        return stored
 
-    def update(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
+    def update(
+        self, profile: NetworkProfile, *, force: bool = False, kind: VersionKind = VersionKind.SAVE
+    ) -> NetworkProfile:
         """Save an edited record read at ``profile.version``.
 
         Raises :class:`ConflictError` when the stored version moved on (or the record is gone);
@@ -652,6 +705,8 @@ class Store:
         profile = NetworkProfile.model_validate(profile.model_dump())
         with self.write_session() as session:
             stored = _update_in_session(session, profile, force=force)
+            if stored is not None:
+                record_stored(session, [stored], kind, self.author)
         if stored is None:
             raise ConflictError(profile.name, self.find(profile.id))
         return stored
@@ -662,6 +717,7 @@ class Store:
         updated: Iterable[NetworkProfile] = (),
         *,
         created_are_validated: bool = False,
+        kind: VersionKind = VersionKind.SAVE,
     ) -> tuple[list[UUID], list[UUID]]:
         """Store new records and save edited ones in ONE transaction: all of it or nothing.
 
@@ -686,13 +742,26 @@ class Store:
                 )
                 if existing:
                     raise DuplicateIdError(sorted(existing)[0])
-                insert_profiles(session, new, _now())
+                now = _now()
+                insert_profiles(session, new, now)
+                stored = [
+                    as_stored(
+                        p,
+                        version=1,
+                        created_at=p.created_at or now,
+                        updated_at=p.updated_at or now,
+                    )
+                    for p in new
+                ]
                 for profile in edited:
-                    if _update_in_session(session, profile, force=False) is None:
+                    saved = _update_in_session(session, profile, force=False)
+                    if saved is None:
                         stale = profile
                         raise _Rollback()
+                    stored.append(saved)
                 session.flush()
                 reindex_networks(session, [p.id for p in [*new, *edited]])
+                record_stored(session, stored, kind, self.author, now=now)
         except _Rollback:
             assert stale is not None
             raise ConflictError(stale.name, self.find(stale.id)) from None
@@ -717,19 +786,134 @@ class Store:
                 raise ConflictError(removed.name, removed)
             session.execute(delete(Network).where(Network.id == str(network_id)))
             reindex_networks(session, [network_id])
+            record_deleted(session, [(str(removed.id), removed.name)], self.author)
         return removed
 
     def restore(self, profile: NetworkProfile) -> NetworkProfile:
         """Put back a deleted record (undo) with its id, history and timestamps."""
-        return self.create(profile, keep_timestamps=True)
+        return self.create(profile, keep_timestamps=True, kind=VersionKind.RESTORE)
 
-    def replace_all(self, profiles: Iterable[NetworkProfile]) -> int:
-        """Empty the database and store ``profiles``, in one transaction (all or nothing)."""
+    def replace_all(
+        self,
+        profiles: Iterable[NetworkProfile],
+        *,
+        kind: VersionKind = VersionKind.REPLACE,
+        before_records: Callable[[Session], object] | None = None,
+    ) -> int:
+        """Empty the database and store ``profiles``, in one transaction (all or nothing).
+
+        Each record gets a version; a network that was here and is not any more gets a
+        tombstone (the replacement removed it).
+        """
+        now = _now()
         with self.write_session() as session:
+            before = {str(i): str(n) for i, n in session.execute(select(Network.id, Network.name))}
+            if before_records is not None:  # e.g. the imported file's history comes first
+                before_records(session)
             session.execute(delete(Network))
-            count = insert_profiles(session, profiles, _now())
+            kept: set[str] = set()
+            count = 0
+            batch: list[NetworkProfile] = []
+            for profile in profiles:
+                batch.append(profile)
+                if len(batch) == 500:
+                    count += self._replace_batch(session, batch, kind, now, kept)
+                    batch = []
+            count += self._replace_batch(session, batch, kind, now, kept)
             reindex_all(session)
+            record_deleted(
+                session,
+                ((network_id, name) for network_id, name in before.items() if network_id not in kept),
+                self.author,
+                now=now,
+            )
         return count
+
+    def _replace_batch(
+        self,
+        session: Session,
+        batch: list[NetworkProfile],
+        kind: VersionKind,
+        now: datetime,
+        kept: set[str],
+    ) -> int:
+        count = insert_profiles(session, batch, now)
+        record_stored(
+            session,
+            (
+                as_stored(
+                    p,
+                    version=p.version or 1,
+                    created_at=p.created_at or now,
+                    updated_at=p.updated_at or now,
+                )
+                for p in batch
+            ),
+            kind,
+            self.author,
+            now=now,
+        )
+        kept.update(str(p.id) for p in batch)
+        return count
+
+    # history ------------------------------------------------------------------------------------
+
+    def history(self, network_id: UUID | str) -> list[VersionInfo]:
+        """A network's versions, oldest first (deleted networks too)."""
+        with self.plain_reading() as connection:
+            return history.versions_of(connection, str(network_id))
+
+    def version_records(self, seqs: Sequence[int]) -> dict[int, NetworkProfile | None]:
+        """Stored versions as records (None for a deletion or a version that cannot be read)."""
+        with self.plain_reading() as connection:
+            found = history.records_of(connection, seqs)
+        return {seq: _profile_or_none(data) for seq, data in found.items()}
+
+    def deleted_networks(self) -> list[DeletedNetwork]:
+        """Networks deleted from this file, newest deletion first (to find and restore them)."""
+        with self.plain_reading() as connection:
+            return history.deleted_networks(connection)
+
+    def restore_deleted(self, network_id: UUID | str) -> NetworkProfile:
+        """Put a deleted network back as it was just before it was deleted."""
+        wanted = str(network_id)
+        with self.plain_reading() as connection:
+            versions = history.versions_of(connection, wanted)
+            own = [v for v in versions if not v.imported]
+            found = (
+                history.last_record_before(connection, wanted, own[-1].seq + 1) if own else None
+            )
+        profile = _profile_or_none(found[1]) if found else None
+        if profile is None:
+            raise NotFoundError(network_id)
+        return self.create(
+            profile.model_copy(update={"version": 0}),
+            keep_timestamps=True,
+            kind=VersionKind.RESTORE,
+        )
+
+    def revert_to(
+        self, network_id: UUID | str, seq: int, *, expected_version: int | None = None
+    ) -> NetworkProfile:
+        """Make version ``seq`` the current content again, as a new version (undoable by
+        putting back the version before it). Raises :class:`ConflictError` if the record
+        moved on from ``expected_version``."""
+        older = self.version_records([seq]).get(seq)
+        if older is None or older.id != UUID(str(network_id)):
+            raise NotFoundError(network_id)
+        current = self.find(network_id)
+        if current is None:
+            return self.create(
+                older.model_copy(update={"version": 0}),
+                keep_timestamps=True,
+                kind=VersionKind.REVERT,
+            )
+        if expected_version is not None and current.version != expected_version:
+            raise ConflictError(current.name, current)
+        return self.update(
+            older.model_copy(update={"version": current.version, "created_at": current.created_at}),
+            kind=VersionKind.REVERT,
+        )
 
     # facts --------------------------------------------------------------------------------------
 
@@ -802,6 +986,16 @@ def _update_in_session(
     writer.write()
     reindex_networks(session, [profile.id])
     return as_stored(profile, version=version, created_at=created_at, updated_at=now)
+
+
+def _profile_or_none(data: dict[str, Any] | None) -> NetworkProfile | None:
+    """A stored version's JSON as a validated record; None when it no longer passes the rules."""
+    if data is None:
+        return None
+    try:
+        return NetworkProfile.model_validate(data)
+    except ValueError:
+        return None
 
 
 def _delete_children(session: Session, network_id: str) -> None:

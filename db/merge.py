@@ -732,8 +732,14 @@ def apply_merge(
 def _check_not_stale(session: Session, plan: MergePlan) -> None:
     """Every record the plan read must still be at the version it read (else nothing is done)."""
     expected = {str(item.mine.id): item for item in plan.items if item.mine is not None}
-    absent = {str(item.theirs.id): item for item in plan.items
-              if item.mine is None and item.theirs is not None}
+    # Networks the plan found missing here (new, or deleted here) must still be missing.
+    absent = {
+        str(item.theirs.id): item
+        for item in plan.items
+        if item.theirs is not None
+        and (item.status is MergeStatus.NEW or (item.mine is None and item.deleted_here)
+             or item.status is MergeStatus.STAYS_DELETED)
+    }
     wanted = [*expected, *absent]
     current: dict[str, int] = {}
     for start in range(0, len(wanted), 500):

@@ -372,7 +372,9 @@ def records_of(
     return found
 
 
-def record_with_hash(connection: sqlite3.Connection, network_id: str, digest: str) -> dict[str, Any] | None:
+def record_with_hash(
+    connection: sqlite3.Connection, network_id: str, digest: str
+) -> dict[str, Any] | None:
     """A version of ``network_id`` whose content has ``digest`` (checked: a version that came
     from another file is only trusted when its content really has the hash it claims)."""
     for (blob,) in connection.execute(
@@ -403,9 +405,7 @@ def known_hashes(
     for start in range(0, len(wanted), 500):
         batch = wanted[start : start + 500]
         marks = ",".join("?" * len(batch))
-        for network_id, digest in connection.execute(
-            f"{query} AND network_id IN ({marks})", batch
-        ):
+        for network_id, digest in connection.execute(f"{query} AND network_id IN ({marks})", batch):
             found.setdefault(network_id, set()).add(digest)
     return found
 
@@ -505,9 +505,7 @@ def rewrite_version(connection: sqlite3.Connection, seq: int, data: dict[str, An
     """Replace the record stored in version ``seq`` (its hash follows the new content; the
     caller decides what that means for later merges). In the caller's transaction."""
     if data is None:
-        connection.execute(
-            f"UPDATE {VERSIONS_TABLE} SET record = NULL WHERE seq = ?", (seq,)
-        )
+        connection.execute(f"UPDATE {VERSIONS_TABLE} SET record = NULL WHERE seq = ?", (seq,))
         return
     connection.execute(
         f"UPDATE {VERSIONS_TABLE} SET record = ?, content_hash = ? WHERE seq = ?",

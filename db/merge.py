@@ -296,8 +296,10 @@ class MergeReport:
     @property
     def updated(self) -> int:
         """Networks whose content changed here (taken, combined, or a conflict decided)."""
-        return self.taken + self.combined + sum(
-            1 for d in self.decisions if Choice.THEIRS in d.choices
+        return (
+            self.taken
+            + self.combined
+            + sum(1 for d in self.decisions if Choice.THEIRS in d.choices)
         )
 
     def summary(self, language: str = "nl") -> str:
@@ -434,7 +436,9 @@ def plan_merge(store: Store, candidate: ImportCandidate) -> MergePlan:
     theirs_all = candidate.profiles
     their_history = candidate.history
     theirs_by_id = {str(p.id): p for p in theirs_all}
-    their_hash = {network_id: history.content_hash(record_data(p)) for network_id, p in theirs_by_id.items()}
+    their_hash = {
+        network_id: history.content_hash(record_data(p)) for network_id, p in theirs_by_id.items()
+    }
     tombstoned: list[str] = []
     if their_history is not None:
         for network_id in their_history.versions:
@@ -455,24 +459,35 @@ def plan_merge(store: Store, candidate: ImportCandidate) -> MergePlan:
                 items.append(_item(theirs.id, theirs.name, MergeStatus.STAYS_DELETED, None, theirs))
             else:
                 items.append(
-                    _item(theirs.id, theirs.name, MergeStatus.DELETE_CONFLICT, None, theirs,
-                          deleted_here=True)
+                    _item(
+                        theirs.id,
+                        theirs.name,
+                        MergeStatus.DELETE_CONFLICT,
+                        None,
+                        theirs,
+                        deleted_here=True,
+                    )
                 )
         elif my_hash == their_hash[network_id]:
             items.append(_item(theirs.id, theirs.name, MergeStatus.IDENTICAL, None, theirs))
         else:
             to_compare.append(network_id)
     # Their deletions of networks I still have.
-    deleted_there: list[str] = [
-        n for n in tombstoned if (mine.current_hash(n) or "") != ""
-    ]
+    deleted_there: list[str] = [n for n in tombstoned if (mine.current_hash(n) or "") != ""]
     needed = [*to_compare, *deleted_there]
     records: dict[str, NetworkProfile] = {}
     for start in range(0, len(needed), 500):
         records.update(mine.records(needed[start : start + 500]))
     for network_id in to_compare:
-        items.append(_compare(mine, records[network_id], theirs_by_id[network_id], their_history,
-                              their_hash[network_id]))
+        items.append(
+            _compare(
+                mine,
+                records[network_id],
+                theirs_by_id[network_id],
+                their_history,
+                their_hash[network_id],
+            )
+        )
     for network_id in deleted_there:
         my_record = records[network_id]
         assert their_history is not None
@@ -525,9 +540,14 @@ def _compare(
     my_hash = mine.current_hash(network_id) or ""
     if my_hash in their_history.hashes(network_id):  # I am behind
         return _item(
-            my_record.id, my_record.name, MergeStatus.TAKE_THEIRS, my_record, theirs,
-            fields=tuple(merge_fields(CONTENT_FIELDS, None, record_data(my_record),
-                                      record_data(theirs))),
+            my_record.id,
+            my_record.name,
+            MergeStatus.TAKE_THEIRS,
+            my_record,
+            theirs,
+            fields=tuple(
+                merge_fields(CONTENT_FIELDS, None, record_data(my_record), record_data(theirs))
+            ),
             matched_by=MatchedBy.ID,
         )
     shared = their_history.latest_shared(network_id, known)
@@ -550,8 +570,14 @@ def _compare(
     else:
         status = MergeStatus.CONFLICT
     return _item(
-        my_record.id, my_record.name, status, my_record, theirs,
-        base=base, fields=tuple(fields), matched_by=MatchedBy.ID,
+        my_record.id,
+        my_record.name,
+        status,
+        my_record,
+        theirs,
+        base=base,
+        fields=tuple(fields),
+        matched_by=MatchedBy.ID,
     )
 
 
@@ -564,11 +590,24 @@ def _without_base(
     """No usable common version: every differing field is a conflict."""
     fields = merge_fields(CONTENT_FIELDS, None, record_data(my_record), record_data(theirs))
     if not fields:
-        return _item(my_record.id, my_record.name, MergeStatus.IDENTICAL, my_record, theirs,
-                     matched_by=matched_by)
+        return _item(
+            my_record.id,
+            my_record.name,
+            MergeStatus.IDENTICAL,
+            my_record,
+            theirs,
+            matched_by=matched_by,
+        )
     return _item(
-        my_record.id, my_record.name, MergeStatus.CONFLICT, my_record, theirs,
-        base=base, fields=tuple(fields), matched_by=matched_by, without_history=True,
+        my_record.id,
+        my_record.name,
+        MergeStatus.CONFLICT,
+        my_record,
+        theirs,
+        base=base,
+        fields=tuple(fields),
+        matched_by=matched_by,
+        without_history=True,
     )
 
 
@@ -577,9 +616,7 @@ def _unknown_ids(
 ) -> list[MergeItem]:
     """Their networks with an id never seen here: new, or matched by lead municipality when
     exactly one network on each side (without a partner by id) has it."""
-    free_mine = Counter(
-        lead for my_id, lead in mine.leads.items() if my_id not in their_ids
-    )
+    free_mine = Counter(lead for my_id, lead in mine.leads.items() if my_id not in their_ids)
     free_theirs = Counter(fold(profile.lead_municipality) for profile in unknown)
     wanted = {
         my_id: lead
@@ -621,9 +658,7 @@ def decide(
                 if picked is None:
                     break
                 per_field[name] = Choice(picked)
-            if item.status is MergeStatus.CONFLICT and len(per_field) == len(
-                item.conflict_fields
-            ):
+            if item.status is MergeStatus.CONFLICT and len(per_field) == len(item.conflict_fields):
                 decided[item.key] = per_field
             else:
                 missing.append(item.name)
@@ -737,8 +772,11 @@ def _check_not_stale(session: Session, plan: MergePlan) -> None:
         str(item.theirs.id): item
         for item in plan.items
         if item.theirs is not None
-        and (item.status is MergeStatus.NEW or (item.mine is None and item.deleted_here)
-             or item.status is MergeStatus.STAYS_DELETED)
+        and (
+            item.status is MergeStatus.NEW
+            or (item.mine is None and item.deleted_here)
+            or item.status is MergeStatus.STAYS_DELETED
+        )
     }
     wanted = [*expected, *absent]
     current: dict[str, int] = {}
@@ -813,14 +851,13 @@ def replace_with(
     Their history comes along (as imported versions), so later merges with them know it."""
     previous = store.count()
     backup = make_backup(store, reason)
-    count = store.replace_all(
-        candidate.profiles,
-        before_records=(
-            (lambda session: copy_their_versions(session, candidate.history))
-            if candidate.history is not None
-            else None
-        ),
-    )
+    their_history = candidate.history
+
+    def bring_history(session: Session) -> None:
+        if their_history is not None:
+            copy_their_versions(session, their_history)
+
+    count = store.replace_all(candidate.profiles, before_records=bring_history)
     verify_search_index(store)
     return ReplaceReport(networks=count, previous=previous, backup=backup)
 

@@ -22,13 +22,14 @@ from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from db import dbfile, history, listing
+from db import dbfile, history, history_diff, listing
 from db.changes import Change as Change  # re-exported: the window imports the light module
 from db.changes import ChangeKind as ChangeKind
 from db.connection import read_only_location, sqlite_uri, store_error
 from db.engine import make_engine, writer
 from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
 from db.history import DeletedNetwork, NewVersion, VersionInfo, VersionKind, record_data
+from db.history_diff import FieldChange, HistoryEntry
 from db.listing import NetworkSummary as NetworkSummary
 from db.listing import SortKey as SortKey
 from db.listing import cents_from_euro, euro_from_cents, stored_timestamp
@@ -442,7 +443,11 @@ def record_stored(
 
 
 def record_deleted(
-    session: Session, removed: Iterable[tuple[str, str]], author: str, *, now: datetime | None = None
+    session: Session,
+    removed: Iterable[tuple[str, str]],
+    author: str,
+    *,
+    now: datetime | None = None,
 ) -> None:
     """A tombstone for each (id, name) removed, in the session's transaction."""
     history.record_versions(
@@ -823,7 +828,11 @@ class Store:
             reindex_all(session)
             record_deleted(
                 session,
-                ((network_id, name) for network_id, name in before.items() if network_id not in kept),
+                (
+                    (network_id, name)
+                    for network_id, name in before.items()
+                    if network_id not in kept
+                ),
                 self.author,
                 now=now,
             )
@@ -863,6 +872,24 @@ class Store:
         with self.plain_reading() as connection:
             return history.versions_of(connection, str(network_id))
 
+    def history_entries(self, network_id: UUID | str) -> list[HistoryEntry]:
+        """A network's versions as the history lists them: who, when, which fields changed."""
+        with self.plain_reading() as connection:
+            versions = history.versions_of(connection, str(network_id))
+            records = history.records_of(connection, [v.seq for v in versions if not v.deleted])
+        return history_diff.entries(versions, records)
+
+    def version_changes(self, network_id: UUID | str, seq: int) -> list[FieldChange]:
+        """What version ``seq`` changed, field by field, against the readable version before
+        it (everything, for the first; what was removed, for a deletion)."""
+        with self.plain_reading() as connection:
+            try:
+                after = history.stored_record(connection, seq)
+            except history.UnreadableVersionError:
+                after = None
+            before = history.last_record_before(connection, str(network_id), seq)
+        return history_diff.field_changes(before[1] if before else None, after)
+
     def version_records(self, seqs: Sequence[int]) -> dict[int, NetworkProfile | None]:
         """Stored versions as records (None for a deletion or a version that cannot be read)."""
         with self.plain_reading() as connection:
@@ -880,9 +907,7 @@ class Store:
         with self.plain_reading() as connection:
             versions = history.versions_of(connection, wanted)
             own = [v for v in versions if not v.imported]
-            found = (
-                history.last_record_before(connection, wanted, own[-1].seq + 1) if own else None
-            )
+            found = history.last_record_before(connection, wanted, own[-1].seq + 1) if own else None
         profile = _profile_or_none(found[1]) if found else None
         if profile is None:
             raise NotFoundError(network_id)

@@ -166,9 +166,7 @@ def _order(
     """Mine's order (theirs when only they reordered), with the other side's extra keys placed
     after the key they follow there."""
     base_set = set(base)
-    mine_order_untouched = [k for k in mine if k in base_set] == [
-        k for k in base if k in set(mine)
-    ]
+    mine_order_untouched = [k for k in mine if k in base_set] == [k for k in base if k in set(mine)]
     skeleton, other = (theirs, mine) if mine_order_untouched else (mine, theirs)
     result = list(skeleton)
     placed = set(result)
@@ -223,7 +221,9 @@ def merge_fields(
             continue
         if base is None:
             merges.append(
-                FieldMerge(name, None, mine_value, theirs_value, Merged(mine_value, theirs_value, 1))
+                FieldMerge(
+                    name, None, mine_value, theirs_value, Merged(mine_value, theirs_value, 1)
+                )
             )
             continue
         base_value = base.get(name)

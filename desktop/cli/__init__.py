@@ -17,6 +17,7 @@ from db.errors import StoreError
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
+    "desktop.cli.history",
     "desktop.cli.pdf",
     "desktop.cli.profiles",
     "desktop.cli.search",

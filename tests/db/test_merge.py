@@ -171,7 +171,9 @@ def test_list_items_added_on_both_sides_are_both_kept_and_removals_travel(
     mine = by_name(a, "Lokaal netwerk Genk")
     a.update(
         mine.model_copy(
-            update={"partners": [mine.partners[0], Partner(name="Bib Genk")]}  # removed one, added one
+            update={
+                "partners": [mine.partners[0], Partner(name="Bib Genk")]
+            }  # removed one, added one
         )
     )
     theirs = by_name(b, "Lokaal netwerk Genk")
@@ -197,7 +199,11 @@ def test_the_same_field_changed_differently_is_a_conflict_for_that_field_only(
         apply_merge(a, plan)
     report = apply_merge(a, plan, {conflict.key: {"vision": Choice.THEIRS}})
     merged = by_name(a, "Lokaal netwerk Genk")
-    assert (merged.vision, merged.notes, merged.meetings) == ("Visie van B", "Nota van A", "Maandelijks")
+    assert (merged.vision, merged.notes, merged.meetings) == (
+        "Visie van B",
+        "Nota van A",
+        "Maandelijks",
+    )
     assert [(d.fields, d.choices) for d in report.decisions] == [(("vision",), (Choice.THEIRS,))]
     # Decided once: the same file again asks nothing and changes nothing.
     again = plan_merge(a, inspect_import(office.export("B")))
@@ -423,7 +429,9 @@ def test_replace_backs_up_then_holds_exactly_their_records_with_their_history(
     office: Office,
 ) -> None:
     a = office.start("A", three_networks())
-    b = office.start("B", [full_profile(name="Lokaal netwerk Wevelgem", municipalities=["Wevelgem"])])
+    b = office.start(
+        "B", [full_profile(name="Lokaal netwerk Wevelgem", municipalities=["Wevelgem"])]
+    )
     [wevelgem] = list(b.iter_profiles())
     report = replace_with(a, inspect_import(office.export("B")))
     assert (report.networks, report.previous) == (1, 3)

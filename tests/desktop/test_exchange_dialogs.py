@@ -333,7 +333,7 @@ def test_the_merge_dialog_asks_per_field_with_the_common_version(
     [[label, _base, mine, theirs, _stays]] = [
         [fields.index(r, c).data() for c in range(5)] for r in range(fields.rowCount())
     ]
-    assert (mine, theirs) == ("Lokaal netwerk Aalst", "(verwijderd)")
+    assert (label, mine, theirs) == ("Het netwerk", "Lokaal netwerk Aalst", "(verwijderd)")
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
     assert dialog.ok_button.isEnabled()
     choices = dialog.choices()

@@ -92,6 +92,8 @@ class Preferences(SettingsGroup):
     prefix = "preferences"
     language = Setting("language", "nl")
     recent_databases: Setting[list[str]] = Setting("recent_databases", [], item_type=str)
+    # Who the changes made here are by, in each network's history ('' = the operating-system user).
+    author_name = Setting("author_name", "")
 
     def add_recent_database(self, path: Path) -> None:
         entry = str(path.resolve())

@@ -208,7 +208,7 @@ class NetworkVersion(Base):
     """
 
     __tablename__ = "network_versions"
-    __table_args__ = (Index("ix_network_versions_network_seq", "network_id", "seq"),)
+    __table_args__ = (Index("ix_network_versions_network_seq", "network_id", "imported", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     version_id: Mapped[str] = mapped_column(String(36), unique=True)

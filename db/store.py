@@ -397,6 +397,20 @@ def insert_record(
     writer.write()
 
 
+def insert_records(
+    session: Session, records: Iterable[tuple[NetworkProfile, datetime, datetime, int]]
+) -> None:
+    """Write whole records (rows must not exist) inside the caller's transaction: each with
+    its creation time, update time and version; a batch of rows per table, not per record."""
+    writer = _RowWriter(session)
+    for count, (profile, created_at, updated_at, version) in enumerate(records, start=1):
+        writer.network(profile, created_at=created_at, updated_at=updated_at, version=version)
+        writer.children(profile)
+        if count % 500 == 0:
+            writer.write()
+    writer.write()
+
+
 def as_stored(
     profile: NetworkProfile, *, version: int, created_at: datetime, updated_at: datetime
 ) -> NetworkProfile:

@@ -405,17 +405,13 @@ def test_a_failure_half_way_leaves_nothing_changed(
     versions_before = len(a.history(by_name(a, "Lokaal netwerk Borsbeek").id))
     import db.merge
 
-    real = db.merge.insert_record
-    calls = 0
+    real = db.merge.insert_records
 
-    def fails_the_third_time(session: object, profile: NetworkProfile, **times: object) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise RuntimeError("stroomonderbreking")
-        real(session, profile, **times)  # type: ignore[arg-type]
+    def fails_after_writing(session: object, records: list[object]) -> None:
+        real(session, records)  # type: ignore[arg-type]
+        raise RuntimeError("stroomonderbreking")
 
-    monkeypatch.setattr(db.merge, "insert_record", fails_the_third_time)
+    monkeypatch.setattr(db.merge, "insert_records", fails_after_writing)
     with pytest.raises(RuntimeError):
         apply_merge(a, plan)
     assert a.count() == 3

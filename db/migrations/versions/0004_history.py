@@ -50,7 +50,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("version_id", name=op.f("uq_network_versions_version_id")),
     )
     op.create_index(
-        "ix_network_versions_network_seq", "network_versions", ["network_id", "seq"], unique=False
+        "ix_network_versions_network_seq",
+        "network_versions",
+        ["network_id", "imported", "seq"],
+        unique=False,
     )
     _initial_versions()
     op.execute(f"PRAGMA user_version = {schema_version}")

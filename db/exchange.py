@@ -425,7 +425,7 @@ def _keep_history(copy: Path, name: str) -> TheirHistory:
             with _untrusted(kept) as connection:
                 yield from connection.execute(
                     "SELECT version_id, network_id, kind, content_hash, name, recorded_at, "
-                    f"author, database_id, record FROM {VERSIONS_TABLE} "
+                    f"author, database_id, record, base_version_id FROM {VERSIONS_TABLE} "
                     f"WHERE version_id IN ({marks})",
                     list(version_ids),
                 )

@@ -5,6 +5,11 @@ One table, ``network_versions`` (:class:`db.models.NetworkVersion`), one row per
 * ``record``: the whole record as JSON (``NetworkProfile.model_dump(mode="json")``), compressed
   with zlib; ``NULL`` for a deletion, which is a version of kind ``delete`` (a tombstone: id,
   when, by whom), so that a deletion travels to colleagues like an edit;
+* ``base_version_id``: most versions differ from the one before in a field or two, so a version
+  is compressed with the network's last *whole* version as zlib's preset dictionary and names
+  it here (a few hundred bytes instead of a few thousand: ten versions of every network keep
+  the file under twice its size). A base is always stored whole (one step to decode); a new
+  whole version is stored when compressing against the old one no longer saves half;
 * ``content_hash``: SHA-256 of the record's content (bookkeeping aside: id, version, timestamps),
   the same on every computer, so two files can find their latest common version; ``''`` for a
   deletion;
@@ -126,30 +131,83 @@ def content_hash(data: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def compress(data: dict[str, Any]) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(text.encode("utf-8"), _COMPRESSION_LEVEL)
+def json_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def compress(data: dict[str, Any], base: bytes | None = None) -> bytes:
+    """A record's JSON compressed with zlib; with ``base`` (the JSON of the network's last
+    whole version) as zlib's preset dictionary, so that a version differing in a few fields
+    takes a few hundred bytes instead of a few thousand."""
+    raw = json_bytes(data)
+    if base is None:
+        return zlib.compress(raw, _COMPRESSION_LEVEL)
+    deflater = zlib.compressobj(_COMPRESSION_LEVEL, zdict=base)
+    return deflater.compress(raw) + deflater.flush()
 
 
 class UnreadableVersionError(ValueError):
     """A stored version that cannot be read back (damaged, or too large to be real)."""
 
 
-def decompress(blob: bytes | None, limit: int = MAX_RECORD_BYTES) -> dict[str, Any]:
-    """A stored record's JSON, decompressed to at most ``limit`` bytes (bounded on purpose)."""
+def inflate(blob: bytes | None, base: bytes | None = None, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """A stored record's JSON bytes, decompressed to at most ``limit`` bytes (bounded on
+    purpose); ``base`` is the whole version it was compressed against, if any."""
     if blob is None:
         raise UnreadableVersionError("a deletion holds no record")
     try:
-        inflater = zlib.decompressobj()
+        inflater = zlib.decompressobj(zdict=base) if base is not None else zlib.decompressobj()
         raw = inflater.decompress(bytes(blob), limit)
         if inflater.unconsumed_tail or not inflater.eof:
             raise UnreadableVersionError("record too large or cut off")
+    except zlib.error as error:
+        raise UnreadableVersionError(str(error)) from error
+    return raw
+
+
+def parse_record(raw: bytes) -> dict[str, Any]:
+    try:
         data = json.loads(raw.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise UnreadableVersionError(str(error)) from error
     if not isinstance(data, dict):
         raise UnreadableVersionError("not a record")
     return data
+
+
+def decompress(blob: bytes | None, base: bytes | None = None) -> dict[str, Any]:
+    """A stored record's JSON (``base``: see :func:`inflate`)."""
+    return parse_record(inflate(blob, base))
+
+
+class _Bases:
+    """The whole versions other versions were compressed against, read once per call (a delta
+    names its base by version id; a base is always stored whole, so one step suffices)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.cache: dict[str, bytes | None] = {}
+
+    def get(self, version_id: str) -> bytes | None:
+        if version_id not in self.cache:
+            row = self.connection.execute(
+                f"SELECT record FROM {VERSIONS_TABLE} WHERE version_id = ? "
+                "AND base_version_id IS NULL",
+                (version_id,),
+            ).fetchone()
+            try:
+                self.cache[version_id] = inflate(row[0]) if row is not None else None
+            except UnreadableVersionError:
+                self.cache[version_id] = None
+        return self.cache[version_id]
+
+    def decode(self, blob: bytes | None, base_version_id: str | None) -> dict[str, Any]:
+        if base_version_id is None:
+            return decompress(blob)
+        base = self.get(base_version_id)
+        if base is None:
+            raise UnreadableVersionError("the version it was stored against is missing")
+        return decompress(blob, base)
 
 
 # --- the database's own id ---------------------------------------------------------------------
@@ -247,18 +305,32 @@ def record_versions(
     when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     file_id = database_id(connection)
     current = heads(connection, [v.network_id for v in pending]) if skip_unchanged else {}
+    keyframes = _keyframes(connection, [v.network_id for v in pending if v.data is not None])
     rows: list[tuple[Any, ...]] = []
     for version in pending:
-        if version.data is None:
-            digest, blob, entry_kind = "", None, VersionKind.DELETE
-        else:
-            digest, blob, entry_kind = content_hash(version.data), compress(version.data), kind
+        base_id: str | None = None
+        digest = "" if version.data is None else content_hash(version.data)
         head = current.get(version.network_id)
         if head is not None and head.content_hash == digest:
             continue
+        if version.data is None:
+            blob, entry_kind = None, VersionKind.DELETE
+        else:
+            entry_kind = kind
+            blob = compress(version.data)
+            keyframe = keyframes.get(version.network_id)
+            if keyframe is not None:
+                delta = compress(version.data, keyframe[1])
+                # Against the last whole version while that saves at least half; else this
+                # version is stored whole and the next ones are compressed against it.
+                if len(delta) * 2 <= len(blob):
+                    blob, base_id = delta, keyframe[0]
+        version_id = str(uuid.uuid4())
+        if version.data is not None and base_id is None:
+            keyframes[version.network_id] = (version_id, json_bytes(version.data))
         rows.append(
             (
-                str(uuid.uuid4()),
+                version_id,
                 version.network_id,
                 str(entry_kind),
                 digest,
@@ -267,14 +339,40 @@ def record_versions(
                 author[:80],
                 file_id,
                 blob,
+                base_id,
             )
         )
     connection.executemany(
         f"INSERT INTO {VERSIONS_TABLE} (version_id, network_id, kind, content_hash, name, "
-        "recorded_at, author, database_id, imported, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        "recorded_at, author, database_id, imported, record, base_version_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
         rows,
     )
     return len(rows)
+
+
+def _keyframes(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[str, bytes]]:
+    """Per network, its newest version stored whole: (version id, JSON bytes)."""
+    found: dict[str, tuple[int, str, bytes | None]] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        batch = wanted[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        for network_id, seq, version_id, blob in connection.execute(
+            f"SELECT network_id, seq, version_id, record FROM {VERSIONS_TABLE} "
+            f"WHERE network_id IN ({marks}) AND base_version_id IS NULL AND record IS NOT NULL "
+            "AND seq IN (SELECT max(seq) FROM network_versions WHERE network_id IN "
+            f"({marks}) AND base_version_id IS NULL AND record IS NOT NULL GROUP BY network_id)",
+            [*batch, *batch],
+        ):
+            found[network_id] = (int(seq), str(version_id), blob)
+    keyframes: dict[str, tuple[str, bytes]] = {}
+    for network_id, (_seq, version_id, blob) in found.items():
+        try:
+            keyframes[network_id] = (version_id, inflate(blob))
+        except UnreadableVersionError:
+            continue
+    return keyframes
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -346,11 +444,11 @@ def versions_of(connection: sqlite3.Connection, network_id: str) -> list[Version
 def stored_record(connection: sqlite3.Connection, seq: int) -> dict[str, Any] | None:
     """The JSON of version ``seq`` (None for a deletion or an unknown version)."""
     row = connection.execute(
-        f"SELECT record FROM {VERSIONS_TABLE} WHERE seq = ?", (seq,)
+        f"SELECT record, base_version_id FROM {VERSIONS_TABLE} WHERE seq = ?", (seq,)
     ).fetchone()
     if row is None or row[0] is None:
         return None
-    return decompress(row[0])
+    return _Bases(connection).decode(row[0], row[1])
 
 
 def records_of(
@@ -358,15 +456,17 @@ def records_of(
 ) -> dict[int, dict[str, Any] | None]:
     """Several versions' JSON at once (None for deletions and unreadable versions)."""
     found: dict[int, dict[str, Any] | None] = {}
+    bases = _Bases(connection)
     wanted = list(seqs)
     for start in range(0, len(wanted), 500):
         batch = wanted[start : start + 500]
         marks = ",".join("?" * len(batch))
-        for seq, blob in connection.execute(
-            f"SELECT seq, record FROM {VERSIONS_TABLE} WHERE seq IN ({marks})", batch
+        for seq, blob, base_id in connection.execute(
+            f"SELECT seq, record, base_version_id FROM {VERSIONS_TABLE} WHERE seq IN ({marks})",
+            batch,
         ):
             try:
-                found[int(seq)] = decompress(blob) if blob is not None else None
+                found[int(seq)] = bases.decode(blob, base_id) if blob is not None else None
             except UnreadableVersionError:
                 found[int(seq)] = None
     return found
@@ -377,13 +477,14 @@ def record_with_hash(
 ) -> dict[str, Any] | None:
     """A version of ``network_id`` whose content has ``digest`` (checked: a version that came
     from another file is only trusted when its content really has the hash it claims)."""
-    for (blob,) in connection.execute(
-        f"SELECT record FROM {VERSIONS_TABLE} WHERE network_id = ? AND content_hash = ? "
-        "AND record IS NOT NULL ORDER BY imported, seq DESC",
+    bases = _Bases(connection)
+    for blob, base_id in connection.execute(
+        f"SELECT record, base_version_id FROM {VERSIONS_TABLE} WHERE network_id = ? "
+        "AND content_hash = ? AND record IS NOT NULL ORDER BY imported, seq DESC",
         (network_id, digest),
     ):
         try:
-            data = decompress(blob)
+            data = bases.decode(blob, base_id)
         except UnreadableVersionError:
             continue
         if content_hash(data) == digest:
@@ -440,13 +541,14 @@ def last_record_before(
 ) -> tuple[int, dict[str, Any]] | None:
     """The newest readable record of ``network_id`` stored before ``seq`` (what a deletion
     removed)."""
-    for found_seq, blob in connection.execute(
-        f"SELECT seq, record FROM {VERSIONS_TABLE} WHERE network_id = ? AND seq < ? "
-        "AND record IS NOT NULL ORDER BY seq DESC",
+    bases = _Bases(connection)
+    for found_seq, blob, base_id in connection.execute(
+        f"SELECT seq, record, base_version_id FROM {VERSIONS_TABLE} WHERE network_id = ? "
+        "AND seq < ? AND record IS NOT NULL ORDER BY seq DESC",
         (network_id, seq),
     ):
         try:
-            return int(found_seq), decompress(blob)
+            return int(found_seq), bases.decode(blob, base_id)
         except UnreadableVersionError:
             continue
     return None
@@ -485,16 +587,17 @@ def iter_versions(
         where = "seq > ?" + (" AND network_id = ?" if network_id else "")
         parameters: tuple[Any, ...] = (last, network_id) if network_id else (last,)
         rows = connection.execute(
-            f"SELECT {_INFO_COLUMNS}, record FROM {VERSIONS_TABLE} WHERE {where} "
+            f"SELECT {_INFO_COLUMNS}, record, base_version_id FROM {VERSIONS_TABLE} WHERE {where} "
             f"ORDER BY seq LIMIT {int(batch)}",
             parameters,
         ).fetchall()
         if not rows:
             return
+        bases = _Bases(connection)
         for row in rows:
-            info = _info(row[:-1])
+            info = _info(row[:-2])
             try:
-                data = decompress(row[-1]) if row[-1] is not None else None
+                data = bases.decode(row[-2], row[-1]) if row[-2] is not None else None
             except UnreadableVersionError:
                 data = None
             yield StoredVersion(info, data)
@@ -503,12 +606,37 @@ def iter_versions(
 
 def rewrite_version(connection: sqlite3.Connection, seq: int, data: dict[str, Any] | None) -> None:
     """Replace the record stored in version ``seq`` (its hash follows the new content; the
-    caller decides what that means for later merges). In the caller's transaction."""
+    caller decides what that means for later merges). In the caller's transaction.
+
+    The version is stored whole afterwards; versions that were compressed against it are first
+    decoded and stored whole too, so none of them depends on content that is gone."""
+    row = connection.execute(
+        f"SELECT version_id FROM {VERSIONS_TABLE} WHERE seq = ?", (seq,)
+    ).fetchone()
+    if row is None:
+        return
+    bases = _Bases(connection)
+    dependents = connection.execute(
+        f"SELECT seq, record FROM {VERSIONS_TABLE} WHERE base_version_id = ?", (row[0],)
+    ).fetchall()
+    for dependent_seq, blob in dependents:
+        try:
+            whole: bytes | None = compress(bases.decode(blob, row[0]))
+        except UnreadableVersionError:
+            whole = None
+        connection.execute(
+            f"UPDATE {VERSIONS_TABLE} SET record = ?, base_version_id = NULL WHERE seq = ?",
+            (whole, dependent_seq),
+        )
     if data is None:
-        connection.execute(f"UPDATE {VERSIONS_TABLE} SET record = NULL WHERE seq = ?", (seq,))
+        connection.execute(
+            f"UPDATE {VERSIONS_TABLE} SET record = NULL, base_version_id = NULL WHERE seq = ?",
+            (seq,),
+        )
         return
     connection.execute(
-        f"UPDATE {VERSIONS_TABLE} SET record = ?, content_hash = ? WHERE seq = ?",
+        f"UPDATE {VERSIONS_TABLE} SET record = ?, content_hash = ?, base_version_id = NULL "
+        "WHERE seq = ?",
         (compress(data), content_hash(data), seq),
     )
 
@@ -516,39 +644,32 @@ def rewrite_version(connection: sqlite3.Connection, seq: int, data: dict[str, An
 # --- versions from another file ----------------------------------------------------------------
 
 # A row as read from another file: version_id, network_id, kind, content_hash, name,
-# recorded_at, author, database_id, record.
+# recorded_at, author, database_id, record, base_version_id.
 ForeignRow = tuple[Any, ...]
 _KINDS = frozenset(str(kind) for kind in VersionKind)
 
 
-def checked_foreign_row(row: ForeignRow) -> ForeignRow | None:
-    """A version from someone else's file, checked before it enters this file's history; None
-    when it is not a sound version (a crafted or damaged row is left out, never trusted): the
-    record must decompress within bounds and really have the content hash it claims."""
-    if len(row) != 9:
+def _sound_foreign_row(row: ForeignRow) -> ForeignRow | None:
+    """The row's fields checked and cut to size (the record itself is checked apart)."""
+    if len(row) != 10:
         return None
-    version_id, network_id, kind, digest, name, recorded_at, author, file_id, blob = row
+    version_id, network_id, kind, digest, name, recorded_at, author, file_id, blob, base = row
     texts = (version_id, network_id, kind, digest, name, recorded_at, author, file_id)
     if not all(isinstance(value, str) for value in texts):
         return None
     if kind not in _KINDS or len(version_id) > 36 or len(network_id) > 36 or len(file_id) > 36:
+        return None
+    if base is not None and (not isinstance(base, str) or len(base) > 36):
         return None
     try:
         uuid.UUID(network_id)
     except ValueError:
         return None
     if kind == VersionKind.DELETE:
-        if digest != "" or blob is not None:
+        if digest != "" or blob is not None or base is not None:
             return None
-    else:
-        if not isinstance(blob, bytes):
-            return None
-        try:
-            data = decompress(blob)
-        except UnreadableVersionError:
-            return None
-        if content_hash(data) != digest or str(data.get("id")) != network_id:
-            return None
+    elif not isinstance(blob, bytes):
+        return None
     return (
         version_id,
         network_id,
@@ -559,18 +680,42 @@ def checked_foreign_row(row: ForeignRow) -> ForeignRow | None:
         author[:80],
         file_id,
         blob,
+        base,
     )
 
 
 def insert_foreign_versions(connection: sqlite3.Connection, rows: Iterable[ForeignRow]) -> int:
-    """Add checked versions from another file as imported ones (a version id already here is
-    skipped); returns how many were added."""
-    checked = [found for found in map(checked_foreign_row, rows) if found is not None]
+    """Add versions from another file as imported ones (a version id already here is skipped);
+    returns how many were added.
+
+    Each is checked before it enters this file's history, and left out when it is not a sound
+    version (a crafted or damaged row is never trusted): its record must decompress within
+    bounds, against the whole version it names as its base if any, and really have the content
+    hash it claims. Whole versions go in first, so the others can be checked against them.
+    """
+    sound = [found for found in map(_sound_foreign_row, rows) if found is not None]
     before = connection.total_changes
-    connection.executemany(
-        f"INSERT OR IGNORE INTO {VERSIONS_TABLE} (version_id, network_id, kind, content_hash, "
-        "name, recorded_at, author, database_id, imported, record) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-        checked,
-    )
+    bases = _Bases(connection)
+    for stage in (
+        [row for row in sound if row[9] is None],
+        [row for row in sound if row[9] is not None],
+    ):
+        checked = [row for row in stage if _record_matches(bases, row)]
+        connection.executemany(
+            f"INSERT OR IGNORE INTO {VERSIONS_TABLE} (version_id, network_id, kind, content_hash, "
+            "name, recorded_at, author, database_id, imported, record, base_version_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            checked,
+        )
     return connection.total_changes - before
+
+
+def _record_matches(bases: _Bases, row: ForeignRow) -> bool:
+    _version_id, network_id, kind, digest, *_rest, blob, base = row
+    if kind == VersionKind.DELETE:
+        return True
+    try:
+        data = bases.decode(blob, base)
+    except UnreadableVersionError:
+        return False
+    return content_hash(data) == digest and str(data.get("id")) == network_id

@@ -221,3 +221,5 @@ class NetworkVersion(Base):
     database_id: Mapped[str] = mapped_column(String(36))
     imported: Mapped[int] = mapped_column(Integer, default=0)
     record: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The whole version this one was compressed against (zlib preset dictionary); NULL: whole.
+    base_version_id: Mapped[str | None] = mapped_column(String(36))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from uuid import UUID
 
+from db.history import VersionKind
 from db.profile_text import ParseResult, ProfileTextError, parse_profile_file
 from db.reference import fold
 from db.schemas import NetworkProfile
@@ -178,7 +179,9 @@ def store_texts(
     if created or updated:
         # New records are the parser's own, validated as it built them; updates are copies
         # with another id and version, which the store validates again.
-        store.write_batch(created, updated.values(), created_are_validated=True)
+        store.write_batch(
+            created, updated.values(), created_are_validated=True, kind=VersionKind.TEXT_IMPORT
+        )
     return TextImportReport(reports)
 
 

@@ -46,6 +46,7 @@ def upgrade() -> None:
         sa.Column("database_id", sa.String(length=36), nullable=False),
         sa.Column("imported", sa.Integer(), nullable=False),
         sa.Column("record", sa.LargeBinary(), nullable=True),
+        sa.Column("base_version_id", sa.String(length=36), nullable=True),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_network_versions")),
         sa.UniqueConstraint("version_id", name=op.f("uq_network_versions_version_id")),
     )

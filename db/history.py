@@ -317,17 +317,19 @@ def record_versions(
             blob, entry_kind = None, VersionKind.DELETE
         else:
             entry_kind = kind
-            blob = compress(version.data)
             keyframe = keyframes.get(version.network_id)
+            blob = None
             if keyframe is not None:
                 delta = compress(version.data, keyframe[1])
-                # Against the last whole version while that saves at least half; else this
-                # version is stored whole and the next ones are compressed against it.
-                if len(delta) * 2 <= len(blob):
+                # Against the last whole version while that takes at most half its size; else
+                # this version is stored whole and the next ones are compressed against it.
+                if len(delta) * 2 <= keyframe[2]:
                     blob, base_id = delta, keyframe[0]
+            if blob is None:
+                blob = compress(version.data)
         version_id = str(uuid.uuid4())
-        if version.data is not None and base_id is None:
-            keyframes[version.network_id] = (version_id, json_bytes(version.data))
+        if version.data is not None and blob is not None and base_id is None:
+            keyframes[version.network_id] = (version_id, json_bytes(version.data), len(blob))
         rows.append(
             (
                 version_id,
@@ -351,25 +353,26 @@ def record_versions(
     return len(rows)
 
 
-def _keyframes(connection: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[str, bytes]]:
-    """Per network, its newest version stored whole: (version id, JSON bytes)."""
-    found: dict[str, tuple[int, str, bytes | None]] = {}
+def _keyframes(
+    connection: sqlite3.Connection, ids: Sequence[str]
+) -> dict[str, tuple[str, bytes, int]]:
+    """Per network, its newest version stored whole: (version id, JSON bytes, stored size)."""
+    found: dict[str, tuple[str, bytes | None]] = {}
     wanted = list(dict.fromkeys(ids))
     for start in range(0, len(wanted), 500):
         batch = wanted[start : start + 500]
         marks = ",".join("?" * len(batch))
-        for network_id, seq, version_id, blob in connection.execute(
-            f"SELECT network_id, seq, version_id, record FROM {VERSIONS_TABLE} "
-            f"WHERE network_id IN ({marks}) AND base_version_id IS NULL AND record IS NOT NULL "
-            "AND seq IN (SELECT max(seq) FROM network_versions WHERE network_id IN "
+        for network_id, version_id, blob in connection.execute(
+            f"SELECT network_id, version_id, record FROM {VERSIONS_TABLE} "
+            "WHERE seq IN (SELECT max(seq) FROM network_versions WHERE network_id IN "
             f"({marks}) AND base_version_id IS NULL AND record IS NOT NULL GROUP BY network_id)",
-            [*batch, *batch],
+            batch,
         ):
-            found[network_id] = (int(seq), str(version_id), blob)
-    keyframes: dict[str, tuple[str, bytes]] = {}
-    for network_id, (_seq, version_id, blob) in found.items():
+            found[network_id] = (str(version_id), blob)
+    keyframes: dict[str, tuple[str, bytes, int]] = {}
+    for network_id, (version_id, blob) in found.items():
         try:
-            keyframes[network_id] = (version_id, inflate(blob))
+            keyframes[network_id] = (version_id, inflate(blob), len(blob or b""))
         except UnreadableVersionError:
             continue
     return keyframes

@@ -39,7 +39,7 @@ def _without_versions() -> Iterator[None]:
 
 
 def save_figure(database: Path, count: int, rounds: int) -> Figure:
-    from db.store import Store
+    from db.storage.store import Store
 
     def timed(copy: Path) -> float:
         shutil.copyfile(database, copy)
@@ -73,9 +73,9 @@ def save_figure(database: Path, count: int, rounds: int) -> Figure:
 
 def merge_figure(database: Path, count: int) -> list[Figure]:
     """Two colleagues with a copy of one file, each changing another 1% of the networks."""
-    from db.exchange import export_database, inspect_import
-    from db.merge import apply_merge, plan_merge
-    from db.store import Store
+    from db.exchange.database_file import export_database, inspect_import
+    from db.exchange.merge import apply_merge, plan_merge
+    from db.storage.store import Store
 
     folder = database.parent
     mine_path = folder / "mine.sqlite"
@@ -132,8 +132,8 @@ def tab_figure(folder: Path, versions: int, rounds: int) -> Figure:
     newest version's changes."""
     from PySide6.QtWidgets import QApplication
 
-    from db.store import Store
-    from desktop.history_view import HistoryPanel, changes_html
+    from db.storage.store import Store
+    from desktop.window.history_view import HistoryPanel, changes_html
     from tests.db.factories import full_profile
 
     app = QApplication.instance() or QApplication([])
@@ -181,8 +181,8 @@ def _vacuumed_size(path: Path, *, drop_versions: bool = False) -> int:
 def size_figure(database: Path, count: int, versions: int = 10) -> Figure:
     """Every network saved until it has ``versions`` versions, each save changing one field
     (notes, vision, meetings in turn), against the same file without any version."""
-    from db.history import NewVersion, VersionKind, record_data, record_versions
-    from db.store import Store, raw_connection
+    from db.storage.history import NewVersion, VersionKind, record_data, record_versions
+    from db.storage.store import Store, raw_connection
 
     working = database.with_name("sizes.sqlite")
     shutil.copyfile(database, working)

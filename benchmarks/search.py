@@ -7,7 +7,7 @@
 It builds a database of generated networks (:mod:`benchmarks.generate`), then times a fixed set of
 queries two ways on that same file, interleaved so both see the same machine load:
 
-* **API**: ``db.search.search(store, SearchQuery(text=q, limit=50))``: translating the text,
+* **API**: ``db.search.query.search(store, SearchQuery(text=q, limit=50))``: translating the text,
   opening a connection, the ranked query, fetching the page's texts, the matched field and the
   snippet of every hit;
 * **raw FTS5**: ``SELECT rowid FROM network_search WHERE network_search MATCH ? ORDER BY rank
@@ -32,8 +32,10 @@ from pathlib import Path
 
 from benchmarks.common import Figure, limit_figure, ratio_figure
 from benchmarks.generate import DEFAULT_SEED, build_database
-from db.search import INDEX_TABLE, KEYS_TABLE, SearchQuery, search, search_ids, to_fts
-from db.store import Store
+from db.search.query import SearchQuery, to_fts
+from db.search.results import search, search_ids
+from db.storage.search_index import INDEX_TABLE, KEYS_TABLE
+from db.storage.store import Store
 
 # What officers type: names, partners, schemes, themes, prefixes while typing, a phrase, an
 # alternative, an exclusion, words with and without their accents.

@@ -40,8 +40,8 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
     from desktop.app import application, build_main_window
 
     app = application()
-    from db.samples import seed_samples
-    from db.store import Store
+    from db.storage.store import Store
+    from db.text.samples import seed_samples
     from desktop import dialogs
     from desktop.i18n import install_translations
     from desktop.operations import DatabaseSession

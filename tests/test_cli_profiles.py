@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from db.profile_text import parse_profile_file
-from db.samples import sample_texts
+from db.text.profile_text import parse_profile_file
+from db.text.samples import sample_texts
 from desktop.__main__ import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
@@ -76,7 +76,7 @@ def test_export_text_writes_profiles_that_read_back_equal(db_path: Path, tmp_pat
     assert main(["--db", str(db_path), "export-text", "--all", "-o", str(out)]) == 0
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(name.capitalize() for name, _ in sample_texts())
-    from db.store import Store
+    from db.storage.store import Store
 
     store = Store.open(db_path)
     (genk,) = store.find_by_municipality("Genk")

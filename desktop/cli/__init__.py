@@ -10,8 +10,8 @@ import importlib
 import os
 import sys
 
-from db.dbfile import DatabaseFileError
-from db.errors import StoreError
+from db.model.errors import StoreError
+from db.storage.dbfile import DatabaseFileError
 
 # Modules that add verbs: each has ``register(subparsers)``; one line here per module.
 VERB_MODULES = [

@@ -1,7 +1,7 @@
 """Exchanging data from the command line: database files, JSON, CSV/XLSX, and backups.
 
 ``export-db``, ``import-db``, ``export``, ``import-json``, ``backups`` and ``restore-backup`` call
-the same services as the window (:mod:`db.exchange`, :mod:`db.merge`, :mod:`db.backup`). A merge
+the same services as the window (:mod:`db.exchange.database_file`, :mod:`db.exchange.merge`, :mod:`db.storage.backup`). A merge
 with conflicts and no ``--prefer`` lists them and changes nothing.
 """
 
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.common import open_store, say
 
 if TYPE_CHECKING:
-    from db.merge import ImportCandidate, MergePlan
-    from db.store import Store
+    from db.exchange.merge import ImportCandidate, MergePlan
+    from db.storage.store import Store
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -78,7 +78,7 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export_db(options: argparse.Namespace) -> int:
-    from db.exchange import export_database
+    from db.exchange.database_file import export_database
 
     report = export_database(open_store(options), options.file)
     say(
@@ -90,21 +90,21 @@ def run_export_db(options: argparse.Namespace) -> int:
 
 
 def run_import_db(options: argparse.Namespace) -> int:
-    from db.exchange import inspect_import
+    from db.exchange.database_file import inspect_import
 
     store = open_store(options)
     return _import(options, store, inspect_import(options.file))
 
 
 def run_import_json(options: argparse.Namespace) -> int:
-    from db.interchange import load_json
+    from db.exchange.interchange import load_json
 
     store = open_store(options)
     return _import(options, store, load_json(options.file))
 
 
 def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidate) -> int:
-    from db.merge import Choice, apply_merge, plan_merge, replace_with
+    from db.exchange.merge import Choice, apply_merge, plan_merge, replace_with
 
     english = options.lang == "en"
     if candidate.migrated:
@@ -142,7 +142,7 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
 
 
 def _label(name: str, english: bool) -> str:
-    from db.messages import FIELD_LABELS
+    from db.model.messages import FIELD_LABELS
 
     return FIELD_LABELS.get(name, (name, name))[1 if english else 0]
 
@@ -154,7 +154,7 @@ def _side(choice: object, english: bool) -> str:
 
 
 def _print_conflicts(options: argparse.Namespace, plan: MergePlan) -> None:
-    from db.merge import MergeStatus
+    from db.exchange.merge import MergeStatus
 
     english = options.lang == "en"
     say(
@@ -201,15 +201,15 @@ def run_export(options: argparse.Namespace) -> int:
     store = open_store(options)
     profiles = store.iter_profiles()
     if kind == "json":
-        from db.interchange import dump_json
+        from db.exchange.interchange import dump_json
 
         count = dump_json(profiles, target)
     elif kind == "xlsx":
-        from db.tabular import export_xlsx
+        from db.exchange.tabular import export_xlsx
 
         count = export_xlsx(profiles, target)
     else:
-        from db.tabular import export_csv
+        from db.exchange.tabular import export_csv
 
         count = export_csv(profiles, target)
     say(
@@ -221,8 +221,8 @@ def run_export(options: argparse.Namespace) -> int:
 
 
 def run_backups(options: argparse.Namespace) -> int:
-    from db.backup import list_backups
-    from db.formats import format_datetime
+    from db.model.formats import format_datetime
+    from db.storage.backup import list_backups
 
     store = open_store(options)
     if store.path is None:
@@ -244,7 +244,8 @@ def run_backups(options: argparse.Namespace) -> int:
 
 
 def run_restore_backup(options: argparse.Namespace) -> int:
-    from db.backup import list_backups, restore_backup
+    from db.exchange.database_file import restore_backup
+    from db.storage.backup import list_backups
 
     store = open_store(options)
     chosen: Path

@@ -12,7 +12,7 @@ from uuid import UUID
 from desktop.cli.common import matching_ids, open_store, print_json, say
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from db.storage.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def _find(store: Store, name: str) -> list[tuple[UUID, str]]:
-    from db.reference import fold
+    from db.model.reference import fold
 
     ids, _missing = matching_ids(store, [name])
     found = [(p.id, p.name) for p in store.get_many(ids)]
@@ -39,8 +39,8 @@ def _find(store: Store, name: str) -> list[tuple[UUID, str]]:
 
 
 def run_history(options: argparse.Namespace) -> int:
-    from db.formats import format_datetime
-    from db.messages import FIELD_LABELS
+    from db.model.formats import format_datetime
+    from db.model.messages import FIELD_LABELS
 
     store = open_store(options)
     english = options.lang == "en"

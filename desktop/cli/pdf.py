@@ -5,7 +5,7 @@
     netwerken pdf --query "uitpas" -d map/      one PDF per network, named after the municipality
 
 A NAME is a network's name or one of its municipalities, ignoring case and accents. The same
-:mod:`desktop.printing` as the window makes the pages; Qt runs offscreen when there is no display.
+:mod:`desktop.printing.documents` as the window makes the pages; Qt runs offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from uuid import UUID
 from desktop.cli.common import matching_ids, open_store, say
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from db.storage.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -52,7 +52,8 @@ def register(subparsers: Any) -> None:
 
 
 def query_ids(store: Store, text: str) -> list[UUID]:
-    from db.search import SearchQuery, search_ids
+    from db.search.query import SearchQuery
+    from db.search.results import search_ids
 
     return search_ids(store, SearchQuery(text=text))
 
@@ -111,7 +112,12 @@ def run_pdf(options: argparse.Namespace) -> int:
             return 1
 
         app = ensure_gui_application()  # noqa: F841 - must live while printing
-        from desktop.printing import LazyProfiles, PrintOptions, write_pdf, write_pdf_folder
+        from desktop.printing.documents import (
+            LazyProfiles,
+            PrintOptions,
+            write_pdf,
+            write_pdf_folder,
+        )
 
         profiles = LazyProfiles(store, ids)
         print_options = PrintOptions(include_notes=options.notes, description=description)

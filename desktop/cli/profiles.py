@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from db.atomic import atomic_path
-from db.file_names import file_names
+from db.storage.atomic import atomic_path
+from db.text.file_names import file_names
 from desktop.cli.common import matching_ids, open_store, say
 
 
@@ -40,8 +40,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_parse(options: argparse.Namespace) -> int:
-    from db.profile_text import ProfileTextError, parse_profile_file
-    from db.schemas import Interchange
+    from db.model.schemas import Interchange
+    from db.text.profile_text import ProfileTextError, parse_profile_file
 
     profiles = []
     failed = False
@@ -61,7 +61,7 @@ def run_parse(options: argparse.Namespace) -> int:
 
 
 def run_import(options: argparse.Namespace) -> int:
-    from db.text_import import OUTCOME_WORDS, OnDuplicate, Outcome, import_texts
+    from db.text.text_import import OUTCOME_WORDS, OnDuplicate, Outcome, import_texts
 
     store = open_store(options)
     report = import_texts(store, options.paths, OnDuplicate(options.on_duplicate))
@@ -77,7 +77,7 @@ def run_import(options: argparse.Namespace) -> int:
 
 
 def run_export_text(options: argparse.Namespace) -> int:
-    from db.profile_text import write_profile
+    from db.text.profile_text import write_profile
 
     store = open_store(options)
     if options.all:

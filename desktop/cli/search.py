@@ -54,8 +54,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_search(options: argparse.Namespace) -> int:
-    from db.messages import describe
-    from db.search import SearchQuery, search
+    from db.model.messages import describe
+    from db.search.query import SearchQuery
+    from db.search.results import search
 
     english = options.lang == "en"
     try:
@@ -109,7 +110,7 @@ def run_search(options: argparse.Namespace) -> int:
 
 
 def run_reindex(options: argparse.Namespace) -> int:
-    from db.search import rebuild_index
+    from db.search.maintenance import rebuild_index
 
     store = open_store(options)
     try:

@@ -12,7 +12,7 @@
 <context>
     <name>AuthorDialog</name>
     <message>
-        <location filename="../../desktop/history_view.py" line="+514"/>
+        <location filename="../../desktop/window/history_view.py" line="+514"/>
         <source>Voorkeuren</source>
         <translation>Preferences</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+817"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+811"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+131"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>DeletedDialog</name>
     <message>
-        <location filename="../../desktop/history_view.py" line="-62"/>
+        <location filename="../../desktop/window/history_view.py" line="-62"/>
         <source>Verwijderde netwerken</source>
         <translation>Deleted networks</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>EuroField</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <location filename="../../desktop/form/form_widgets.py" line="-126"/>
         <source>bv. € 6.613</source>
         <translation>e.g. € 6.613</translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-724"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-724"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>{reason}
 
 Er werd niets gewijzigd.</source>
@@ -529,7 +529,7 @@ Er werd niets gewijzigd.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
         <translation>Nothing was read in; your own database is unchanged.</translation>
     </message>
@@ -569,7 +569,7 @@ Nothing was changed.</translation>
         <translation>Merge finished</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -612,7 +612,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+207"/>
+        <location filename="../../desktop/window/search_bar.py" line="+208"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -691,7 +691,7 @@ Nothing was changed.</translation>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desktop/history_view.py" line="-384"/>
+        <location filename="../../desktop/window/history_view.py" line="-384"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -753,7 +753,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-771"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-772"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -822,7 +822,7 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+106"/>
+        <location filename="../../desktop/window/main_window.py" line="+106"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -1125,7 +1125,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+102"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+102"/>
         <source>Voor dit netwerk:</source>
         <translation>For this network:</translation>
     </message>
@@ -1205,7 +1205,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+199"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1582,7 +1582,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+184"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1625,7 +1625,7 @@ The current database stays open.</translation>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+25"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1723,7 +1723,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+124"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1785,7 +1785,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1856,7 +1856,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1965,7 +1965,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1988,12 +1988,12 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+87"/>
+        <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/history_view.py" line="+25"/>
+        <location filename="../../desktop/window/history_view.py" line="+25"/>
         <source>terugzetten van een versie van &apos;{name}&apos;</source>
         <translation>restoring a version of &apos;{name}&apos;</translation>
     </message>
@@ -2060,7 +2060,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+343"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

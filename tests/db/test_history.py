@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from db import history
-from db.errors import ConflictError
-from db.history import VersionKind, iter_versions, record_data, rewrite_version
-from db.store import Store, raw_connection
-from db.text_import import OnDuplicate, import_texts
+from db.model.errors import ConflictError
+from db.storage import history
+from db.storage.history import VersionKind, iter_versions, record_data, rewrite_version
+from db.storage.store import Store, raw_connection
+from db.text.text_import import OnDuplicate, import_texts
 from tests.db.factories import full_profile
 from tests.db.test_migrations import NETWORK_ID, make_oldest_database
 
@@ -47,7 +47,7 @@ def test_a_failed_save_leaves_no_version(store: Store) -> None:
 
 
 def test_a_text_import_and_a_batch_are_versions_of_their_kind(store: Store, tmp_path: Path) -> None:
-    from db.profile_text import write_profile
+    from db.text.profile_text import write_profile
 
     profile = full_profile()
     text = tmp_path / "borsbeek.txt"
@@ -161,7 +161,7 @@ def test_the_migration_gives_each_existing_network_one_version(tmp_path: Path) -
 def test_listing_and_opening_never_read_the_versions(store: Store, tmp_path: Path) -> None:
     """The list and the start-up read the records' tables only: checked by making the
     versions table unreadable to them."""
-    from db.listing import Listing
+    from db.storage.listing import Listing
 
     store.create(full_profile())
     assert store.path is not None

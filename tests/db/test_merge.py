@@ -11,10 +11,8 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from db.backup import list_backups
-from db.errors import ConflictError
-from db.exchange import export_database, inspect_import
-from db.merge import (
+from db.exchange.database_file import export_database, inspect_import
+from db.exchange.merge import (
     Choice,
     ImportCandidate,
     MatchedBy,
@@ -26,9 +24,11 @@ from db.merge import (
     plan_merge,
     replace_with,
 )
-from db.schemas import NetworkProfile, Partner
-from db.search import check_index
-from db.store import Store
+from db.model.errors import ConflictError
+from db.model.schemas import NetworkProfile, Partner
+from db.search.maintenance import check_index
+from db.storage.backup import list_backups
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 
@@ -403,15 +403,15 @@ def test_a_failure_half_way_leaves_nothing_changed(
     b.create(full_profile(name="Tweede nieuwe", municipalities=["Oudenaarde"]))
     plan = plan_merge(a, inspect_import(office.export("B")))
     versions_before = len(a.history(by_name(a, "Lokaal netwerk Borsbeek").id))
-    import db.merge
+    import db.exchange.merge
 
-    real = db.merge.insert_records
+    real = db.exchange.merge.insert_records
 
     def fails_after_writing(session: object, records: list[object]) -> None:
         real(session, records)  # type: ignore[arg-type]
         raise RuntimeError("stroomonderbreking")
 
-    monkeypatch.setattr(db.merge, "insert_records", fails_after_writing)
+    monkeypatch.setattr(db.exchange.merge, "insert_records", fails_after_writing)
     with pytest.raises(RuntimeError):
         apply_merge(a, plan)
     assert a.count() == 3

@@ -16,10 +16,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.exchange import export_database, inspect_import
-from db.merge import Choice, apply_merge, plan_merge
-from db.schemas import NetworkProfile, Partner
-from db.store import Store
+from db.exchange.database_file import export_database, inspect_import
+from db.exchange.merge import Choice, apply_merge, plan_merge
+from db.model.schemas import NetworkProfile, Partner
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 NETWORKS = 3

@@ -20,7 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.profile_text import (
+from db.model.reference import municipality_names
+from db.model.schemas import NetworkProfile, Province
+from db.text.profile_text import (
     MAX_TEXT_CHARS,
     ParseResult,
     ProfileTextError,
@@ -28,8 +30,6 @@ from db.profile_text import (
     parse_profile_file,
     write_profile,
 )
-from db.reference import municipality_names
-from db.schemas import NetworkProfile, Province
 from tests.db.factories import full_profile
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -674,7 +674,7 @@ _fragment = st.one_of(
     ),
 )
 # A line of free text may not start with a template label (it would be read as one): see the
-# limits listed in the module docstring of db.profile_text.
+# limits listed in the module docstring of db.text.profile_text.
 _LABEL_STARTS = {
     "visie", "missie", "historiek", "focus", "doelgroep", "doelgroepen", "trekkingsrecht",
     "trekkingsrechten", "bedrag", "partners", "partner", "netwerkpartners", "doelstellingen",

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from db.profile_text import ParseResult, ProfileTextError, parse_profile, write_profile
-from db.schemas import NetworkProfile, Province
+from db.model.schemas import NetworkProfile, Province
+from db.text.profile_text import ParseResult, ProfileTextError, parse_profile, write_profile
 
 HEAD = "Genk\n\nitem_left\n\nitem_right\n\nGenk\n\nLokaal Netwerk\n\n"
 

@@ -15,27 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from db import dbfile
-from db.engine import make_engine
-from db.messages import FIELD_LABELS
-from db.migrate import upgrade
-from db.samples import seed_samples
-from db.schemas import NetworkProfile, Province
-from db.search import (
-    FIELDS,
-    INDEX_TABLE,
-    KEYS_TABLE,
-    SearchQuery,
-    check_index,
-    describe_hits,
-    ensure_index,
-    parse_query,
-    rebuild_index,
-    search,
-    search_ids,
-    to_fts,
-)
-from db.store import Store
+from db.model.messages import FIELD_LABELS
+from db.model.schemas import NetworkProfile, Province
+from db.search.maintenance import check_index, ensure_index, rebuild_index
+from db.search.query import SearchQuery, parse_query, to_fts
+from db.search.results import describe_hits, search, search_ids
+from db.storage import dbfile
+from db.storage.engine import make_engine
+from db.storage.migrate import upgrade
+from db.storage.search_index import FIELDS, INDEX_TABLE, KEYS_TABLE
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from tests.db.factories import full_profile
 
 
@@ -318,7 +308,7 @@ def test_index_follows_create_update_delete_restore(store: Store) -> None:
 def test_a_failed_save_leaves_the_index_as_it_was(store: Store) -> None:
     record = store.create(full_profile(vision="Een zebrapad."))
     store.update(record.model_copy(update={"vision": "Een fietsstraat."}))
-    from db.errors import ConflictError
+    from db.model.errors import ConflictError
 
     with pytest.raises(ConflictError):  # a save over a newer version
         store.update(record.model_copy(update={"vision": "Een kasseiweg."}))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from db.schemas import NetworkProfile
-from db.tabular import MAX_CELL, NETWORK_HEADERS, cell_text, export_csv, export_xlsx
+from db.exchange.tabular import MAX_CELL, NETWORK_HEADERS, cell_text, export_csv, export_xlsx
+from db.model.schemas import NetworkProfile
 from tests.db.factories import full_profile
 
 DANGEROUS = ['=HYPERLINK("http://x")', "+32 3 320 94 09", "-2+3", "@SUM(A1)"]
@@ -159,7 +159,7 @@ def test_a_failed_export_leaves_the_previous_file(
             raise OSError(28, "No space left on device")
         return str(value)
 
-    monkeypatch.setattr("db.tabular.csv_value", fails_on_the_fifth_cell)
+    monkeypatch.setattr("db.exchange.tabular.csv_value", fails_on_the_fifth_cell)
     with pytest.raises(OSError):
         export_csv([full_profile()], target)
     assert calls == 5  # it failed while writing the file, not before
@@ -167,7 +167,7 @@ def test_a_failed_export_leaves_the_previous_file(
     def disk_full(path: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("db.atomic.fsync_file", disk_full)
+    monkeypatch.setattr("db.storage.atomic.fsync_file", disk_full)
     with pytest.raises(OSError):
         export_xlsx([full_profile()], target)
     assert target.read_text(encoding="utf-8") == "vorige versie"

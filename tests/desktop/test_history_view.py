@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from db.history_diff import FieldChange, Segment
-from desktop import history_view
-from desktop.history_view import WindowHistory, changes_html, install_history
-from desktop.main_window import MainWindow
+from db.storage.history_diff import FieldChange, Segment
+from desktop.window import history_view
+from desktop.window.history_view import WindowHistory, changes_html, install_history
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import by_name
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

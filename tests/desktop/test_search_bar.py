@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-import desktop.search_bar as search_bar
-from db.errors import BusyError
-from db.search import SearchQuery
-from db.store import Store
-from desktop.main_window import MainWindow
-from desktop.network_list import Column
-from desktop.search_bar import SearchController, install_search
+import desktop.window.search_bar as search_bar
+from db.model.errors import BusyError
+from db.search.query import SearchQuery
+from db.storage.store import Store
+from desktop.window.main_window import MainWindow
+from desktop.window.network_list import Column
+from desktop.window.search_bar import SearchController, install_search
 from tests.desktop.conftest import by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

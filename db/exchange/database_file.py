@@ -1,0 +1,675 @@
+"""Exchanging the database file itself: a clean snapshot out, a distrusted file in.
+
+Export: ``VACUUM INTO`` a temporary name beside the target, which rebuilds the file from the
+live records (deleted records do not come along, no ``-wal`` beside it, a consistent snapshot
+while the program writes), record who made it and when, check it, then rename it into place.
+
+Import follows SQLite's advice for database files from elsewhere ("Defense against the dark
+arts"): only a private copy is ever opened, read-only, with ``trusted_schema`` off and tight
+limits; ``quick_check`` first; then the application id, the schema version and the whole schema
+(every table, index, trigger and view, compared with a database this program makes itself);
+an older file's copy is migrated; last, every record goes through the pydantic rules. Anything
+wrong ends in an :class:`ImportFileError` naming the reason, and the officer's own database is
+never touched: it only changes afterwards, through :mod:`db.exchange.merge`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sqlite3
+import tempfile
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+from sqlalchemy import event, select
+
+from db.exchange.merge import (
+    ImportCandidate,
+    ReplaceReport,
+    TheirHistory,
+    TheirVersion,
+    replace_with,
+)
+from db.model.errors import WriteError
+from db.model.messages import summary
+from db.model.schemas import NetworkProfile
+from db.storage import dbfile
+from db.storage.atomic import fsync_file, partial_name
+from db.storage.backup import BackupInfo
+from db.storage.dbfile import DatabaseFileError, ForeignDatabaseError
+from db.storage.engine import make_engine
+from db.storage.history import VERSIONS_TABLE, give_new_database_id
+from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE
+from db.storage.store import Store
+from db.storage.tables import Network
+
+APP_META = "app_meta"
+# The first schema whose files keep a history (an older file merges as before: every difference
+# a conflict). Its copy is migrated, which gives it initial versions, but those are the copy's
+# own, not a history the colleague's file really had.
+HISTORY_SCHEMA_VERSION = 4
+# Bound on the versions read from a file (their ids and hashes stay in memory during a merge):
+# 10,000 networks with 50 versions each.
+MAX_VERSIONS = 500_000
+_T = TypeVar("_T")
+
+# Internal tables SQLite itself may add to any file (ANALYZE / PRAGMA optimize); harmless.
+_ALLOWED_EXTRA = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
+# Generous for real records (the raw text of a profile is at most 2 million characters), small
+# enough that a crafted file cannot make one value eat the memory.
+_MAX_VALUE_BYTES = 64 * 1024 * 1024
+_BATCH = 200
+# The exported file's page size. Records here are mostly text: with 16 KiB pages a copy has
+# a quarter of the pages of SQLite's default 4 KiB, fewer overflow chains and a shallower tree,
+# and writing and checking it takes about 40% less time (measured at 10,000 networks; 32 KiB
+# and 64 KiB gain almost nothing more). Any SQLite opens any page size.
+EXPORT_PAGE_SIZE = 16384
+_KINDS = {"table": "tabel", "index": "index", "trigger": "trigger", "view": "view"}
+
+
+class ImportFileError(DatabaseFileError):
+    """A file offered for import cannot be used; nothing was changed."""
+
+
+class DamagedDatabaseError(ImportFileError):
+    pass
+
+
+class UnexpectedSchemaError(ImportFileError):
+    pass
+
+
+class InvalidRecordError(ImportFileError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    path: Path
+    networks: int
+    exported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaObject:
+    kind: str  # table, index, trigger, view
+    name: str
+    table: str
+    sql: str | None  # whitespace-normalised; None for SQLite's automatic indexes
+
+
+_UNCHANGED_NL = "Het bestand werd niet ingelezen; je eigen database is ongewijzigd."
+_UNCHANGED_EN = "The file was not imported; your own database is unchanged."
+
+
+# --- what a database of a given version looks like ---------------------------------------------
+
+
+def read_schema(connection: sqlite3.Connection) -> frozenset[SchemaObject]:
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    return frozenset(
+        SchemaObject(
+            str(kind),
+            str(name),
+            str(table),
+            " ".join(str(sql).split()) if sql is not None else None,
+        )
+        for kind, name, table, sql in rows
+    )
+
+
+def revision_for(schema_version: int) -> str:
+    """The Alembic revision that leaves ``schema_version`` in a file."""
+    from alembic.script import ScriptDirectory
+
+    from db.storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    for revision in script.walk_revisions():
+        if int(getattr(revision.module, "schema_version", -1)) == schema_version:
+            return revision.revision
+    raise KeyError(schema_version)
+
+
+@functools.cache
+def expected_schema(schema_version: int) -> frozenset[SchemaObject]:
+    """The schema this program gives a database of ``schema_version``, read from one it makes.
+
+    Derived, not written down: whatever a migration adds (the search index and its shadow
+    tables too) is expected exactly as the program itself creates it.
+    """
+    with tempfile.TemporaryDirectory(prefix="netwerken-reference-") as folder:
+        path = Path(folder) / "reference.sqlite"
+        if schema_version == dbfile.SCHEMA_VERSION:
+            Store.open(path).close()
+        else:
+            from db.storage.migrate import upgrade
+
+            engine = make_engine(path, wal=False)
+            try:
+                with engine.connect() as connection:
+                    upgrade(connection, revision_for(schema_version))
+            finally:
+                engine.dispose()
+        with closing(sqlite3.connect(path)) as connection:
+            return read_schema(connection)
+
+
+def schema_differences(
+    found: frozenset[SchemaObject], expected: frozenset[SchemaObject]
+) -> list[tuple[str, str]]:
+    """What is unexpected, missing or different, as (Dutch, English) phrases."""
+    found_by_name = {(o.kind, o.name): o for o in found}
+    expected_by_name = {(o.kind, o.name): o for o in expected}
+    phrases: list[tuple[str, str]] = []
+    for key in sorted(found_by_name.keys() - expected_by_name.keys()):
+        kind, name = key
+        if kind == "table" and name in _ALLOWED_EXTRA:
+            continue
+        phrases.append(
+            (f"onverwachte {_KINDS.get(kind, kind)} '{name}'", f"unexpected {kind} '{name}'")
+        )
+    for kind, name in sorted(expected_by_name.keys() - found_by_name.keys()):
+        phrases.append(
+            (f"{_KINDS.get(kind, kind)} '{name}' ontbreekt", f"{kind} '{name}' is missing")
+        )
+    for key in sorted(found_by_name.keys() & expected_by_name.keys()):
+        if found_by_name[key] != expected_by_name[key]:
+            kind, name = key
+            phrases.append(
+                (
+                    f"{_KINDS.get(kind, kind)} '{name}' is anders opgebouwd",
+                    f"{kind} '{name}' is built differently",
+                )
+            )
+    return phrases
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def export_database(store: Store, target: Path) -> ExportReport:
+    """Write a self-contained, rebuilt snapshot of ``store`` to ``target`` (atomically)."""
+    target = Path(target)
+    if store.path is not None and _same_file(store.path, target):
+        raise WriteError(
+            f"{target.name} is de database die nu open is; kies een andere naam om naar te exporteren.",
+            f"{target.name} is the database that is open now; choose another name to export to.",
+        )
+    for companion in ("-wal", "-journal"):
+        if target.with_name(target.name + companion).exists():
+            raise WriteError(
+                f"{target.name} lijkt in gebruik door een ander programma (er staat een "
+                f"{target.name}{companion} naast). Kies een andere naam.",
+                f"{target.name} seems to be in use by another program (there is a "
+                f"{target.name}{companion} beside it). Choose another name.",
+            )
+    partial = partial_name(target)
+    exported_at = datetime.now(UTC)
+    try:
+        raw = store.engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            _purge_deleted_from_index(driver)
+            # VACUUM INTO reads one consistent snapshot and writes only live records. It syncs
+            # the new file as the source's `synchronous` says; that sync is wasted here (the
+            # copy is synced once, finished, before the rename), so it is off for this step.
+            synchronous = driver.execute("PRAGMA synchronous").fetchone()[0]
+            page_size = driver.execute("PRAGMA page_size").fetchone()[0]
+            driver.execute("PRAGMA synchronous = OFF")
+            # On a database in use, page_size only says what the next rebuild should use:
+            # VACUUM INTO writes the copy with it (the open file keeps its own).
+            driver.execute(f"PRAGMA page_size = {EXPORT_PAGE_SIZE}")
+            try:
+                driver.execute("VACUUM INTO ?", (str(partial),))
+            finally:
+                driver.execute(f"PRAGMA page_size = {int(page_size)}")
+                driver.execute(f"PRAGMA synchronous = {int(synchronous)}")
+        finally:
+            raw.close()
+        networks = _finish_export(partial, exported_at)
+        os.replace(partial, target)
+    except sqlite3.Error as error:
+        raise _export_failed(target, str(error)) from error
+    except OSError as error:
+        raise _export_failed(target, error.strerror or str(error)) from error
+    finally:
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+    return ExportReport(target, networks, exported_at)
+
+
+def _finish_export(partial: Path, exported_at: datetime) -> int:
+    """Mark the snapshot as ours and as an export, drop what it does not need, sync it to disk
+    and check it."""
+    from db.storage.migrate import head_schema_version
+
+    with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        # Nobody else sees this file before export_database syncs it and renames it into place.
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA trusted_schema = OFF")
+        # Pages freed below (the index's old segments) are overwritten with zeros, so no trace
+        # of a deleted record stays in the file without a second VACUUM.
+        connection.execute("PRAGMA secure_delete = ON")
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            f"INSERT OR REPLACE INTO {APP_META} (key, value) VALUES (?, ?)",
+            [
+                ("program_version", dbfile.PROGRAM_VERSION),
+                ("exported_at", exported_at.isoformat(timespec="seconds")),
+            ],
+        )
+        # The copy is a file of its own from now on (a colleague may work in it): it gets its
+        # own id; the versions it carries keep the id of the file they were made in.
+        give_new_database_id(connection)
+        if connection.execute(
+            f"SELECT 1 FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,)
+        ).fetchone():
+            _compact_search_index(connection)  # the source could not be purged (read-only)
+            connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
+        connection.execute("COMMIT")
+        # That was the last write. Syncing the file to disk and checking it both take a while
+        # and do not wait on each other (SQLite and fsync release the GIL): run them together.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            synced = pool.submit(fsync_file, partial)
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            synced.result()  # an OSError here ends the export like any other
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(str(p) for p in problems[:5]))
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if application_id != dbfile.APPLICATION_ID or version != head_schema_version():
+            raise sqlite3.DatabaseError(f"header {application_id:#x}/{version}")
+        return int(connection.execute("SELECT count(*) FROM networks").fetchone()[0])
+
+
+def _purge_deleted_from_index(connection: sqlite3.Connection) -> None:
+    """Merge the open database's search index once networks were deleted since the last purge,
+    so the snapshot does not carry their words. If the file is read-only or another program
+    holds the write lock, the flag travels into the copy and the copy is merged instead."""
+    flagged = connection.execute(f"SELECT 1 FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
+    if flagged.fetchone() is None:
+        return
+    timeout = connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    connection.execute("PRAGMA busy_timeout = 0")  # an export must not wait on a writer for this
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    try:
+        connection.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}) VALUES ('optimize')")
+        connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _compact_search_index(connection: sqlite3.Connection) -> None:
+    """Merge the full-text index inside the snapshot into one segment: an index keeps the words
+    of deleted rows until its segments are merged, and deleted records must not be recoverable
+    from an export. ("optimize" merges what is there; "rebuild" would re-read every record.)"""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        )
+    ]
+    for table in tables:
+        connection.execute(f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')')
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (other.exists() and one.samefile(other))
+    except OSError:
+        return False
+
+
+def _export_failed(target: Path, detail: str) -> WriteError:
+    return WriteError(
+        f"De export naar {target.name} is mislukt ({detail}). Een bestaand bestand met die naam "
+        "bleef ongewijzigd.",
+        f"The export to {target.name} failed ({detail}). An existing file of that name was left "
+        "unchanged.",
+    )
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def inspect_import(path: Path) -> ImportCandidate:
+    """Read a database file from elsewhere without trusting it; return its validated records.
+
+    Raises :class:`DatabaseFileError` (not a database, empty, foreign, newer) or one of the
+    :class:`ImportFileError` kinds, each naming the reason. ``path`` itself is only read once,
+    to copy it; the officer's own database is not involved at all.
+    """
+    path = Path(path)
+    name = path.name
+    with tempfile.TemporaryDirectory(prefix="netwerken-import-") as folder:
+        arrived = Path(folder) / name
+        _copy(path, arrived)
+        header = dbfile.check_openable(arrived)  # its messages name the file as the user knows it
+        if header.schema_version < 1:
+            raise ForeignDatabaseError(
+                f"Het bestand {name} is geen volledige Netwerken-database (geen schemaversie). {_UNCHANGED_NL}",
+                f"The file {name} is not a complete Netwerken database (no schema version). {_UNCHANGED_EN}",
+            )
+        # A fixed, plain name from here on: SQLite opens it through a URI.
+        copy = Path(folder) / "import.sqlite"
+        arrived.rename(copy)
+        _guarded(name, lambda: _fold_in_wal(path, copy))
+
+        expected = _expected_or_unknown(header.schema_version, name)
+        _check_structure(copy, name, expected, header.schema_version)
+        migrated = header.schema_version < dbfile.SCHEMA_VERSION
+        if migrated:
+            _migrate_copy(copy, name)
+            current = _expected_or_unknown(dbfile.SCHEMA_VERSION, name)
+            _check_structure(copy, name, current, dbfile.SCHEMA_VERSION)
+        program_version, exported_at = _guarded(name, lambda: _read_export_info(copy))
+        profiles = _load_profiles(copy, name)
+        their_history = (
+            None
+            if header.schema_version < HISTORY_SCHEMA_VERSION
+            else _guarded(name, lambda: _keep_history(copy, name))
+        )
+    return ImportCandidate(
+        source=path,
+        kind="database",
+        profiles=tuple(profiles),
+        schema_version=header.schema_version,
+        migrated=migrated,
+        program_version=program_version,
+        exported_at=exported_at,
+        history=their_history,
+    )
+
+
+def _keep_history(copy: Path, name: str) -> TheirHistory:
+    """Their versions' ids and hashes; the copy moves to a folder of its own, from which the
+    merge reads the records it copies in (removed when the history is dropped or closed)."""
+    with _untrusted(copy) as connection:
+        count = connection.execute(f"SELECT count(*) FROM {VERSIONS_TABLE}").fetchone()[0]
+        if count > MAX_VERSIONS:
+            raise ImportFileError(
+                f"Het bestand {name} bevat meer dan {MAX_VERSIONS} versies; zo'n geschiedenis "
+                f"maakt Netwerken niet. {_UNCHANGED_NL}",
+                f"The file {name} holds more than {MAX_VERSIONS} versions; Netwerken makes no "
+                f"such history. {_UNCHANGED_EN}",
+            )
+        versions: dict[str, list[TheirVersion]] = {}
+        for seq, version_id, network_id, kind, digest, imported in connection.execute(
+            f"SELECT seq, version_id, network_id, kind, content_hash, imported FROM "
+            f"{VERSIONS_TABLE} ORDER BY seq"
+        ):
+            if not all(isinstance(v, str) for v in (version_id, network_id, kind, digest)):
+                continue  # not a sound version: left out (its row would be refused anyway)
+            versions.setdefault(network_id[:36], []).append(
+                TheirVersion(int(seq), version_id[:36], kind[:20], digest[:64], bool(imported))
+            )
+    folder = Path(tempfile.mkdtemp(prefix="netwerken-history-"))
+    kept = folder / "import.sqlite"
+    shutil.move(copy, kept)
+
+    def read_rows(version_ids: Sequence[str]) -> Iterator[tuple[object, ...]]:
+        marks = ",".join("?" * len(version_ids))
+        try:
+            with _untrusted(kept) as connection:
+                yield from connection.execute(
+                    "SELECT version_id, network_id, kind, content_hash, name, recorded_at, "
+                    f"author, database_id, record, base_version_id FROM {VERSIONS_TABLE} "
+                    f"WHERE version_id IN ({marks})",
+                    list(version_ids),
+                )
+        except sqlite3.Error as error:
+            raise _damaged(name, str(error)) from error
+
+    their_history = TheirHistory(versions, read_rows)
+    # The folder goes when the history does (or at exit); close() removes it at once.
+    their_history.close = weakref.finalize(their_history, shutil.rmtree, folder, True)
+    return their_history
+
+
+def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:
+    """Back up the officer's database, then replace its records by the candidate's, at once."""
+    return replace_with(store, candidate)
+
+
+def _copy(source: Path, copy: Path) -> None:
+    try:
+        shutil.copyfile(source, copy)
+    except OSError as error:
+        raise DatabaseFileError(
+            f"Het bestand {source} kan niet gelezen worden: {error.strerror or error}.",
+            f"The file {source} cannot be read: {error.strerror or error}.",
+        ) from error
+
+
+def _fold_in_wal(source: Path, copy: Path) -> None:
+    """Give the copy everything committed to the source, in rollback-journal mode.
+
+    A file in write-ahead-log mode keeps its newest commits in ``-wal`` beside it until the
+    last program closes it; when that log is there, it is copied too and checkpointed into the
+    copy. Without one, only the header says WAL: it is set to rollback mode (bytes 18-19), as
+    SQLite itself does, since a read-only open of a WAL file needs a log it cannot create.
+    """
+    with copy.open("r+b") as handle:
+        handle.seek(18)
+        in_wal_mode = handle.read(2) == b"\x02\x02"
+    log = source.with_name(source.name + "-wal")
+    if in_wal_mode and log.is_file() and log.stat().st_size > 0:
+        _copy(log, copy.with_name(copy.name + "-wal"))
+        with closing(sqlite3.connect(copy, isolation_level=None)) as connection:
+            _harden(connection)
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode = DELETE")
+        for leftover in ("-wal", "-shm"):
+            copy.with_name(copy.name + leftover).unlink(missing_ok=True)
+        return
+    with copy.open("r+b") as handle:
+        handle.seek(18)
+        if handle.read(2) != b"\x01\x01":
+            handle.seek(18)
+            handle.write(b"\x01\x01")
+
+
+def _expected_or_unknown(schema_version: int, name: str) -> frozenset[SchemaObject]:
+    try:
+        return expected_schema(schema_version)
+    except KeyError:
+        raise UnexpectedSchemaError(
+            f"Het bestand {name} heeft schemaversie {schema_version}, die deze versie van "
+            f"Netwerken niet kent. {_UNCHANGED_NL}",
+            f"The file {name} has schema version {schema_version}, which this version of "
+            f"Netwerken does not know. {_UNCHANGED_EN}",
+        ) from None
+
+
+def _harden(connection: sqlite3.Connection) -> None:
+    setconfig = getattr(connection, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        # Defensive mode: no writable_schema tricks, no shadow-table writes from SQL.
+        setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+    connection.execute("PRAGMA trusted_schema = OFF")
+    connection.execute("PRAGMA cell_size_check = ON")
+    connection.execute("PRAGMA mmap_size = 0")
+    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, _MAX_VALUE_BYTES)
+    connection.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, 1_000_000)
+    connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+
+
+@contextmanager
+def _untrusted(copy: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        _harden(connection)
+        yield connection
+    finally:
+        connection.close()
+
+
+def _guarded(name: str, work: Callable[[], _T]) -> _T:
+    """Run ``work``; any SQLite failure on the copy means a damaged file."""
+    try:
+        return work()
+    except sqlite3.Error as error:
+        raise _damaged(name, str(error)) from error
+
+
+def _damaged(name: str, detail: str) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        f"Het bestand {name} is beschadigd ({detail}). {_UNCHANGED_NL}",
+        f"The file {name} is damaged ({detail}). {_UNCHANGED_EN}",
+    )
+
+
+def _check_structure(
+    copy: Path, name: str, expected: frozenset[SchemaObject], schema_version: int
+) -> None:
+    """quick_check, the whole schema, the migration bookkeeping and the links between rows."""
+
+    def inspect() -> tuple[list[str], frozenset[SchemaObject], list[str], bool]:
+        with _untrusted(copy) as connection:
+            problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                return problems, frozenset(), [], False
+            found = read_schema(connection)
+            revisions: list[str] = []
+            if any(o.kind == "table" and o.name == "alembic_version" for o in found):
+                revisions = [
+                    str(r[0]) for r in connection.execute("SELECT version_num FROM alembic_version")
+                ]
+            orphans = bool(connection.execute("PRAGMA foreign_key_check").fetchmany(1))
+            return [], found, revisions, orphans
+
+    problems, found, revisions, orphans = _guarded(name, inspect)
+    if problems:
+        raise _damaged(name, "; ".join(problems[:3]))
+    differences = schema_differences(found, expected)
+    if differences:
+        shown = differences[:5]
+        more_nl = f" en nog {len(differences) - 5}" if len(differences) > 5 else ""
+        more_en = f" and {len(differences) - 5} more" if len(differences) > 5 else ""
+        raise UnexpectedSchemaError(
+            f"Het bestand {name} is niet opgebouwd zoals een Netwerken-database: "
+            f"{', '.join(nl for nl, _ in shown)}{more_nl}. {_UNCHANGED_NL}",
+            f"The file {name} is not built like a Netwerken database: "
+            f"{', '.join(en for _, en in shown)}{more_en}. {_UNCHANGED_EN}",
+        )
+    if revisions != [revision_for(schema_version)]:
+        raise UnexpectedSchemaError(
+            f"Het bestand {name} zegt schemaversie {schema_version} te hebben, maar zijn "
+            f"migratiegegevens kloppen daar niet mee. {_UNCHANGED_NL}",
+            f"The file {name} claims schema version {schema_version}, but its migration "
+            f"records do not match. {_UNCHANGED_EN}",
+        )
+    if orphans:
+        raise _damaged(name, "gegevens verwijzen naar een netwerk dat er niet is")
+
+
+def _migrate_copy(copy: Path, name: str) -> None:
+    """Bring the private copy of an older file to the current schema (never the file itself)."""
+    from db.storage.migrate import upgrade
+
+    engine = make_engine(copy, wal=False)
+    event.listen(engine, "connect", lambda connection, _record: _harden(connection))
+    try:
+        with engine.connect() as connection:
+            upgrade(connection)
+    except Exception as error:
+        raise ImportFileError(
+            f"Het bestand {name} (een oudere versie) kon niet bijgewerkt worden: {error}. {_UNCHANGED_NL}",
+            f"The file {name} (an older version) could not be brought up to date: {error}. {_UNCHANGED_EN}",
+        ) from error
+    finally:
+        engine.dispose()
+
+
+def _read_export_info(copy: Path) -> tuple[str, datetime | None]:
+    with _untrusted(copy) as connection:
+        rows = connection.execute(
+            f"SELECT key, value FROM {APP_META} WHERE key IN ('program_version', 'exported_at')"
+        ).fetchall()
+    info = {str(key): value for key, value in rows if isinstance(value, str)}
+    program_version = info.get("program_version", "")[:40]
+    exported_at: datetime | None = None
+    try:
+        exported_at = datetime.fromisoformat(info.get("exported_at", "")[:40])
+    except ValueError:
+        exported_at = None
+    return program_version, exported_at
+
+
+def _load_profiles(copy: Path, name: str) -> list[NetworkProfile]:
+    """Every record of the copy, each validated like any record; the first bad one is named."""
+    engine = make_engine(copy, read_only=True)
+    event.listen(engine, "connect", lambda connection, _record: _harden(connection))
+    source = Store(engine, copy)
+    try:
+        with source.read_session() as session:
+            ids = list(session.scalars(select(Network.id)))
+        profiles: list[NetworkProfile] = []
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            try:
+                profiles.extend(source.get_many(batch))
+            except Exception:
+                # Find which record it was, one by one, to name it.
+                for network_id in batch:
+                    profiles.append(_load_one(source, network_id, name))
+        return profiles
+    except InvalidRecordError:
+        raise
+    except Exception as error:
+        raise _damaged(name, str(error)) from error
+    finally:
+        engine.dispose()
+
+
+def _load_one(source: Store, network_id: object, name: str) -> NetworkProfile:
+    try:
+        return source.get(str(network_id))
+    except ValidationError as error:
+        nl, en = summary(error, "nl"), summary(error, "en")
+    except Exception as error:  # a value of the wrong kind: text where a date belongs, ...
+        nl = en = f"{type(error).__name__}: {error}"
+    label = _record_label(source, network_id)
+    raise InvalidRecordError(
+        f"Het bestand {name} bevat een ongeldig netwerk ({label}):\n{nl}\n{_UNCHANGED_NL}",
+        f"The file {name} holds an invalid network ({label}):\n{en}\n{_UNCHANGED_EN}",
+    )
+
+
+def _record_label(source: Store, network_id: object) -> str:
+    try:
+        with source.read_session() as session:
+            network_name = session.scalar(select(Network.name).where(Network.id == network_id))
+    except Exception:
+        network_name = None
+    shown = str(network_id)[:40]
+    return f"'{str(network_name)[:80]}', id {shown}" if network_name else f"id {shown}"
+
+
+def restore_backup(store: Store, backup: Path | BackupInfo) -> ReplaceReport:
+    """Put a backup's records back in ``store``, after backing up the current state.
+
+    A backup is read as carefully as any file from elsewhere (it may be damaged, or older than
+    the program: then its copy is migrated), and the records change in one transaction.
+    """
+    path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
+    return replace_with(store, inspect_import(path), reason="voor-terugzetten")

@@ -1,0 +1,159 @@
+"""The full JSON interchange format: every record, every field, losslessly, in one document.
+
+Written with the pydantic model :class:`db.model.schemas.Interchange` and read back through it, so a
+file is checked by exactly the rules every record obeys. A document that passes becomes an
+:class:`~db.exchange.merge.ImportCandidate` and goes through the same replace and merge as a database
+file; one that does not is refused whole with a message naming what and where.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from db.exchange.database_file import ImportFileError, InvalidRecordError
+from db.exchange.merge import ImportCandidate
+from db.model.messages import label, problems
+from db.model.schemas import INTERCHANGE_FORMAT, INTERCHANGE_VERSION, Interchange, NetworkProfile
+from db.storage.atomic import atomic_path
+from db.storage.dbfile import DatabaseFileError
+
+# Far above any real database (10,000 networks are some tens of MB), far below harm.
+MAX_BYTES = 512 * 1024 * 1024
+_SHOWN_PROBLEMS = 8
+_UNCHANGED_NL = "Het bestand werd niet ingelezen; je eigen database is ongewijzigd."
+_UNCHANGED_EN = "The file was not imported; your own database is unchanged."
+
+
+class InvalidJsonError(ImportFileError):
+    pass
+
+
+def dump_json(profiles: Iterable[NetworkProfile], target: Path) -> int:
+    """Write every record to ``target`` (atomically); returns how many."""
+    document = Interchange(networks=list(profiles))
+    with atomic_path(Path(target)) as partial:
+        partial.write_text(
+            document.model_dump_json(indent=2, exclude_none=False) + "\n", encoding="utf-8"
+        )
+    return len(document.networks)
+
+
+def load_json(path: Path) -> ImportCandidate:
+    """Read and validate an interchange document; raises with the reason if it is not one."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidJsonError(
+                f"Het bestand {name} is te groot voor een uitwisselbestand. {_UNCHANGED_NL}",
+                f"The file {name} is too large for an interchange file. {_UNCHANGED_EN}",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise DatabaseFileError(
+            f"Het bestand {path} kan niet gelezen worden: {error.strerror or error}.",
+            f"The file {path} cannot be read: {error.strerror or error}.",
+        ) from error
+    if not data.strip():
+        raise InvalidJsonError(
+            f"Het bestand {name} is leeg. {_UNCHANGED_NL}",
+            f"The file {name} is empty. {_UNCHANGED_EN}",
+        )
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidJsonError(
+            f"Het bestand {name} is geen geldig JSON-bestand ({error}). {_UNCHANGED_NL}",
+            f"The file {name} is not valid JSON ({error}). {_UNCHANGED_EN}",
+        ) from error
+    except RecursionError as error:  # lists in lists thousands deep: no export looks like that
+        raise InvalidJsonError(
+            f"Het bestand {name} is geen uitwisselbestand: het is te diep genest. {_UNCHANGED_NL}",
+            f"The file {name} is not an interchange file: it is nested too deeply. {_UNCHANGED_EN}",
+        ) from error
+    _check_envelope(raw, name)
+    try:
+        document = Interchange.model_validate(raw)
+    except ValidationError as error:
+        raise _invalid(error, raw, name) from error
+    _check_unique_ids(document.networks, name)
+    return ImportCandidate(source=path, kind="json", profiles=tuple(document.networks))
+
+
+def _check_envelope(raw: object, name: str) -> None:
+    """Say plainly when the file is someone else's JSON, or ours from a newer version."""
+    if not isinstance(raw, dict) or raw.get("format") != INTERCHANGE_FORMAT:
+        raise InvalidJsonError(
+            f'Het bestand {name} is geen Netwerken-uitwisselbestand (het veld "format" '
+            f'is niet "{INTERCHANGE_FORMAT}"). {_UNCHANGED_NL}',
+            f'The file {name} is not a Netwerken interchange file (its "format" field is '
+            f'not "{INTERCHANGE_FORMAT}"). {_UNCHANGED_EN}',
+        )
+    version = raw.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > INTERCHANGE_VERSION:
+        raise InvalidJsonError(
+            f"Het bestand {name} werd gemaakt door een nieuwere versie van Netwerken "
+            f"(formaatversie {version}; deze versie kent tot {INTERCHANGE_VERSION}). "
+            f"Werk het programma bij. {_UNCHANGED_NL}",
+            f"The file {name} was made by a newer version of Netwerken (format version "
+            f"{version}; this version knows up to {INTERCHANGE_VERSION}). Update the "
+            f"program. {_UNCHANGED_EN}",
+        )
+
+
+def _invalid(error: ValidationError, raw: object, name: str) -> InvalidRecordError:
+    """Every problem as "Netwerk 3 ('Lokaal netwerk Genk'), Contactpersonen 1, E-mail: …"."""
+    networks = raw.get("networks") if isinstance(raw, dict) else None
+    lines_nl: list[str] = []
+    lines_en: list[str] = []
+    for nl, en in zip(problems(error, "nl"), problems(error, "en"), strict=True):
+        location = nl.location
+        if len(location) >= 2 and location[0] == "networks" and isinstance(location[1], int):
+            # "Netwerken 3, Naam: …" becomes "Netwerk 3 ('Lokaal netwerk Genk'), Naam: …".
+            index = location[1]
+            shown = _network_name(networks, index)
+            lines_nl.append(
+                f"Netwerk {index + 1}{shown}" + nl.message[len(label(location[:2], "nl")) :]
+            )
+            lines_en.append(
+                f"Network {index + 1}{shown}" + en.message[len(label(location[:2], "en")) :]
+            )
+        else:
+            lines_nl.append(nl.message)
+            lines_en.append(en.message)
+    more = len(lines_nl) - _SHOWN_PROBLEMS
+    extra_nl = f"\n… en nog {more} fout(en)" if more > 0 else ""
+    extra_en = f"\n… and {more} more error(s)" if more > 0 else ""
+    return InvalidRecordError(
+        f"Het bestand {name} bevat ongeldige gegevens:\n"
+        + "\n".join(lines_nl[:_SHOWN_PROBLEMS])
+        + f"{extra_nl}\n{_UNCHANGED_NL}",
+        f"The file {name} holds invalid data:\n"
+        + "\n".join(lines_en[:_SHOWN_PROBLEMS])
+        + f"{extra_en}\n{_UNCHANGED_EN}",
+    )
+
+
+def _network_name(networks: object, index: int) -> str:
+    if isinstance(networks, list) and index < len(networks):
+        entry = networks[index]
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and entry["name"].strip():
+            return f" ('{entry['name'].strip()[:80]}')"
+    return ""
+
+
+def _check_unique_ids(profiles: list[NetworkProfile], name: str) -> None:
+    twice = [str(network_id) for network_id, n in Counter(p.id for p in profiles).items() if n > 1]
+    if twice:
+        raise InvalidRecordError(
+            f"Het bestand {name} bevat meerdere netwerken met dezelfde id ({', '.join(twice[:3])}). "
+            f"{_UNCHANGED_NL}",
+            f"The file {name} holds several networks with the same id ({', '.join(twice[:3])}). "
+            f"{_UNCHANGED_EN}",
+        )

@@ -1,0 +1,6 @@
+"""Storage: the SQLite file, its tables, connections, migrations, the store and its backups.
+
+Also every network's history (``history``: the versions, written in the same transaction as
+each change; ``history_diff``: the history as people read it), the search index's writer, which the store calls inside each write transaction, and the
+plain-sqlite listing the window reads at start-up. May import :mod:`db.model` only.
+"""

@@ -427,6 +427,15 @@ class _Mine:
             return history.content_hash(record_data(record)) if record else None
         return None
 
+    def saw_before_head(self, network_id: str, version_id: str) -> bool:
+        """Whether their version ``version_id`` is in my history from before my newest change."""
+        head = self.heads.get(network_id)
+        with self.store.plain_reading() as connection:
+            row = connection.execute(
+                f"SELECT seq FROM {history.VERSIONS_TABLE} WHERE version_id = ?", (version_id,)
+            ).fetchone()
+        return head is not None and row is not None and int(row[0]) < head.seq
+
     def base(self, network_id: str, digest: str) -> dict[str, Any] | None:
         with self.store.plain_reading() as connection:
             return history.record_with_hash(connection, network_id, digest)
@@ -507,11 +516,14 @@ def plan_merge(store: Store, candidate: ImportCandidate) -> MergePlan:
         my_record = records[network_id]
         assert their_history is not None
         my_hash = mine.current_hash(network_id) or ""
-        status = (
-            MergeStatus.DELETE
-            if my_hash in their_history.hashes(network_id)
-            else MergeStatus.DELETE_CONFLICT
-        )
+        tombstone = their_history.head(network_id)
+        if my_hash in their_history.hashes(network_id):
+            status = MergeStatus.DELETE
+        elif tombstone is not None and mine.saw_before_head(network_id, tombstone.version_id):
+            # Their deletion came in with an earlier merge and I kept my version then.
+            status = MergeStatus.KEEP_MINE
+        else:
+            status = MergeStatus.DELETE_CONFLICT
         items.append(_item(my_record.id, my_record.name, status, my_record, None))
 
     items.extend(_unknown_ids(mine, unknown, set(theirs_by_id)))
@@ -741,6 +753,10 @@ def apply_merge(
                 batch.insert(item.theirs)
             elif side is Choice.THEIRS and item.mine is not None:
                 batch.remove(item.mine)
+            elif item.mine is not None:
+                # Kept despite their deletion: a version records the decision (after their
+                # deletion in my history), so the same file does not ask again.
+                batch.confirm(item.mine)
         else:
             counts["kept"] += 1
     # Every record is built and validated above: what follows only writes.
@@ -816,6 +832,7 @@ class _Writes:
         self.records: list[tuple[NetworkProfile, datetime, datetime, int]] = []
         self.replaced: list[str] = []
         self.removed: list[tuple[str, str]] = []
+        self.confirmed: list[NetworkProfile] = []
 
     def insert(self, theirs: NetworkProfile) -> None:
         created_at = theirs.created_at or self.now
@@ -839,6 +856,9 @@ class _Writes:
     def remove(self, mine: NetworkProfile) -> None:
         self.removed.append((str(mine.id), mine.name))
 
+    def confirm(self, mine: NetworkProfile) -> None:
+        self.confirmed.append(mine)
+
     def write(self, session: Session, author: str) -> list[UUID]:
         gone = [*self.replaced, *(network_id for network_id, _ in self.removed)]
         for start in range(0, len(gone), 500):
@@ -861,6 +881,14 @@ class _Writes:
             at=self.now,
         )
         record_deleted(session, self.removed, author, now=self.now)
+        history.record_versions(
+            raw_connection(session),
+            (NewVersion(str(p.id), p.name, record_data(p)) for p in self.confirmed),
+            VersionKind.MERGE,
+            author,
+            at=self.now,
+            skip_unchanged=False,
+        )
         return changed
 
 

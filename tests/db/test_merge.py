@@ -245,9 +245,16 @@ def test_changed_here_deleted_there_is_a_conflict(office: Office, prefer: Choice
     plan = plan_merge(a, inspect_import(office.export("B")))
     [conflict] = plan.conflicts
     assert conflict.status is MergeStatus.DELETE_CONFLICT and not conflict.deleted_here
+    del plan
+    from_b = office.export("B")
+    plan = plan_merge(a, inspect_import(from_b))
     apply_merge(a, plan, default=prefer)
     names = [p.name for p in a.iter_profiles()]
     assert ("Lokaal netwerk Borsbeek" in names) is (prefer is Choice.MINE)
+    # Decided once: the same file again asks nothing and changes nothing.
+    again = plan_merge(a, inspect_import(from_b))
+    assert again.conflicts == []
+    assert apply_merge(a, again).changed_ids == ()
 
 
 def test_the_same_file_twice_or_my_own_export_changes_nothing(office: Office) -> None:

@@ -28,39 +28,52 @@ from benchmarks.generate import build_database
 @contextmanager
 def _without_versions() -> Iterator[None]:
     """The store with version recording switched off: the baseline a save had before."""
-    import db.store
+    import db.storage.store as store_module
 
-    real = db.store.record_stored
-    db.store.record_stored = lambda *_args, **_kwargs: None  # type: ignore[assignment]
+    real = store_module.record_stored
+    store_module.record_stored = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     try:
         yield
     finally:
-        db.store.record_stored = real
+        store_module.record_stored = real
 
 
 def save_figure(database: Path, count: int, rounds: int) -> Figure:
+    """Saves with and without recording the version, alternated (a shared machine's load
+    drifts; alternating puts both under the same load), each on a copy of its own: a save
+    without its version would leave the file's history behind its records."""
+    import statistics
+
     from db.storage.store import Store
 
-    def timed(copy: Path) -> float:
+    copies = [database.with_name("save-with.sqlite"), database.with_name("save-without.sqlite")]
+    stores = []
+    for copy in copies:
         shutil.copyfile(database, copy)
-        store = Store.open(copy)
-        try:
-            profiles = iter(store.get_many(store.list_ids()[: rounds + 2]))
-
-            def save() -> None:
-                profile = next(profiles)
-                store.update(profile.model_copy(update={"notes": profile.notes + "\nbewaard"}))
-
-            return median_ms(save, rounds)
-        finally:
+        stores.append(Store.open(copy))
+    samples: list[list[float]] = [[], []]
+    try:
+        ids = stores[0].list_ids()[: rounds + 1]
+        for number, network_id in enumerate(ids):
+            for side, store in enumerate(stores):
+                profile = store.get(network_id)
+                edited = profile.model_copy(update={"notes": profile.notes + "\nbewaard"})
+                if side == 1:
+                    with _without_versions():
+                        start = time.perf_counter()
+                        store.update(edited)
+                        elapsed = time.perf_counter() - start
+                else:
+                    start = time.perf_counter()
+                    store.update(edited)
+                    elapsed = time.perf_counter() - start
+                if number:  # the first round warms up
+                    samples[side].append(elapsed * 1000)
+    finally:
+        for store, copy in zip(stores, copies, strict=True):
             store.close()
             copy.unlink()
-
-    # Each on a copy of its own: a save without its version would leave the file's history
-    # behind its records (the merge below needs them in step).
-    with_history = timed(database.with_name("save-with.sqlite"))
-    with _without_versions():
-        without = timed(database.with_name("save-without.sqlite"))
+    with_history, without = (statistics.median(side) for side in samples)
     return Figure(
         f"save a network with its version, {count:,} networks [save without history]",
         with_history,

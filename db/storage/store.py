@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -570,7 +570,7 @@ class Store:
                     "choose a folder you may write to.",
                 ) from error
         with translated_errors(self.path), self.engine.connect() as connection:
-            upgrade(connection)
+            upgrade(connection, then=record_initial_versions)
             # The new version number is in the write-ahead log until a checkpoint; move it into
             # the file now, so a start that only reads the file's header (db.storage.dbfile) sees it.
             # Best effort: a reader in another program may hold part of the log back.
@@ -1026,6 +1026,49 @@ def _update_in_session(
     writer.write()
     reindex_networks(session, [profile.id])
     return as_stored(profile, version=version, created_at=created_at, updated_at=now)
+
+
+def record_initial_versions(connection: Connection) -> int:
+    """One version of kind ``initial`` for every network without a version of this file's
+    own: what a file made before files kept a history gets when it is migrated (in the
+    migration's transaction), so that a merge has something to compare with.
+
+    Written by the same code as every later version (the hash of a record must be computed the
+    same way, or two copies of one file would not recognise each other's records), so it runs
+    after the schema is at its newest, not inside migration 0004. A record that no longer
+    passes the rules gets no version (an import names it when it reads the file's records).
+    """
+    session = Session(bind=connection)
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    ids = [
+        row[0]
+        for row in raw.execute(
+            f"SELECT id FROM networks WHERE id NOT IN (SELECT network_id FROM "
+            f"{history.VERSIONS_TABLE} WHERE imported = 0) ORDER BY id"
+        )
+    ]
+    author = history.default_author()
+    written = 0
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        try:
+            profiles = list(load_profiles(session, batch).values())
+        except ValueError:
+            profiles = []
+            for network_id in batch:
+                try:
+                    profiles.extend(load_profiles(session, [network_id]).values())
+                except ValueError:
+                    continue
+        written += history.record_versions(
+            raw,
+            (new_version(p) for p in profiles),
+            VersionKind.INITIAL,
+            author,
+            skip_unchanged=False,
+        )
+    return written
 
 
 def _profile_or_none(data: dict[str, Any] | None) -> NetworkProfile | None:

@@ -5,22 +5,19 @@ Revises: 0003
 Create Date: 2026-12-06
 
 Every network's versions (:mod:`db.history`): one table, ``network_versions``, and the file's
-own id in ``app_meta`` (``database_id``). Each network already in the file gets one version of
-kind ``initial``, so that from now on a merge has something to compare with; nothing else
-changes for an existing file.
+own id in ``app_meta`` (``database_id``, made on first need). Nothing else changes for an
+existing file.
 
-The initial versions are written by the same code that writes every later version (the hash of
-a record must be computed the same way, or two copies of one file would not recognise each
-other's records).
+Each network already in the file gets one version of kind ``initial`` in the same transaction,
+but not here: :func:`db.storage.store.record_initial_versions` writes them once the schema is at
+its newest (they are built from the records by the program's current code, which reads the
+newest schema; a later migration may add columns).
 """
 
 from __future__ import annotations
 
-import sqlite3
-
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0004"
 down_revision = "0003"
@@ -28,8 +25,6 @@ branch_labels = None
 depends_on = None
 # The schema version this revision leaves in PRAGMA user_version (see db/dbfile.py).
 schema_version = 4
-
-_BATCH = 500
 
 
 def upgrade() -> None:
@@ -56,46 +51,7 @@ def upgrade() -> None:
         ["network_id", "imported", "seq"],
         unique=False,
     )
-    _initial_versions()
     op.execute(f"PRAGMA user_version = {schema_version}")
-
-
-def _initial_versions() -> None:
-    from db.storage.history import (
-        NewVersion,
-        VersionKind,
-        default_author,
-        record_data,
-        record_versions,
-    )
-    from db.storage.store import load_profiles
-
-    bind = op.get_bind()
-    raw = bind.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    ids = [row[0] for row in raw.execute("SELECT id FROM networks ORDER BY id")]
-    author = default_author()
-    session = Session(bind=bind)
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
-        try:
-            profiles = list(load_profiles(session, batch).values())
-        except Exception:
-            # One record that no longer passes the rules: the others still get their version;
-            # that one gets none (an import names it when it reads the file's records).
-            profiles = []
-            for network_id in batch:
-                try:
-                    profiles.extend(load_profiles(session, [network_id]).values())
-                except Exception:
-                    continue
-        record_versions(
-            raw,
-            (NewVersion(str(p.id), p.name, record_data(p)) for p in profiles),
-            VersionKind.INITIAL,
-            author,
-            skip_unchanged=False,
-        )
 
 
 def downgrade() -> None:

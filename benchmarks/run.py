@@ -52,7 +52,7 @@ def machine() -> str:
 
 
 def run(quick: bool) -> list[Figure]:
-    from benchmarks import history, search, startup, workflow
+    from benchmarks import history, overview, search, startup, workflow
     from benchmarks import print as print_bench
     from benchmarks.generate import build_database
 
@@ -78,6 +78,7 @@ def run(quick: bool) -> list[Figure]:
             ("window and exchange", lambda: workflow.figures(quick, large, large_count)),
             ("history and merge", lambda: history.figures(quick, large, large_count)),
             ("print", lambda: print_bench.figures(quick, small, 300)),
+            ("overview", lambda: overview.figures(quick, small, large, large_count)),
         ):
             print(f"\n== {label} ==", flush=True)
             figures += measure()

@@ -68,6 +68,9 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     from desktop.exchange.text_import import install_text_import
 
     install_text_import(window)  # Bestand › Importeren › Fiches importeren…
+    from desktop.overview.view import install_overview
+
+    install_overview(window)  # the "Overzicht" tab (charts load when it is first shown)
     return window
 
 

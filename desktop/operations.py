@@ -191,6 +191,17 @@ class DatabaseSession(QObject):
         self.announce(Change(ChangeKind.CREATED if is_new else ChangeKind.UPDATED, (saved.id,)))
         return saved
 
+    def mark_checked(self, network_id: UUID, version: int) -> NetworkProfile:
+        """Mark a record's import warnings checked (:meth:`Store.mark_checked`)."""
+        try:
+            stored = self.store.mark_checked(network_id, version)
+        except ConflictError as error:
+            kind = ChangeKind.DELETED if error.current is None else ChangeKind.UPDATED
+            self.announce(Change(kind, (network_id,)))
+            raise
+        self.announce(Change(ChangeKind.UPDATED, (network_id,)))
+        return stored
+
     def delete(self, network_id: UUID, *, expected_version: int | None = None) -> NetworkProfile:
         removed = self.store.delete(network_id, expected_version=expected_version)
         self.announce(Change(ChangeKind.DELETED, (network_id,)))

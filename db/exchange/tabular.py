@@ -19,7 +19,7 @@ from db.model.formats import format_datetime, format_period
 from db.model.schemas import Action, NetworkProfile
 from db.storage.atomic import atomic_path
 
-Cell = str | int | Decimal | datetime | None
+Cell = str | int | float | Decimal | datetime | None
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel holds at most 32,767 characters in a cell; a longer text is cut, visibly.
@@ -164,6 +164,8 @@ def csv_value(value: Cell) -> str:
         return format_datetime(value)
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
     return cell_text(value)
 
 
@@ -199,12 +201,18 @@ def export_xlsx(
     profiles: Iterable[NetworkProfile], target: Path, *, year: int | None = None
 ) -> int:
     """A workbook with a sheet per kind, header frozen, columns sized; returns networks."""
+    tables = build_tables(profiles, year)
+    write_tables_xlsx(tables, Path(target))
+    return len(tables[0].rows)
+
+
+def write_tables_xlsx(tables: Sequence[Table], target: Path) -> None:
+    """A workbook with a sheet per table, header frozen, columns sized, written atomically."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    tables = build_tables(profiles, year)
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -237,7 +245,6 @@ def export_xlsx(
             sheet.append(cells)
     with atomic_path(Path(target)) as partial:
         workbook.save(partial)
-    return len(tables[0].rows)
 
 
 def _xlsx_value(value: Cell) -> Cell:

@@ -52,6 +52,8 @@ ITEM_KEYS: dict[str, Callable[[Any], str]] = {
     "municipalities": _folded,
     "instruments": _folded,
     "captions": lambda item: str(item),
+    "credits": lambda item: str(item),
+    "warnings": lambda item: str(item),
     "agreement_periods": lambda item: str(item.get("ordinal")) if isinstance(item, dict) else "",
     "partners": _by("name"),
     "contacts": _by("name", "email"),

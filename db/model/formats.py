@@ -83,3 +83,24 @@ def local_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return format_datetime(moment.astimezone() if moment.tzinfo else moment)
+
+
+def format_share(share: float | None, digits: int = 1) -> str:
+    """A share as Belgians write a percentage: 0.4335 -> "43,4 %"."""
+    if share is None:
+        return ""
+    return f"{share * 100:.{digits}f}".replace(".", ",") + " %"
+
+
+def format_count(count: int) -> str:
+    """A whole number with a dot between thousands: 10000 -> "10.000"."""
+    return group_thousands(count) if count >= 0 else "-" + group_thousands(-count)
+
+
+def format_euro_rounded(amount: Decimal | None) -> str:
+    """Whole euros for summary figures ("€ 681.630"); "–" when there is no amount."""
+    from decimal import ROUND_HALF_UP
+
+    if amount is None:
+        return "–"
+    return format_euro(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))

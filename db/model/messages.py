@@ -45,6 +45,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "sections": ("Andere rubrieken", "Other sections"),
     "body": ("Tekst", "Text"),
     "captions": ("Bijschriften", "Captions"),
+    "credits": ("Beeldrechten", "Image credits"),
     "notes": ("Interne notities", "Internal notes"),
     "source": ("Bron", "Source"),
     "file_name": ("Bestand", "File"),

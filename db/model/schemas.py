@@ -184,12 +184,23 @@ class Section(Record):
         return self
 
 
+MAX_IMPORT_WARNINGS = 200
+
+
 class Source(Record):
     """Where a record came from: kept so the original text is never lost."""
 
     file_name: Line = ""
     imported_at: datetime | None = None
     raw_text: Annotated[str, Field(max_length=2_000_000)] = ""
+    # What the reader of the text guessed or could not place, to check in the record; kept
+    # until the officer marks them checked.
+    warnings: list[Line] = Field(default_factory=list, max_length=MAX_IMPORT_WARNINGS)
+    warnings_checked: bool = False
+
+    @property
+    def needs_check(self) -> bool:
+        return bool(self.warnings) and not self.warnings_checked
 
     @field_validator("raw_text")
     @classmethod
@@ -222,6 +233,9 @@ class NetworkProfile(Record):
     contacts: list[Contact] = Field(default_factory=list, max_length=100)
     sections: list[Section] = Field(default_factory=list, max_length=200)
     captions: list[Line] = Field(default_factory=list, max_length=100)
+    # Image credits of the web page ("Beeld: maker - CC BY-SA 2.0"): kept apart from the
+    # captions and not printed (the printed profile carries no images).
+    credits: list[Line] = Field(default_factory=list, max_length=100)
     notes: Block = ""
     source: Source = Field(default_factory=Source)
     created_at: datetime | None = None
@@ -250,7 +264,7 @@ class NetworkProfile(Record):
                 unique.setdefault(tag.casefold(), tag)
         return list(unique.values())
 
-    @field_validator("captions")
+    @field_validator("captions", "credits")
     @classmethod
     def _captions(cls, value: list[str]) -> list[str]:
         return [caption for caption in value if caption]

@@ -37,6 +37,7 @@ class NetworkSummary:
     current_period: str  # "2e afsprakennota 2020–2025", or "" without one
     updated_at: datetime | None
     version: int
+    to_check: bool = False  # import warnings not yet marked checked ("te controleren")
 
 
 # --- stored values as the file holds them (db.storage.tables reads and writes them the same way) -------

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
+from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -208,6 +209,11 @@ class SearchQuery(BaseModel):
     max_eur: Euro = None
     partner: OptionalText = None
     instrument: OptionalText = None
+    # Only networks whose import warnings are not yet marked checked ("te controleren").
+    to_check: bool = False
+    # Only these networks (a figure of the overview clicked in the window): combined with the
+    # other filters like any of them.
+    ids: frozenset[UUID] | None = None
     limit: Annotated[int, Field(ge=1)] | None = None
 
     @property
@@ -222,6 +228,8 @@ class SearchQuery(BaseModel):
                 self.max_eur,
                 self.partner,
                 self.instrument,
+                True if self.to_check else None,
+                self.ids,
             )
         )
 

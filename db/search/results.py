@@ -17,6 +17,7 @@ from uuid import UUID
 from db.model.messages import FIELD_LABELS
 from db.model.reference import fold
 from db.search.query import TOKEN, WORD_CHAR, ParsedQuery, Phrase, SearchQuery, parse_query
+from db.storage.listing import to_check_of
 from db.storage.search_index import (
     COLUMNS,
     FIELD_KEYS,
@@ -159,6 +160,11 @@ def _full_match(query: SearchQuery, parsed: ParsedQuery) -> str | None:
 def _filters(db: sqlite3.Connection, query: SearchQuery, params: dict[str, Any]) -> list[str]:
     """SQL conditions on ``networks AS n`` for the structured filters (partner aside)."""
     conditions: list[str] = []
+    if query.to_check:
+        conditions.append(to_check_of("n"))
+    if query.ids is not None:
+        conditions.append("n.id IN (SELECT value FROM json_each(:only_ids))")
+        params["only_ids"] = json.dumps(sorted(str(network_id) for network_id in query.ids))
     if query.province is not None:
         conditions.append("n.province = :province")
         params["province"] = query.province.value

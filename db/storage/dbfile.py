@@ -22,7 +22,7 @@ from db.model.errors import (
 # "NWKN" in ASCII: marks a file as ours (SQLite reserves the header field for this).
 APPLICATION_ID = 0x4E574B4E
 # The schema version of the newest migration; tests check it matches the Alembic head.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PROGRAM_VERSION = "0.1.0"
 

@@ -239,6 +239,25 @@ def ordered_keys(rows: Iterable[SortRow], sort: SortKey, descending: bool) -> li
     return [rows[i][0] for i in filled + empty]
 
 
+# A network whose import warnings are still to be checked: the condition of the partial index
+# ``ix_networks_to_check``, which a query repeats word for word so that SQLite uses the index
+# instead of reading each row (the source text stored in it is large).
+TO_CHECK = "source_warnings != '' AND source_warnings_checked = 0"
+
+
+def to_check_of(alias: str) -> str:
+    """:data:`TO_CHECK` for ``networks AS alias``."""
+    return f"{alias}.source_warnings != '' AND {alias}.source_warnings_checked = 0"
+
+
+def ids_to_check(connection: sqlite3.Connection) -> list[UUID]:
+    """The networks whose import warnings the officer has not marked checked yet."""
+    return [
+        uuid_of(row[0])
+        for row in connection.execute(f"SELECT id FROM networks WHERE {TO_CHECK} ORDER BY id")
+    ]
+
+
 def list_ids(
     connection: sqlite3.Connection,
     sort: SortKey = SortKey.NAME,
@@ -256,8 +275,8 @@ def list_ids(
 def summaries(
     connection: sqlite3.Connection, ids: Iterable[UUID | str], *, year: int | None = None
 ) -> list[NetworkSummary]:
-    """The list's row data for ``ids``, in that order (ids not stored are left out): three
-    queries per :data:`_CHUNK` ids."""
+    """The list's row data for ``ids``, in that order (ids not stored are left out): four
+    small queries per :data:`_CHUNK` ids."""
     wanted = [str(i) for i in ids]
     if not wanted:
         return []
@@ -265,6 +284,7 @@ def summaries(
     rows: dict[str, tuple[Any, ...]] = {}
     municipalities: dict[str, list[str]] = {}
     periods: dict[str, list[Period]] = {}
+    to_check: set[str] = set()
     unique = list(dict.fromkeys(wanted))
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
@@ -287,6 +307,12 @@ def summaries(
             chunk,
         ):
             periods.setdefault(network_id, []).append(Period(ordinal, start_year, end_year))
+        to_check.update(
+            row[0]
+            for row in connection.execute(
+                f"SELECT id FROM networks WHERE id IN ({marks}) AND {TO_CHECK}", chunk
+            )
+        )
     result = []
     for network_id in wanted:
         row = rows.get(network_id)
@@ -304,6 +330,7 @@ def summaries(
                 current_period=format_period(*period) if period else "",
                 updated_at=timestamp_from_text(updated_at),
                 version=version,
+                to_check=network_id in to_check,
             )
         )
     return result

@@ -110,11 +110,14 @@ def load_profiles(session: Session, ids: Sequence[str]) -> dict[str, NetworkProf
             "contacts": [],
             "sections": [],
             "captions": [],
+            "credits": lines_of(r.image_credits),
             "notes": r.notes,
             "source": {
                 "file_name": r.source_file_name,
                 "imported_at": r.source_imported_at,
                 "raw_text": r.source_raw_text,
+                "warnings": lines_of(r.source_warnings),
+                "warnings_checked": bool(r.source_warnings_checked),
             },
             "created_at": r.created_at,
             "updated_at": r.updated_at,
@@ -364,7 +367,15 @@ def network_values(profile: NetworkProfile) -> dict[str, Any]:
         "source_file_name": profile.source.file_name,
         "source_imported_at": profile.source.imported_at,
         "source_raw_text": profile.source.raw_text,
+        "source_warnings": "\n".join(profile.source.warnings),
+        "source_warnings_checked": profile.source.warnings_checked,
+        "image_credits": "\n".join(profile.credits),
     }
+
+
+def lines_of(text: str) -> list[str]:
+    """A column holding one line per item (lines cannot hold a line break) as its items."""
+    return text.split("\n") if text else []
 
 
 def insert_profiles(session: Session, profiles: Iterable[NetworkProfile], now: datetime) -> int:
@@ -674,6 +685,11 @@ class Store:
     ) -> list[NetworkSummary]:
         return self.summaries(self.list_ids(sort, descending))
 
+    def ids_to_check(self) -> list[UUID]:
+        """Networks with import warnings not yet marked checked ("te controleren")."""
+        with self.plain_reading() as connection:
+            return listing.ids_to_check(connection)
+
     def ids_by_municipality(self) -> dict[str, list[UUID]]:
         """Every network's id under each of its municipalities (folded: no case, no accents)."""
         index: dict[str, list[UUID]] = {}
@@ -786,6 +802,16 @@ class Store:
             assert stale is not None
             raise ConflictError(stale.name, self.find(stale.id)) from None
         return [p.id for p in new], [p.id for p in edited]
+
+    def mark_checked(
+        self, network_id: UUID | str, version: int, *, checked: bool = True
+    ) -> NetworkProfile:
+        """Mark the import warnings of the record read at ``version`` as checked (or not): a
+        change of the record like any other (a new version; :class:`ConflictError` when stale).
+        The warnings themselves stay with the record."""
+        stored = self.get(network_id)
+        source = stored.source.model_copy(update={"warnings_checked": checked})
+        return self.update(stored.model_copy(update={"source": source, "version": version}))
 
     def save(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
         """Create a record never stored (version 0), update one that was."""

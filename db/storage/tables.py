@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -23,12 +24,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from db.model.values import cents_from_euro, text_from_timestamp
-from db.storage.listing import euro_from_cents, timestamp_from_text
+from db.storage.listing import TO_CHECK, euro_from_cents, timestamp_from_text
 
 # Stable constraint names, so Alembic's batch mode can rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -76,6 +79,14 @@ def _now() -> datetime:
 
 class Network(Base):
     __tablename__ = "networks"
+    # The networks still to check, found without reading each row (the source text is large).
+    __table_args__ = (
+        Index(
+            "ix_networks_to_check",
+            "id",
+            sqlite_where=text(TO_CHECK),
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
     name: Mapped[str] = mapped_column(Text)
@@ -93,6 +104,12 @@ class Network(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=_now, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Added by migration 0006, so at the end of the row. One warning / credit a line.
+    source_warnings: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source_warnings_checked: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    image_credits: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 def _network_fk() -> Mapped[str]:

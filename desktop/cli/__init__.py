@@ -1,6 +1,6 @@
 """The command line: one module per group of verbs, each registering its sub-commands.
 
-The verbs call the same ``db`` services as the window; none of them imports Qt except ``pdf``.
+The verbs call the same ``db`` services as the window; none of them imports Qt except ``pdf`` (and ``overview --pdf``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
     "desktop.cli.history",
+    "desktop.cli.overview",
     "desktop.cli.pdf",
     "desktop.cli.profiles",
     "desktop.cli.search",

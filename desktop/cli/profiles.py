@@ -1,4 +1,8 @@
-"""``netwerken parse``, ``netwerken import`` and ``netwerken export-text``: the published text format."""
+"""``netwerken parse``, ``import``, ``check`` and ``export-text``: the published text format.
+
+``check`` shows the import warnings kept with the networks (those still to check, or those of the
+networks named) and with ``--mark`` marks them checked, as the form's button does.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +34,22 @@ def register(subparsers: Any) -> None:
         "(standaard) of beide houden",
     )
     import_.set_defaults(handler=run_import)
+
+    check = subparsers.add_parser(
+        "check",
+        help="de importwaarschuwingen tonen van de netwerken die nog te controleren zijn",
+    )
+    check.add_argument(
+        "names",
+        nargs="*",
+        default=[],
+        metavar="NAAM",
+        help="naam of gemeente (standaard: alle netwerken die nog te controleren zijn)",
+    )
+    check.add_argument(
+        "--mark", action="store_true", help="de waarschuwingen als gecontroleerd aanduiden"
+    )
+    check.set_defaults(handler=run_check)
 
     export = subparsers.add_parser("export-text", help="netwerken als fiche-tekst wegschrijven")
     which = export.add_mutually_exclusive_group(required=True)
@@ -74,6 +94,39 @@ def run_import(options: argparse.Namespace) -> int:
             print(f"    ! {warning}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
     return 1 if report.count(Outcome.FAILED) else 0
+
+
+def run_check(options: argparse.Namespace) -> int:
+    store = open_store(options)
+    if options.names:
+        ids, missing = matching_ids(store, options.names)
+        for name in missing:
+            say(
+                options,
+                f"{name}: geen netwerk met die naam of gemeente.",
+                f"{name}: no such network.",
+            )
+    else:
+        ids, missing = store.ids_to_check(), []
+    profiles = sorted(store.get_many(ids), key=lambda profile: profile.name.casefold())
+    if not profiles and not missing:
+        say(options, "Geen netwerken te controleren.", "No networks to check.")
+    for profile in profiles:
+        source = profile.source
+        if options.mark and source.warnings and not source.warnings_checked:
+            profile = store.mark_checked(profile.id, profile.version)
+            source = profile.source
+        state = (
+            ("geen waarschuwingen", "no warnings")
+            if not source.warnings
+            else ("gecontroleerd", "checked")
+            if source.warnings_checked
+            else ("te controleren", "to check")
+        )
+        say(options, f"{profile.name}: {state[0]}", f"{profile.name}: {state[1]}")
+        for warning in source.warnings:
+            print(f"    ! {warning}")
+    return 1 if missing else 0
 
 
 def run_export_text(options: argparse.Namespace) -> int:

@@ -50,6 +50,7 @@ from desktop.form.form_widgets import (
     TextField,
 )
 from desktop.form.goal_tree import Level, TreeField
+from desktop.form.import_warnings import ImportWarningsBox
 from desktop.form.list_editors import ColumnSpec, SectionsField, TableField
 from desktop.form.undo import Changes, FieldEditCommand
 from desktop.icons import icon
@@ -75,7 +76,9 @@ EDITABLE_FIELDS = (
     "captions",
     "notes",
 )
-BOOKKEEPING_FIELDS = ("id", "source", "created_at", "updated_at", "version")
+# Carried from the stored record into every save: bookkeeping, and the image credits of the web
+# page, which the form shows (under "Gegevens") but does not edit.
+BOOKKEEPING_FIELDS = ("id", "source", "created_at", "updated_at", "version", "credits")
 VALIDATE_DELAY_MS = 300
 
 
@@ -219,6 +222,9 @@ class NetworkForm(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         layout.addWidget(self.banner)
+        self.import_warnings = ImportWarningsBox(header)
+        self.import_warnings.checkRequested.connect(self.mark_checked)
+        layout.addWidget(self.import_warnings)
         return header
 
     def _section(self, key: str, title: str, short_title: str | None = None) -> QFormLayout:
@@ -386,6 +392,10 @@ class NetworkForm(QWidget):
         self.raw_text_button.clicked.connect(self._show_raw_text)
         source_row.addWidget(self.raw_text_button)
         info.addRow(self.tr("Bron:"), source_row)
+        self.info_credits = InfoLabel()
+        self.info_credits.setObjectName("infoCredits")
+        self.info_credits.setTextFormat(Qt.TextFormat.PlainText)  # text from the file
+        info.addRow(self.tr("Beeldrechten:"), self.info_credits)
         info.addRow(self.tr("Id:"), self.info_id)
         for number in range(info.rowCount()):
             label = info.itemAt(number, QFormLayout.ItemRole.LabelRole)
@@ -587,6 +597,8 @@ class NetworkForm(QWidget):
             text = self.tr("met de hand ingevoerd")
         self.info_source.setText(text)
         self.raw_text_button.setVisible(bool(source and source.raw_text))
+        self.import_warnings.show_record(record)
+        self.info_credits.setText("\n".join(record.credits) if record else "")
         self.info_id.setText(str(record.id) if record else "")
 
     def _show_raw_text(self) -> None:
@@ -687,6 +699,28 @@ class NetworkForm(QWidget):
             self.recordChanged.emit(stored.id)
         self.saved.emit(stored)
         return True
+
+    def mark_checked(self) -> None:
+        """Mark the record's import warnings checked: stored at once (edits stay unsaved)."""
+        if self._record is None:
+            return
+        self._saving = True  # this form's own change: no reload of the record below the edits
+        try:
+            stored = self._session.mark_checked(self._record.id, self._record.version)
+        except ConflictError as error:
+            self._saving = False
+            dialogs.show_error(self, self.tr("Niet opgeslagen"), error.message(self._language))
+            if not self._modified and error.current is not None:
+                self.load(error.current)
+            return
+        except StoreError as error:
+            self._saving = False
+            dialogs.show_error(self, self.tr("Niet opgeslagen"), error.message(self._language))
+            return
+        finally:
+            self._saving = False
+        self._record = stored
+        self._update_header()
 
     def _resolve_conflict(self, profile: NetworkProfile, error: ConflictError) -> bool:
         choice = dialogs.ask_conflict(

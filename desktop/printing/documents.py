@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 from html import escape
 from pathlib import Path
-from typing import overload
+from typing import TypeVar, overload
 from uuid import UUID
 
 from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt
@@ -53,6 +53,8 @@ from db.model.schemas import NetworkProfile
 from db.storage.store import Store
 from db.text.file_names import file_names
 from desktop.printing.profile_html import print_stylesheet, profile_html
+
+T = TypeVar("T")
 
 # (done, total, what is being done now) -> False to cancel.
 Progress = Callable[[int, int, str], bool]
@@ -635,12 +637,28 @@ def write_pdf(
 ) -> list[ContentsEntry]:
     """One PDF file: a single profile as it is, or several with a title page and contents.
     Written under a temporary name (``QSaveFile``) and moved into place only when complete."""
-    path = Path(path)
     if not profiles:
         raise PrintError(
             "Er zijn geen netwerken om af te drukken.", "There are no networks to print."
         )
     options = options or PrintOptions()
+    title = profiles[0].name if len(profiles) == 1 else options.title
+
+    def paint(writer: QPdfWriter) -> list[ContentsEntry]:
+        if len(profiles) == 1:
+            _check(progress, 0, 1, profiles[0].name)
+            pages = print_profile(writer, profiles[0], options)
+            _check(progress, 1, 1, "")
+            return [ContentsEntry(profiles[0].name, _place(profiles[0]), 1, pages)]
+        return print_collection(writer, profiles, options, progress)
+
+    return save_pdf(path, title, paint)
+
+
+def save_pdf(path: str | Path, title: str, paint: Callable[[QPdfWriter], T]) -> T:
+    """Run ``paint`` on an A4 PDF writer for ``path`` and keep the file only if all went well:
+    written under a temporary name (``QSaveFile``), moved into place when complete."""
+    path = Path(path)
     if not path.parent.is_dir():
         raise PrintError(
             f"De map {path.parent} bestaat niet: {path.name} werd niet geschreven.",
@@ -651,26 +669,47 @@ def write_pdf(
         raise _write_error(path, save.errorString())
     committed = False
     try:
-        title = profiles[0].name if len(profiles) == 1 else options.title
         writer = pdf_writer(save, title)
-        if len(profiles) == 1:
-            _check(progress, 0, 1, profiles[0].name)
-            pages = print_profile(writer, profiles[0], options)
-            entries = [ContentsEntry(profiles[0].name, _place(profiles[0]), 1, pages)]
-            _check(progress, 1, 1, "")
-        else:
-            entries = print_collection(writer, profiles, options, progress)
+        result = paint(writer)
         del writer
         if save.error() != QSaveFile.FileError.NoError:
             raise _write_error(path, save.errorString())
         committed = save.commit()
         if not committed:
             raise _write_error(path, save.errorString())
-        return entries
+        return result
     finally:
         if not committed:
             save.cancelWriting()
             save.commit()  # after cancelWriting this only removes the temporary file
+
+
+def print_document(
+    device: QPagedPaintDevice,
+    build: Callable[[QPagedPaintDevice, QSizeF], QTextDocument],
+    left_header: str,
+    right_header: str,
+    print_date: date | None = None,
+) -> int:
+    """A document of our own (an overview, a report) with the profiles' header, footer and
+    page numbers. ``build`` lays the document out for the device and the body's size (it may
+    hold objects drawn by handlers it registers). Returns the number of pages."""
+    geometry = PageGeometry.of(device)
+    document = build(device, geometry.body.size())
+    keep_headings_with_next(document)
+    split_blocks_at_page_breaks(document)
+    footer = f"Afgedrukt op {format_date(print_date or date.today())}"
+    pages = document.pageCount()
+    with _painting(device) as painter:
+        sink = _PageSink(painter, device)
+        for index in range(pages):
+            if not sink.next_page():
+                continue
+            decoration = PageDecoration(left_header, right_header, footer, index + 1, pages)
+            draw_header(painter, geometry, decoration)
+            _draw_document_page(painter, document, index, geometry.body)
+            draw_footer(painter, geometry, decoration)
+    return pages
 
 
 def pdf_file_names(profiles: Sequence[NetworkProfile]) -> list[str]:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from db.model.changes import Change, ChangeKind
 from db.model.formats import format_euro, local_time
 from db.storage.listing import Listing, NetworkSummary, SortKey, key_of, uuid_of
+from desktop.icons import icon
 from desktop.operations import DatabaseSession
 
 PAGE_SIZE = 100  # rows per fetch: a screenful or two, so a jump to the end costs a few ms
@@ -200,6 +201,12 @@ class NetworkListModel(QAbstractTableModel):
         network_id = self._ids[row]
         if role == ID_ROLE:
             return uuid_of(network_id)
+        if role == Qt.ItemDataRole.DecorationRole:
+            # The "te controleren" marker: import warnings not yet marked checked.
+            if column != Column.NAME:
+                return None
+            marked = self._fetch(row, network_id)
+            return icon("to-check") if marked is not None and marked.to_check else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == Column.DRAWING_RIGHT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -226,6 +233,10 @@ class NetworkListModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.PERIOD:
             return summary.current_period or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME and summary.to_check:
+            return self.tr(
+                "{name}\nTe controleren: het inlezen van de tekst gaf waarschuwingen."
+            ).format(name=text)
         if role == Qt.ItemDataRole.ToolTipRole:
             hit = self._hits.get(network_id)
             if hit is not None:

@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -56,6 +57,7 @@ from db.model.errors import StoreError
 from db.model.formats import parse_euro
 from db.model.reference import municipality_names
 from db.model.vocabulary import MAX_YEAR, MIN_YEAR, Province
+from desktop.icons import icon
 
 if TYPE_CHECKING:
     from db.search.query import SearchQuery
@@ -243,13 +245,38 @@ class FilterPanel(QWidget):
         line.setPlaceholderText(self.tr("Instrument"))
         line.textChanged.connect(lambda _t: self.filtersChanged.emit())
 
+        self.to_check = QCheckBox(self.tr("Te controleren"), self)
+        self.to_check.setObjectName("filterToCheck")
+        self.to_check.setIcon(icon("to-check"))
+        self.to_check.setToolTip(
+            self.tr(
+                "Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn"
+            )
+        )
+        self.to_check.toggled.connect(lambda _on: self.filtersChanged.emit())
+
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setText(self.tr("Filters wissen"))
         self.clear_button.clicked.connect(self.clear)
 
+        # A choice of networks made elsewhere (a figure of the overview): shown, with a cross
+        # to drop it, as long as it narrows the list.
+        self._ids: frozenset[UUID] | None = None
+        self._ids_label = ""
+        self.ids_button = QToolButton(self)
+        self.ids_button.setObjectName("filterIds")
+        self.ids_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ids_button.setStyleSheet(
+            "QToolButton { background: #dce8f5; border: 1px solid #8fb0d4; border-radius: 9px;"
+            " padding: 1px 8px; }"
+        )
+        self.ids_button.clicked.connect(self.clear_ids)
+        self.ids_button.hide()
+
         for widget in (
             QLabel(self.tr("Filters:"), self),
+            self.ids_button,
             self.province,
             self.municipality,
             QLabel(self.tr("Jaar"), self),
@@ -260,6 +287,7 @@ class FilterPanel(QWidget):
             self.max_eur,
             self.partner,
             self.instrument,
+            self.to_check,
             self.clear_button,
         ):
             layout.addWidget(widget)
@@ -299,11 +327,36 @@ class FilterPanel(QWidget):
         except PydanticCustomError:
             return None
 
+    def set_ids(self, ids: frozenset[UUID], label: str) -> None:
+        """Keep only these networks (with the other filters); ``label`` says which they are."""
+        self._ids = ids
+        self._ids_label = label
+        self.ids_button.setText(self.tr("{label} ({count}) ✕").format(label=label, count=len(ids)))
+        self.ids_button.setToolTip(
+            self.tr("Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.")
+        )
+        self.ids_button.show()
+        self.filtersChanged.emit()
+
+    def ids(self) -> frozenset[UUID] | None:
+        return self._ids
+
+    def ids_label(self) -> str:
+        return self._ids_label if self._ids is not None else ""
+
+    def clear_ids(self) -> None:
+        if self._ids is None:
+            return
+        self._ids = None
+        self.ids_button.hide()
+        self.filtersChanged.emit()
+
     def values(self) -> dict[str, Any]:
         """The filters for :class:`SearchQuery`; an amount that is no amount is left out (and
         marked red beside its field)."""
         year = self.year.value()
         return {
+            "ids": self._ids,
             "province": self.province.currentData(),
             "municipality": self.municipality.text(),
             "year": None if year < MIN_YEAR else year,
@@ -311,10 +364,11 @@ class FilterPanel(QWidget):
             "max_eur": self._amount(self.max_eur),
             "partner": self.partner.text(),
             "instrument": self.instrument.currentText(),
+            "to_check": self.to_check.isChecked(),
         }
 
     def is_empty(self) -> bool:
-        return all(value in (None, "") for value in self.values().values()) and not any(
+        return all(value in (None, "", False) for value in self.values().values()) and not any(
             line.text().strip() for line in (self.min_eur, self.max_eur)
         )
 
@@ -328,6 +382,9 @@ class FilterPanel(QWidget):
             self.year.setValue(MIN_YEAR - 1)
             self.instrument.setCurrentIndex(0)
             self.instrument.setEditText("")
+            self.to_check.setChecked(False)
+            self._ids = None
+            self.ids_button.hide()
         finally:
             self.blockSignals(False)
         self.filtersChanged.emit()
@@ -490,6 +547,13 @@ class SearchController(QObject):
     def clear(self) -> None:
         self.field.clear()
         self.filters.clear()
+        self.run()
+
+    def show_only(self, ids: frozenset[UUID], label: str) -> None:
+        """Narrow the list to ``ids`` at once (a figure of the overview was clicked); the filter
+        bar shows the choice with a cross to drop it."""
+        self.filter_bar.setVisible(True)
+        self.filters.set_ids(ids, label)
         self.run()
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
@@ -677,6 +741,10 @@ class SearchController(QObject):
         self.state.generation += 1
         self.state.query = None
         self.state.hits = {}
+        # A choice of networks from the overview names networks of the old file: dropped.
+        self.filters.blockSignals(True)
+        self.filters.clear_ids()
+        self.filters.blockSignals(False)
         if self.query() is not None:
             self.run()
         else:

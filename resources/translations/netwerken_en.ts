@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+115"/>
+        <location filename="../../desktop/app.py" line="+118"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -612,7 +612,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+208"/>
+        <location filename="../../desktop/window/search_bar.py" line="+210"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -643,12 +643,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+85"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-84"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -663,17 +663,27 @@ Nothing was changed.</translation>
         <translation>Instrument</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn</source>
+        <translation>Only networks with import warnings not yet checked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>Filters:</source>
         <translation>Filters:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Jaar</source>
         <translation>Year</translation>
     </message>
@@ -683,9 +693,19 @@ Nothing was changed.</translation>
         <translation>Drawing right</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{label} ({count}) ✕</source>
+        <translation>{label} ({count}) ✕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.</source>
+        <translation>Only these networks from the overview. Click to drop this choice.</translation>
     </message>
 </context>
 <context>
@@ -817,6 +837,29 @@ Nothing was changed.</translation>
         <location line="+19"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWarningsBox</name>
+    <message>
+        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <source>Gecontroleerd</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ik heb dit nagekeken: het netwerk is niet langer &apos;te controleren&apos;</source>
+        <translation>I have looked into this: the network is no longer &apos;to check&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Te controleren: bij het inlezen van {file} is dit gemeld</source>
+        <translation>To check: reading {file} reported this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de tekst</source>
+        <translation>the text</translation>
     </message>
 </context>
 <context>
@@ -1205,7 +1248,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+199"/>
+        <location filename="../../desktop/form/network_form.py" line="+202"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1220,7 +1263,7 @@ The current database stays open.</translation>
         <translation>Save the network (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
@@ -1499,6 +1542,11 @@ The current database stays open.</translation>
         <translation>Source:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Beeldrechten:</source>
+        <translation>Image credits:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Id:</source>
         <translation>Id:</translation>
@@ -1549,7 +1597,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
@@ -1560,11 +1608,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+49"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Verwijderd</source>
         <translation>Deleted</translation>
     </message>
@@ -1582,7 +1632,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/window/network_list.py" line="+184"/>
+        <location filename="../../desktop/window/network_list.py" line="+185"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1617,15 +1667,140 @@ The current database stays open.</translation>
         <translation>Found in</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Laatst gewijzigd: {moment}</source>
         <translation>Last changed: {moment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}
+Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
+        <translation>{name}
+To check: reading the text gave warnings.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewController</name>
+    <message>
+        <location filename="../../desktop/overview/view.py" line="+288"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Overzicht van de netwerken</source>
+        <translation>Overview of the networks</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Alle {count} netwerken van de database.</source>
+        <translation>All {count} networks of the database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De {shown} van {total} netwerken in de lijst</source>
+        <translation>The {shown} of {total} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>zoekopdracht ‘{text}’</source>
+        <translation>search ‘{text}’</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>filters</source>
+        <translation>filters</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: {count} netwerken in de lijst</source>
+        <translation>{label}: {count} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Niet afgedrukt</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overzicht als PDF</source>
+        <translation>Overview as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+22"/>
+        <source>Niet bewaard</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+26"/>
+        <source>Bewaard: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Overzicht als Excel-bestand</source>
+        <translation>Overview as an Excel file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel-bestanden (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} kon niet geschreven worden ({reason}).</source>
+        <translation>{name} could not be written ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location line="-391"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
     </message>
 </context>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+27"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -1715,7 +1890,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-315"/>
+        <location line="-317"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1723,7 +1898,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+133"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1734,7 +1909,7 @@ The current database stays open.</translation>
         <translation>Show or hide the filters</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>1 netwerk gevonden</source>
         <translation>1 network found</translation>
     </message>
@@ -1772,7 +1947,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-446"/>
+        <location line="-508"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -2060,7 +2235,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+343"/>
+        <location filename="../../desktop/printing/view.py" line="+345"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -220,6 +220,21 @@ def test_filters_combine_with_each_other_and_with_text(samples: Store) -> None:
     assert found(samples, "-welzijnsschakel", instrument="uitpas") == ["Genk", "Wevelgem"]
 
 
+def test_an_ids_filter_keeps_only_those_networks(samples: Store) -> None:
+    """The overview's links narrow the list this way; with text and filters it combines."""
+    by_name = {
+        hit.name.removeprefix("Lokaal netwerk "): hit.id
+        for hit in search(samples, SearchQuery(year=2019))
+    }
+    chosen = frozenset({by_name["Genk"], by_name["Dilbeek"], by_name["Wevelgem"]})
+    assert found(samples, ids=chosen) == ["Dilbeek", "Genk", "Wevelgem"]
+    assert found(samples, ids=chosen, min_eur=7000) == ["Dilbeek", "Genk"]
+    assert found(samples, "uitpas", ids=frozenset({by_name["Genk"]})) == ["Genk"]
+    assert found(samples, "kansenpas", ids=chosen) == []
+    assert found(samples, ids=frozenset()) == []  # an empty choice is a choice: nothing
+    assert not SearchQuery(ids=frozenset()).is_empty
+
+
 def test_blank_filters_are_no_filters(samples: Store) -> None:
     everything = found(samples, province="", municipality="  ", partner="", instrument="")
     assert everything == ["Borsbeek", "Dilbeek", "Genk", "Oudenaarde", "Wevelgem"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from db.text.profile_text.head import Head, item_right_after
-from db.text.profile_text.labels import CAPTION, Context, Kind, Label, classify
+from db.text.profile_text.head import Head, add_image_lines, item_right_after
+from db.text.profile_text.labels import Context, Kind, Label, classify, image_line
 from db.text.profile_text.lines import Line, fold
 
 
@@ -66,6 +66,16 @@ class Block:
     def empty(self) -> bool:
         return not self.units
 
+    def groups(self) -> list[list[str]]:
+        """The block's paragraphs and list items, each as its lines (one contact each)."""
+        groups: list[list[str]] = []
+        for unit in self.units:
+            if isinstance(unit, Para):
+                groups.append(unit.lines)
+            else:
+                groups.extend(item.lines for item in unit.items)
+        return groups
+
 
 def _start_block(label: Label) -> Block:
     block = Block(label.kind, label.label, label.value)
@@ -76,10 +86,11 @@ def _start_block(label: Label) -> Block:
 
 def read_blocks(
     lines: Sequence[Line | None], head: Head, context: Context
-) -> tuple[list[Block], list[str]]:
-    """The body cut into labelled blocks, and the captions found between them."""
+) -> tuple[list[Block], list[str], list[str]]:
+    """The body cut into labelled blocks, and the captions and image credits between them."""
     blocks = [Block(Kind.INTRO)]
     captions: list[str] = []
+    credits: list[str] = []
     blank_before = True
     index = head.body_start
     while index < len(lines):
@@ -94,14 +105,14 @@ def read_blocks(
         if key == "item_left":
             end = item_right_after(lines, index - 1)
             if end is not None:
-                captions.extend(caption.text for caption in lines[index:end] if caption)
+                add_image_lines(lines[index:end], captions, credits)
                 index = end + 1
             current.add_blank()
             blank_before = True
             continue
-        if key == "item_right" or CAPTION.match(line.text):
+        if key == "item_right" or image_line(line.text):
             if key != "item_right":
-                captions.append(line.text)
+                add_image_lines([line], captions, credits)
             current.add_blank()
             blank_before = True
             continue
@@ -117,4 +128,4 @@ def read_blocks(
             if label.prefix:
                 current.add_line(Line(label.prefix))
             blocks.append(_start_block(label))
-    return blocks, captions
+    return blocks, captions, credits

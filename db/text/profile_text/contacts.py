@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from db.model.schemas import (
     Contact,
 )
-from db.text.profile_text.blocks import Block, Para
+from db.text.profile_text.blocks import Block
 from db.text.profile_text.draft import MAX_VALUE_CHARS, Draft
 from db.text.profile_text.labels import AT_SIGN
 from db.text.profile_text.lines import fold, short
@@ -77,6 +77,34 @@ def _looks_like_name(piece: str, email: str) -> bool:
     return len(words) >= 2 and bool(significant) and all(word[:1].isupper() for word in significant)
 
 
+# Words of a job title: a piece holding one is the role, not the name ("Diensthoofd Vrije Tijd").
+_ROLE_WORD = re.compile(
+    r"hoofd|medewerk|co[öo]rdinat|verantwoordelijk|schepen|directeur|directrice|consulent|"
+    r"deskundige|begeleid|ambtena|voorzit|secretaris|opbouwwerk|maatschappelijk|assistent|"
+    r"beleid|adviseur|functionaris|trekker|expert|manager|projectleider|dienst|team|sector",
+    re.IGNORECASE,
+)
+
+
+def _name_piece(pieces: Sequence[str], email: str) -> int | None:
+    """Which piece is the person's name: one found in the e-mail address, else the first that
+    looks like a name and holds no job title; without an address the first piece that holds no
+    job title is the best guess (a contact needs a name or an address)."""
+    local = fold(email.split("@")[0])
+    if local:
+        for index, piece in enumerate(pieces):
+            words = piece.split()
+            found = len(words) <= 5 and any(len(w) >= 3 and fold(w) in local for w in words)
+            if found and not _ROLE_WORD.search(piece):
+                return index
+    for index, piece in enumerate(pieces):
+        if _looks_like_name(piece, email) and not _ROLE_WORD.search(piece):
+            return index
+    if email or not pieces:
+        return None
+    return next((i for i, piece in enumerate(pieces) if not _ROLE_WORD.search(piece)), 0)
+
+
 def _compact_contact(text: str) -> _ContactFields:
     """ "Bas Dhoey, diensthoofd, bas.dhoey [at] borsbeek.be, 03 320 94 09", in any order."""
     fields = dict.fromkeys(("name", "role", "organisation", "email", "phone"), "")
@@ -95,8 +123,9 @@ def _compact_contact(text: str) -> _ContactFields:
     pieces = [p.strip(" :.") for p in re.split(r"[,;|]| [-–—] ", text)]
     pieces = [p for p in pieces if p and any(char.isalnum() for char in p)]
     # A text in parentheses qualifies the contact ("(Diensthoofd Sociale Zaken)"): never the name.
-    if pieces and (_looks_like_name(pieces[0], fields["email"]) or not fields["email"]):
-        fields["name"] = pieces.pop(0)  # without an address, the first piece is the best guess
+    named = _name_piece(pieces, fields["email"])
+    if named is not None:
+        fields["name"] = pieces.pop(named)
     pieces += [p for p in in_parentheses if p]
     if pieces:
         fields["role"] = pieces.pop(0)
@@ -128,13 +157,7 @@ def contact_fields(lines: Sequence[str]) -> _ContactFields:
 
 
 def read_contacts(block: Block, draft: Draft) -> None:
-    groups: list[list[str]] = []
-    for unit in block.units:
-        if isinstance(unit, Para):
-            groups.append(unit.lines)
-        else:
-            groups.extend(item.lines for item in unit.items)
-    for lines in groups:
+    for lines in block.groups():
         text = "\n".join(lines)
         if len(text) > MAX_VALUE_CHARS:
             draft.keep(block.label, text, f"Contactgegevens niet herkend: '{short(text)}'.")

@@ -23,6 +23,32 @@ from db.text.profile_text.result import ProfileTextError
 
 # A contact or amount line longer than this is prose, not data; also keeps the regexes cheap.
 MAX_VALUE_CHARS = 2_000
+# Below the schema's limits for a one-line title and a text field, with room for cleaning.
+TITLE_CHARS = 300
+CHUNK_CHARS = 90_000
+
+
+def text_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """A text in parts of at most ``limit`` characters, cut between paragraphs where possible,
+    else between words: a text too long for one field goes on in the next, not lost."""
+    parts: list[str] = []
+    current = ""
+    for paragraph in text.split("\n\n"):
+        while len(paragraph) > limit:
+            cut = paragraph.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            parts.extend([current] if current else [])
+            current = ""
+            parts.append(paragraph[:cut].strip())
+            paragraph = paragraph[cut:].strip()
+        joined = f"{current}\n\n{paragraph}" if current else paragraph
+        if len(joined) > limit:
+            parts.append(current)
+            joined = paragraph
+        current = joined
+    if current.strip():
+        parts.append(current)
+    return [part for part in parts if part.strip()]
 
 
 @dataclass
@@ -58,17 +84,22 @@ class Draft:
             return
         try:
             self.sections.append(Section(title=title, body=body))
+            return
         except ValidationError:
-            # A title too long for a title: keep it as the first paragraph instead.
-            joined = f"{title}\n\n{body}".strip()
+            pass
+        # A title too long for a title becomes the first paragraph; a body too long for one
+        # section goes on in the next ones.
+        if len(title) > TITLE_CHARS:
+            title, body = "", f"{title}\n\n{body}".strip()
+        for part in text_chunks(body) or [""]:
             try:
-                self.sections.append(Section(title="", body=joined))
+                self.sections.append(Section(title=title, body=part))
             except ValidationError as error:
-                where = short(title or body, 40)
+                where = short(title or part, 40)
                 raise ProfileTextError(
-                    f"De netwerkfiche kan niet bewaard worden: de tekst bij '{where}': "
+                    f"De netwerkfiche kan niet gelezen worden: de tekst bij '{where}': "
                     + messages.summary(error, "nl"),
-                    f"The profile cannot be stored: the text at '{where}': "
+                    f"The profile cannot be read: the text at '{where}': "
                     + messages.summary(error, "en"),
                 ) from None
 
@@ -80,6 +111,6 @@ class Draft:
 
 def storage_error(error: ValidationError) -> ProfileTextError:
     return ProfileTextError(
-        "De netwerkfiche kan niet bewaard worden: " + messages.summary(error, "nl"),
-        "The profile cannot be stored: " + messages.summary(error, "en"),
+        "De netwerkfiche kan niet gelezen worden: " + messages.summary(error, "nl"),
+        "The profile cannot be read: " + messages.summary(error, "en"),
     )

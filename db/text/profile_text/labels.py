@@ -6,7 +6,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from db.text.profile_text.lines import Line, fold
+from db.text.profile_text.lines import Line, fold, is_paragraph
 
 
 class Kind(enum.StrEnum):
@@ -166,10 +166,33 @@ YEARS = re.compile(
     r"(?P<start>\d{4})(?:\s*(?:-|–|—|/|tot(?: en met)?|t\.?e\.?m\.?|t/m)\s*'?(?P<end>\d{4}|\d{2}))?\s*\.?",
     re.IGNORECASE,
 )
-CAPTION = re.compile(
-    r"(?:beeld|foto|afbeelding)\s*(?::|via\b)|\(?\s*lees verder onder de (?:afbeelding|foto|video)\b",
+# Web leftovers around an image: a credit ("Beeld: maker - CC BY-SA 2.0", also glued to the
+# maker: "makerCC BY 2.0") and page furniture ("(Lees verder onder de afbeelding.)").
+_CREDIT = re.compile(r"(?:beeld|foto|afbeelding)\s*(?::|via\b)", re.IGNORECASE)
+# Licence names as written, in capitals (so that no Dutch word is taken for one).
+_LICENCE = re.compile(r"CC[ -]?(?:BY(?:[ -](?:SA|ND|NC))*|0)\b")
+_FURNITURE = re.compile(
+    r"\(?\s*(?:lees|scroll) verder (?:onder|na|bij|naast) de (?:afbeelding|foto|video)\b",
     re.IGNORECASE,
 )
+
+
+class ImageLine(enum.StrEnum):
+    CREDIT = "credit"
+    FURNITURE = "furniture"
+
+
+def image_line(text: str) -> ImageLine | None:
+    """Whether a line is an image credit or page furniture; a paragraph never is."""
+    if is_paragraph(text):
+        return None
+    if _FURNITURE.match(text):
+        return ImageLine.FURNITURE
+    if _CREDIT.match(text) or ("CC" in text and _LICENCE.search(text)):
+        return ImageLine.CREDIT
+    return None
+
+
 # Headings of other parts of a profile, recognised without a colon when they stand alone.
 _SECTION_TITLES = {
     "omgevingsanalyse",

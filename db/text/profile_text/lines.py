@@ -53,3 +53,14 @@ def split_lines(text: str) -> list[Line | None]:
 def short(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# A sentence ends at . ! ? or … before a space and a capital or digit (not "bv. de").
+_SENTENCE_END = re.compile(r"(?<=\w\w)[.!?…]+[\"')]?\s+(?=[A-Z0-9À-Ý\"'(])")
+PARAGRAPH_CHARS = 100
+
+
+def is_paragraph(text: str) -> bool:
+    """A line of paragraph length (several sentences, or over ~100 characters): never a label,
+    a heading, a name or a caption."""
+    return len(text) > PARAGRAPH_CHARS or _SENTENCE_END.search(text) is not None

@@ -9,12 +9,13 @@ from pydantic import ValidationError
 from db.model.schemas import (
     Partner,
 )
-from db.text.profile_text.blocks import Block
+from db.text.profile_text.blocks import Block, Para
 from db.text.profile_text.draft import Draft
 from db.text.profile_text.lines import short
 from db.text.profile_text.prose import free_text, list_parts
 from db.text.profile_text.splitting import (
     find_top_level,
+    list_and_prose,
     name_and_parenthesis,
     split_list,
     top_level_positions,
@@ -60,7 +61,12 @@ def partner_from_lines(lines: Sequence[str]) -> tuple[str, str]:
 
 def read_partners(block: Block, draft: Draft) -> None:
     para, items, units = list_parts(block.units)
-    found = _partners_from_list(" ".join(para.lines)) if para else []
+    listed, prose = list_and_prose(" ".join(para.lines)) if para else ("", "")
+    found = _partners_from_list(listed) if listed else []
+    if prose:
+        # "Partners: A, B, C. Op termijn wil het netwerk ...": the sentence is no partner.
+        units = [Para([prose]), *units]
+        draft.warn(f"De tekst na de lijst van partners staat bij de rubriek '{block.label}'.")
     found.extend(partner_from_lines(item.lines) for item in items)
     for name, description in found:
         try:

@@ -17,8 +17,11 @@
    euro``); a paragraph ending in a label (``... aan te pakken. Een greep uit de acties:``); or a
    short generic heading ending in a colon (``Omgevingsanalyse:``) or a known section title
    standing alone (``Werking lokaal netwerk``; inside the goals such a title heads a goal).
-   Image credits (``Beeld: ...``) and ``(Lees verder onder de afbeelding.)`` are captions
-   wherever they stand.
+   Image credits (``Beeld: ...``, or a licence name such as ``CC BY-SA 2.0``, ``CC0``, glued
+   to the maker or not) are ``credits``, apart from the captions, wherever they stand; page
+   furniture (``(Lees verder onder de afbeelding.)``) is kept only in the source text. A line of
+   paragraph length (several sentences, or over ~100 characters) is never a name, caption or
+   credit: ``Lokaal netwerk Melle wil streven naar ...`` opens the vision.
 3. **Fields.** Each block kind has a reader. What a reader cannot place is never dropped: it
    becomes a :class:`~db.model.schemas.Section` titled with the label it stood under, with a warning
    (an unreadable period or contact, a cut-off e-mail address, prose under ``Instrumenten``; for
@@ -26,13 +29,17 @@
    of the input that is not page chrome or a label ends up in some field.
 
 Not a profile: empty text, NUL or control characters, more than :data:`MAX_TEXT_CHARS`
-characters, a first line that cannot be a title (a sentence, an e-mail header), or fewer than two
-signs of a profile (the ``Lokaal Netwerk`` head, the image leftovers, or the labels for vision,
+characters, a first line that cannot be a title naming the municipality (a sentence, an e-mail
+header), or fewer than two signs of a profile (a title naming a known municipality, the
+``Lokaal Netwerk`` head, the image leftovers, a network name line, or the labels for vision,
 periods, drawing right, partners, goals, actions, meetings, contacts) raise
-:class:`ProfileTextError`; so does a record the schema refuses (too many partners, a text too
-long for its field). A text that ends in an empty label, or (when it does not end with the
-contact, as published profiles do) without closing its sentence, gets a "lijkt afgebroken"
-warning but is still read.
+:class:`ProfileTextError`. A guess never refuses: a value the reader inferred that the schema
+refuses falls back with a warning (:mod:`~db.text.profile_text.fallback`: the name from the
+municipality, the text to a section under its label). A text that stops where a profile does
+not (in an empty label, in a contact without e-mail address or phone, or, when it does not end
+with the contact as published profiles do, without closing its sentence) gets a "lijkt
+afgebroken" warning but is still read. Every warning is kept with the record
+(``source.warnings``) until the officer marks it checked.
 
 Choices made on the five seed profiles (``resources/samples``):
 
@@ -72,16 +79,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
-
-from db.model.schemas import (
-    NetworkProfile,
-    Source,
-)
+from db.model.reference import find_municipality
+from db.model.schemas import MAX_IMPORT_WARNINGS, NetworkProfile, Source
 from db.text.profile_text.blocks import Block, Para, read_blocks
 from db.text.profile_text.contacts import read_contacts
-from db.text.profile_text.draft import Draft, storage_error
+from db.text.profile_text.draft import Draft
 from db.text.profile_text.facts import (
     detect_instruments,
     read_amount,
@@ -91,9 +95,10 @@ from db.text.profile_text.facts import (
     read_rubric,
     read_single_line,
 )
+from db.text.profile_text.fallback import validated_profile
 from db.text.profile_text.goals import read_actions, read_goals
 from db.text.profile_text.head import Head, read_head
-from db.text.profile_text.labels import CAPTION, PROFILE_KINDS, Context, Kind
+from db.text.profile_text.labels import PROFILE_KINDS, Context, Kind, image_line
 from db.text.profile_text.lines import CONTROL, SURROGATE, fold, short, split_lines
 from db.text.profile_text.partners import read_partners
 from db.text.profile_text.prose import prose_text
@@ -187,56 +192,100 @@ def _refuse_unreadable(text: object) -> str:
     return text
 
 
-def _looks_truncated(blocks: Sequence[Block]) -> bool:
-    """A text cut off mid-list or mid-sentence. Published profiles end with the contact, so a text
-    ending in anything else must end its sentence; a label with nothing after it is cut off."""
+def _cut_off(blocks: Sequence[Block], draft: Draft, contacts_before: int, last_line: str) -> str:
+    """Why the text looks cut off where it stops, or "" when it ends as a profile ends.
+
+    Published profiles end with the contact: a text ending in anything else must close its
+    sentence; a label with nothing after it is cut off; so is a contact without any contact data
+    (no e-mail address, no phone number) or one whose address is cut off.
+    """
     last = next((b for b in reversed(blocks) if not b.empty or b.kind is not Kind.INTRO), None)
     if last is None:
-        return False
+        return ""
     if last.empty:
-        return True
+        return f"De tekst lijkt afgebroken na '{short(last.label, 40)}': daar staat niets meer."
+    if last_line.endswith(":"):  # "... Een greep uit de acties:" with nothing after it
+        tail = " ".join(last_line.split()[-5:])
+        return f"De tekst lijkt afgebroken na '…{short(tail, 40)}': daar staat niets meer."
     if last.kind is Kind.CONTACTS:
-        return False  # a cut-off address is reported by the contact reader
+        read = draft.contacts[contacts_before:]
+        if len(read) < len(last.groups()):
+            return f"De tekst lijkt afgebroken in '{short(last.label, 40)}'."
+        if read and not (read[-1].email or read[-1].phone):
+            return (
+                f"De tekst lijkt afgebroken in '{short(last.label, 40)}': de contactpersoon "
+                "heeft geen e-mailadres of telefoonnummer."
+            )
+        return ""
     unit = last.units[-1]
     text = unit.text if isinstance(unit, Para) else unit.items[-1].lines[-1]
-    return text.count("(") > text.count(")") or text[-1] not in ".!?…)\"'"
+    # A closing quote ends a sentence only after its full stop ("... 'De Sfeer'" does not).
+    if text.count("(") > text.count(")") or text.rstrip("\"'")[-1:] not in ".!?…)":
+        tail = " ".join(text.split()[-4:])
+        return f"De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst ('…{short(tail, 40)}')."
+    return ""
 
 
 def parse_profile(text: str, file_name: str = "") -> ParseResult:
     """Read a published profile text into a record; raise :class:`ProfileTextError` if it is none.
 
     Every guess (province inferred, vision without a label, unknown period label, text kept as a
-    section, ...) is reported in the result's warnings, in Dutch.
+    section, a value that fell back, a text that looks cut off, ...) is reported in the result's
+    warnings, in Dutch, and kept with the record (``source.warnings``) to be checked.
     """
     raw = _refuse_unreadable(text)
     lines = split_lines(raw)
     head = read_head(lines)
     if not plausible_title(head.title):
         raise ProfileTextError(
-            NOT_A_PROFILE + "de eerste regel is geen titel met de naam van de gemeente.",
-            NOT_A_PROFILE_EN + "the first line is not a title naming the municipality.",
+            NOT_A_PROFILE + "er staat geen gemeente in de titel (de eerste regel); "
+            "een netwerkfiche begint met de naam van de gemeente.",
+            NOT_A_PROFILE_EN + "no municipality in the title (the first line); "
+            "a network profile starts with the name of its municipality.",
         )
     title = parse_title(head.title)
     context = Context(frozenset(fold(name) for name in title.municipalities))
-    blocks, body_captions = read_blocks(lines, head, context)
+    blocks, body_captions, body_credits = read_blocks(lines, head, context)
     draft = Draft()
+    contacts_before = 0
     for block in blocks:
+        contacts_before = len(draft.contacts)
         _read_block(block, draft)
     signals = head.signals | {kind.value for kind in draft.kinds & PROFILE_KINDS}
+    if head.network_names:
+        signals.add("network name")
+    # A title naming a known municipality counts as a sign: a real profile copied without the
+    # page's head and with one labelled part ("Partners:") is still read.
+    named = all(find_municipality(name) for name in title.municipalities)
+    if named:
+        signals.add("municipality")
     if len(signals) < 2:
         raise ProfileTextError(
-            NOT_A_PROFILE + "geen herkenbare rubrieken (Partners, Trekkingsrecht, Doelstellingen, "
+            NOT_A_PROFILE
+            + ("" if named else "de titel noemt geen gemeente, en ")
+            + "er staan geen herkenbare rubrieken in (Partners, Trekkingsrecht, Doelstellingen, "
             "Contactpersoon, ...) en geen kop 'Lokaal Netwerk'.",
-            NOT_A_PROFILE_EN + "no recognisable parts (Partners, Trekkingsrecht, Doelstellingen, "
+            NOT_A_PROFILE_EN
+            + ("" if named else "the title names no municipality, and ")
+            + "there are no recognisable parts (Partners, Trekkingsrecht, Doelstellingen, "
             "Contactpersoon, ...) and no 'Lokaal Netwerk' heading.",
         )
-    if _looks_truncated(blocks):
-        draft.warn("De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst.")
-    return ParseResult(_assemble(raw, file_name, head, title, body_captions, draft), draft.warnings)
+    last_line = next((line.text for line in reversed(lines) if line is not None), "")
+    cut_off = _cut_off(blocks, draft, contacts_before, last_line)
+    if cut_off:
+        draft.warn(cut_off)
+    images = ([*head.captions, *body_captions], [*head.credits, *body_credits])
+    profile = _assemble(raw, file_name, head, title, images, draft)
+    return ParseResult(profile, list(profile.source.warnings))
 
 
 def _assemble(
-    raw: str, file_name: str, head: Head, title: Title, body_captions: list[str], draft: Draft
+    raw: str,
+    file_name: str,
+    head: Head,
+    title: Title,
+    images: tuple[list[str], list[str]],
+    draft: Draft,
 ) -> NetworkProfile:
     municipalities = draft.municipalities or title.municipalities
     if draft.province is not None:
@@ -248,43 +297,56 @@ def _assemble(
     merger_note(municipalities[0], draft)
     if draft.region is None and title.region:
         draft.warn(f"'{short(title.region)}' uit de titel is als regio bewaard.")
-    captions = [*head.captions, *body_captions]
+    captions, credits = images
     name = draft.name or inferred_name([*head.network_names, *head.captions], municipalities[0])
     instruments = draft.instruments
     if instruments is None:
         instruments = detect_instruments(_body_text(raw, head))
         if instruments:
             draft.warn("Instrumenten herkend in de tekst: " + ", ".join(instruments) + ".")
-    try:
-        return NetworkProfile(
-            name=name,
-            alias=draft.alias,
-            municipalities=municipalities,
-            province=province,
-            region=title.region if draft.region is None else draft.region,
-            vision="\n\n".join(draft.vision),
-            target_group="\n\n".join(draft.target_group),
-            agreement_periods=draft.periods,
-            drawing_right_eur=draft.amount,
-            instruments=instruments,
-            partners=draft.partners,
-            goals=draft.goals,
-            actions=draft.actions,
-            meetings="\n\n".join(draft.meetings),
-            contacts=draft.contacts,
-            sections=draft.sections,
-            captions=captions,
-            notes="\n\n".join(draft.notes),
-            source=Source(file_name=file_name, imported_at=datetime.now(UTC), raw_text=raw),
-        )
-    except ValidationError as error:
-        raise storage_error(error) from None
+    fields: dict[str, Any] = {
+        "name": name,
+        "alias": draft.alias,
+        "municipalities": municipalities,
+        "province": province,
+        "region": title.region if draft.region is None else draft.region,
+        "vision": "\n\n".join(draft.vision),
+        "target_group": "\n\n".join(draft.target_group),
+        "agreement_periods": draft.periods,
+        "drawing_right_eur": draft.amount,
+        "instruments": instruments,
+        "partners": draft.partners,
+        "goals": draft.goals,
+        "actions": draft.actions,
+        "meetings": "\n\n".join(draft.meetings),
+        "contacts": draft.contacts,
+        "sections": list(draft.sections),
+        "captions": captions,
+        "credits": credits,
+        "notes": "\n\n".join(draft.notes),
+    }
+    profile = validated_profile(fields, draft, title.municipalities[0])
+    source = Source(
+        file_name=file_name,
+        imported_at=datetime.now(UTC),
+        raw_text=raw,
+        warnings=stored_warnings(draft.warnings),
+    )
+    return profile.model_copy(update={"source": source})
+
+
+def stored_warnings(warnings: Sequence[str]) -> list[str]:
+    """The warnings as the record keeps them: at most the schema's number, the rest counted."""
+    if len(warnings) <= MAX_IMPORT_WARNINGS:
+        return list(warnings)
+    more = len(warnings) - MAX_IMPORT_WARNINGS + 1
+    return [*warnings[: MAX_IMPORT_WARNINGS - 1], f"… en nog {more} andere waarschuwingen."]
 
 
 def _body_text(raw: str, head: Head) -> str:
     """The text after the head, normalised, for detecting instruments."""
     lines = split_lines(raw)[head.body_start :]
-    return "\n".join(line.text for line in lines if line and not CAPTION.match(line.text))
+    return "\n".join(line.text for line in lines if line and not image_line(line.text))
 
 
 def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
@@ -306,6 +368,11 @@ def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
     result = parse_profile(text, file.name)
     if note:
         result.warnings.insert(0, note)
+        source = result.profile.source
+        warnings = stored_warnings([note, *source.warnings])
+        result.profile = result.profile.model_copy(
+            update={"source": source.model_copy(update={"warnings": warnings})}
+        )
     return result
 
 

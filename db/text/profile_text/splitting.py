@@ -73,3 +73,21 @@ def name_and_parenthesis(text: str) -> tuple[str, str]:
     if match:
         return match.group("name"), match.group("description").strip()
     return text, ""
+
+
+# The end of a sentence inside a line: the next word starts with a capital.
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w|\w\))[.!?]+\s+(?=[A-ZÀ-Ý])")
+
+
+def list_and_prose(text: str, separators: Sequence[str] = (": ", " – ", " — ")) -> tuple[str, str]:
+    """An inline list and the prose after it: the list ends with the item that ends a sentence
+    ("A, B, C. Op termijn wil het netwerk ..."), unless a description follows first (after one
+    of ``separators``), which then runs to the end."""
+    depths = top_level_positions(text)
+    described = find_top_level(text, separators)
+    for match in _SENTENCE_BREAK.finditer(text):
+        if described is not None and match.start() > described[0]:
+            break
+        if depths[match.start()] == 0:
+            return text[: match.start()].rstrip(), text[match.end() :].strip()
+    return text, ""

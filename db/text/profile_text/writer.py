@@ -70,13 +70,14 @@ from db.text.profile_text.contacts import contact_fields
 from db.text.profile_text.facts import detect_instruments
 from db.text.profile_text.head import CAPTIONS_PER_IMAGE
 from db.text.profile_text.labels import (
-    CAPTION,
     NETWORK_NAME,
     ORDINAL_WORDS,
     Context,
+    ImageLine,
     Kind,
     Label,
     classify,
+    image_line,
 )
 from db.text.profile_text.lines import Line, fold, split_lines
 from db.text.profile_text.partners import partner_from_lines
@@ -149,6 +150,12 @@ def _write_head(profile: NetworkProfile) -> tuple[list[str], list[str]]:
         for start in range(0, max(len(profile.captions), 1), CAPTIONS_PER_IMAGE)
     ]
     blocks = [title, *(block for image in images for block in image), title, "Lokaal Netwerk"]
+    # Credits stand on their own below the head, as on the page; one that would not read back
+    # as a credit says what it is.
+    blocks.extend(
+        credit if image_line(credit) is ImageLine.CREDIT else f"Beeld: {credit}"
+        for credit in profile.credits
+    )
     labels: list[str] = []
     expected_name = inferred_name(profile.captions, profile.municipalities[0])
     if profile.name != expected_name:
@@ -193,7 +200,7 @@ def _is_plain_paragraph(text: str, context: Context, in_goals: bool = False) -> 
     """Whether lines read back as an ordinary paragraph (not a label, heading or caption)."""
     for index, line in enumerate(text.split("\n")):
         parsed = split_lines(line)[0]
-        if parsed is None or parsed.bullet or parsed.text != line or CAPTION.match(line):
+        if parsed is None or parsed.bullet or parsed.text != line or image_line(line):
             return False
         if fold(line) in ("item_left", "item_right"):
             return False
@@ -242,7 +249,9 @@ def _write_contact(contact: Contact) -> str:
     role_last = [contact.name, contact.organisation, email, contact.phone]
     candidates = [", ".join(piece for piece in in_order if piece)]
     if contact.role:  # "jessy.wandels [at] oudenaarde.be (Diensthoofd Sociale Zaken)"
-        candidates.append(", ".join(piece for piece in role_last if piece) + f" ({contact.role})")
+        role_in_brackets = ", ".join(piece for piece in role_last if piece) + f" ({contact.role})"
+        # Without a name the published profiles put the role in brackets after the address.
+        candidates.insert(0 if not contact.name else 1, role_in_brackets)
     for candidate in candidates:
         try:
             if Contact(**contact_fields([candidate])) == contact:

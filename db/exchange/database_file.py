@@ -48,7 +48,7 @@ from db.storage.backup import BackupInfo
 from db.storage.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.storage.engine import make_engine
 from db.storage.history import VERSIONS_TABLE, give_new_database_id
-from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE
+from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE, INSIDE_TABLE
 from db.storage.store import Store
 from db.storage.tables import Network
 
@@ -310,7 +310,8 @@ def _purge_deleted_from_index(connection: sqlite3.Connection) -> None:
     finally:
         connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
     try:
-        connection.execute(f"INSERT INTO {INDEX_TABLE}({INDEX_TABLE}) VALUES ('optimize')")
+        for table in (INDEX_TABLE, INSIDE_TABLE):
+            connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         connection.execute(f"DELETE FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,))
         connection.execute("COMMIT")
     except BaseException:

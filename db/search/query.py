@@ -3,14 +3,15 @@
 Whatever a user types becomes a valid FTS5 expression (:func:`parse_query`): words are prefix
 terms joined by AND, ``"..."`` is a phrase, ``OF``/``OR`` gives alternatives and ``-woord``
 excludes. Every piece of user text reaches FTS5 inside double quotes, so no input can be an
-FTS5 syntax error.
+FTS5 syntax error. A single word of three letters or more is also looked for inside longer
+words (``pas`` in ``kansenpas``), in the inside index (:attr:`Phrase.inside`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 from uuid import UUID
@@ -18,11 +19,18 @@ from uuid import UUID
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from db.model.schemas import MAX_YEAR, MIN_YEAR, Province, province_from_text
+from db.storage.search_index import INSIDE_MIN_LETTERS, fold_word
 
 if TYPE_CHECKING:
     pass
 
 MAX_PHRASES = 32  # a pasted paragraph still makes a bounded query
+# A longer "word" (a pasted link, a run of letters) is only looked for at the start of words:
+# no Dutch compound holds one, and a trigram phrase query costs a lookup per letter.
+INSIDE_MAX_LETTERS = 40
+# Words looked for inside words, per query (and as many excluded): each costs a pass over both
+# indexes when the inside tier is ranked; an officer types a few words, a pasted text many.
+MAX_INSIDE_WORDS = 8
 
 # --- from what a user types to an FTS5 expression --------------------------------------------
 
@@ -44,10 +52,25 @@ class Phrase:
 
     tokens: tuple[str, ...]
     prefix: bool
+    # False for the words of a long query past MAX_INSIDE_WORDS: found at word starts only.
+    compound: bool = True
 
-    def fts(self) -> str:
+    def fts(self, prefix: bool | None = None) -> str:
+        """The phrase for the main index; ``prefix=False`` asks for whole words only."""
         quoted = " ".join(self.tokens).replace('"', '""')
-        return f'"{quoted}"' + ("*" if self.prefix else "")
+        return f'"{quoted}"' + ("*" if self.prefix and prefix is not False else "")
+
+    @property
+    def inside(self) -> str | None:
+        """The phrase for the inside index (the word anywhere after a word's first letter), or
+        None: a phrase of several words, or a word too short or too long, is only looked for
+        from the start of words."""
+        if len(self.tokens) != 1 or not self.compound:
+            return None
+        folded = fold_word(self.tokens[0])
+        if not INSIDE_MIN_LETTERS <= len(folded) <= INSIDE_MAX_LETTERS:
+            return None
+        return '"' + folded.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +82,30 @@ class ParsedQuery:
 
     @property
     def positive(self) -> str | None:
+        return self.positive_expression()
+
+    def positive_expression(self, prefix: bool | None = None) -> str | None:
+        """The groups for the main index; ``prefix=False``: whole words only."""
         if not self.groups:
             return None
-        parts = [
-            group[0].fts() if len(group) == 1 else "(" + " OR ".join(p.fts() for p in group) + ")"
-            for group in self.groups
-        ]
+        parts = [_alternatives([phrase.fts(prefix) for phrase in group]) for group in self.groups]
         return " AND ".join(parts)
+
+    @property
+    def exact(self) -> str | None:
+        """The positive expression with whole words only (the first tier of the ranking), or
+        None when it is the same as :attr:`positive` (nothing in the query is a prefix)."""
+        exact = self.positive_expression(prefix=False)
+        return None if exact == self.positive else exact
+
+    @property
+    def negative_inside(self) -> str | None:
+        """The excluded words for the inside index: ``-pas`` also excludes ``kansenpas``."""
+        return " OR ".join(p.inside for p in self.excluded if p.inside is not None) or None
+
+    @property
+    def looks_inside(self) -> bool:
+        return any(phrase.inside is not None for phrase in self.phrases)
 
     @property
     def negative(self) -> str | None:
@@ -86,6 +126,21 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.groups and not self.excluded
+
+
+def _alternatives(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _bounded(phrase: Phrase, inside_left: list[int]) -> Phrase:
+    """``phrase``, no longer looked for inside words once ``inside_left`` (a counter shared by
+    the query's words) is used up."""
+    if phrase.inside is None:
+        return phrase
+    if inside_left[0] <= 0:
+        return replace(phrase, compound=False)
+    inside_left[0] -= 1
+    return phrase
 
 
 def parse_query(user_text: str) -> ParsedQuery:
@@ -144,12 +199,18 @@ def parse_query(user_text: str) -> ParsedQuery:
             groups.append([unit])
     phrases_left = MAX_PHRASES
     kept: list[tuple[Phrase, ...]] = []
-    for group in groups:
+    for group in dict.fromkeys(tuple(group) for group in groups):  # a word twice asks nothing more
         if phrases_left <= 0:
             break
-        kept.append(tuple(group[:phrases_left]))
+        kept.append(group[:phrases_left])
         phrases_left -= len(kept[-1])
-    return ParsedQuery(groups=tuple(kept), excluded=tuple(excluded[:MAX_PHRASES]))
+    inside_left = [MAX_INSIDE_WORDS]
+    return ParsedQuery(
+        groups=tuple(tuple(_bounded(p, inside_left) for p in group) for group in kept),
+        excluded=tuple(_bounded(p, [MAX_INSIDE_WORDS]) for p in dict.fromkeys(excluded))[
+            :MAX_PHRASES
+        ],
+    )
 
 
 def to_fts(user_text: str) -> str | None:

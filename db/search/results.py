@@ -1,4 +1,11 @@
-"""Running a search: ranked ids, hits with the field they matched and a snippet around the match."""
+"""Running a search: ranked ids, hits with the field they matched and a snippet around the match.
+
+Ranking comes in three tiers, each ordered by bm25 with the fields' weights: networks where the
+query's words occur as whole words, then those where they only start words (search as you
+type), then those where a word of three letters or more occurs only inside a longer word
+(``pas`` in ``kansenpas``, from the inside index). The tiers are queried in turn, each leaving
+out what an earlier one found; with a limit, a tier that fills it ends the search.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 from uuid import UUID
 
@@ -23,8 +30,10 @@ from db.storage.search_index import (
     FIELD_KEYS,
     FIELDS,
     INDEX_TABLE,
+    INSIDE_TABLE,
     KEYS_TABLE,
     PAGE_COLUMNS,
+    fold_word,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +51,9 @@ class SearchHit:
     name: str
     municipalities: tuple[str, ...]
     province: str | None
-    score: float | None  # relevance (higher is better); None when listed by filters alone
+    # Relevance, higher is better; None when listed by filters alone. The whole part is the tier
+    # (2 whole words, 1 word starts, 0 inside words), the fraction bm25 within the tier.
+    score: float | None
     matched_field: str | None  # a key of FIELD_LABELS; None without text
     segments: tuple[tuple[str, bool], ...]  # the snippet: (text, is a matched word)
 
@@ -95,9 +106,10 @@ def search(store: Store, query: SearchQuery) -> list[SearchHit]:
             ids = _listed(db, query, parsed)
             return _describe(db, ids[: query.limit] if query.limit else ids, parsed)
         texts = _texts(db, [docid for docid, _id, _score in ranked])
-    # bm25 is negative, lower is better; people expect a higher score for a better hit.
+    if not ranked:
+        return []  # no snippet patterns to compile (a pasted run of letters costs a while)
     patterns = _patterns(parsed)
-    return [_hit(network_id, -score, texts[docid], patterns) for docid, network_id, score in ranked]
+    return [_hit(network_id, score, texts[docid], patterns) for docid, network_id, score in ranked]
 
 
 def search_ids(store: Store, query: SearchQuery) -> list[UUID]:
@@ -145,16 +157,141 @@ def _reading(store: Store) -> Iterator[sqlite3.Connection]:
             pooled.close()
 
 
-def _full_match(query: SearchQuery, parsed: ParsedQuery) -> str | None:
-    """The text expression and the partner filter as one FTS5 expression."""
-    parts = []
-    if parsed.match is not None:
-        parts.append(f"({parsed.match})")
+def _column(expression: str, column: str | None) -> str:
+    return f"{{{column}}} : ({expression})" if column else expression
+
+
+def _anywhere(
+    parsed: ParsedQuery, params: dict[str, Any], name: str, column: str | None = None
+) -> str | None:
+    """SQL for the docids where every group of ``parsed`` occurs, at the start of a word or
+    inside one, and no excluded word does (in ``column`` only, if given); None: no condition."""
+    selects: list[str] = []
+    for number, group in enumerate(parsed.groups):
+        key = f"{name}_{number}"
+        params[key] = _column(" OR ".join(phrase.fts() for phrase in group), column)
+        parts = [f"SELECT rowid AS docid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :{key}"]
+        inside = [phrase.inside for phrase in group if phrase.inside is not None]
+        if inside:
+            params[f"{key}_in"] = _column(" OR ".join(inside), column)
+            parts.append(f"SELECT rowid FROM {INSIDE_TABLE} WHERE {INSIDE_TABLE} MATCH :{key}_in")
+        selects.append(f"SELECT docid FROM ({' UNION '.join(parts)})")
+    excluded = _excluded(parsed, params, name, column)
+    if not selects:
+        if excluded is None:
+            return None
+        selects.append(f"SELECT docid FROM {KEYS_TABLE}")
+    sql = " INTERSECT ".join(selects)
+    return f"{sql} EXCEPT {excluded}" if excluded else sql
+
+
+def _excluded(
+    parsed: ParsedQuery, params: dict[str, Any], name: str, column: str | None = None
+) -> str | None:
+    """SQL for the docids holding an excluded word: at a word's start, or inside a word."""
+    if parsed.negative is None:
+        return None
+    params[f"{name}_not"] = _column(parsed.negative, column)
+    sql = f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :{name}_not"
+    if parsed.negative_inside is not None:
+        params[f"{name}_not_in"] = _column(parsed.negative_inside, column)
+        sql += f" UNION SELECT rowid FROM {INSIDE_TABLE} WHERE {INSIDE_TABLE} MATCH :{name}_not_in"
+    return sql
+
+
+def _restrictions(
+    db: sqlite3.Connection, query: SearchQuery, parsed: ParsedQuery, params: dict[str, Any]
+) -> list[str]:
+    """SQL conditions on an index row's ``rowid`` for the filters, the partner and the
+    excluded words. The unary + keeps SQLite from handing an IN list to FTS5 as rowid lookups:
+    one pass over the matches, then a membership test, is cheaper than a match per candidate."""
+    restrictions: list[str] = []
+    conditions = _filters(db, query, params)
+    if conditions:
+        restrictions.append(
+            f"+rowid IN (SELECT k2.docid FROM {KEYS_TABLE} AS k2"
+            f" JOIN networks AS n ON n.id = k2.network_id WHERE {' AND '.join(conditions)})"
+        )
     if query.partner is not None:
-        partner = parse_query(query.partner).match
+        partner = _anywhere(parse_query(query.partner), params, "partner", "partners")
         if partner is not None:
-            parts.append(f"({{partners}} : ({partner}))")
-    return " AND ".join(parts) or None
+            restrictions.append(f"+rowid IN ({partner})")
+    excluded = _excluded(parsed, params, "excluded")
+    if excluded is not None:
+        restrictions.append(f"+rowid NOT IN ({excluded})")
+    return restrictions
+
+
+_WEIGHTS = ", ".join(str(field.weight) for field in FIELDS)
+
+
+def _tiers(parsed: ParsedQuery, params: dict[str, Any]) -> list[tuple[int, str, str, list[str]]]:
+    """(tier, table, MATCH expression, extra conditions) of each tier that can add hits, best
+    first: 0 whole words, 1 word starts (absent when nothing in the query is a prefix), 2 inside
+    words."""
+    positive = parsed.positive
+    if positive is None:
+        return []
+    tiers: list[tuple[int, str, str, list[str]]] = []
+    if parsed.exact is None:
+        tiers.append((0, INDEX_TABLE, positive, []))
+    else:
+        tiers += [(0, INDEX_TABLE, parsed.exact, []), (1, INDEX_TABLE, positive, [])]
+    inside = [phrase.inside for phrase in parsed.phrases if phrase.inside is not None]
+    if inside:
+        conditions = []
+        if len(parsed.groups) > 1:
+            # The inside matches of any word find the candidates; each word must then occur
+            # somewhere, at a word's start or inside a word.
+            anywhere = _anywhere(ParsedQuery(parsed.groups, ()), params, "group")
+            conditions.append(f"+rowid IN ({anywhere})")
+        tiers.append((2, INSIDE_TABLE, " OR ".join(inside), conditions))
+    return tiers
+
+
+def _score(tier: int, bm25: float) -> float:
+    """Higher is better: the tier as the whole part (2 for whole words), bm25 squeezed into the
+    fraction (bm25 is negative, lower is better)."""
+    relevance = max(-bm25, 0.0)
+    return (2 - tier) + relevance / (1 + relevance)
+
+
+def _ranked(
+    db: sqlite3.Connection, query: SearchQuery, parsed: ParsedQuery
+) -> list[tuple[int, str, float]] | None:
+    """(docid, network id, score) best first, or None when the text asks for nothing to rank.
+
+    Each tier is ordered by an explicit ``bm25(...)`` with the index's own weights rather than by
+    ``rank``: the same order, but SQLite's top-N sorter beats FTS5's internal sort of every match.
+    """
+    if parsed.positive is None:
+        return None
+    params: dict[str, Any] = {}
+    restrictions = _restrictions(db, query, parsed, params)
+    ranked: list[tuple[int, str, float]] = []
+    seen: list[int] = []
+    for tier, table, match, conditions in _tiers(parsed, params):
+        wanted = None if query.limit is None else query.limit - len(ranked)
+        if wanted == 0:
+            break
+        where = [f"{table} MATCH :match"]
+        if seen:
+            # First: what an earlier tier found needs no further test (SQLite tests in order).
+            where.append("+rowid NOT IN (SELECT value FROM json_each(:seen))")
+        where += [*restrictions, *conditions]
+        sql = (
+            "SELECT r.docid, k.network_id, r.score FROM"
+            f" (SELECT rowid AS docid, bm25({table}, {_WEIGHTS}) AS score FROM {table}"
+            f" WHERE {' AND '.join(where)} ORDER BY score"
+            f"{'' if wanted is None else f' LIMIT {int(wanted)}'}) AS r"
+            f" JOIN {KEYS_TABLE} AS k ON k.docid = r.docid ORDER BY r.score"
+        )
+        rows = db.execute(sql, {**params, "match": match, "seen": json.dumps(seen)}).fetchall()
+        ranked += [
+            (int(docid), str(network_id), _score(tier, bm25)) for docid, network_id, bm25 in rows
+        ]
+        seen += [int(docid) for docid, _network_id, _bm25 in rows]
+    return ranked
 
 
 def _filters(db: sqlite3.Connection, query: SearchQuery, params: dict[str, Any]) -> list[str]:
@@ -210,45 +347,6 @@ def _stored_names(db: sqlite3.Connection, table: str, wanted: str, key: Any) -> 
     return [name for (name,) in names if key(name) == target]
 
 
-_WEIGHTS = ", ".join(str(field.weight) for field in FIELDS)
-
-
-def _ranked(
-    db: sqlite3.Connection, query: SearchQuery, parsed: ParsedQuery
-) -> list[tuple[int, str, float]] | None:
-    """(docid, network id, bm25) best first, or None when the text asks for nothing to rank.
-
-    Ordered by an explicit ``bm25(...)`` with the index's own weights rather than by ``rank``:
-    the same order, but SQLite's top-N sorter beats FTS5's internal sort of every match.
-    """
-    if parsed.match is None:
-        return None
-    params: dict[str, Any] = {"match": _full_match(query, parsed)}
-    conditions = _filters(db, query, params)
-    where = f"{INDEX_TABLE} MATCH :match"
-    if conditions:
-        # The unary + keeps SQLite from handing the IN list to FTS5 as rowid lookups: one pass
-        # over the matches, then a membership test, is cheaper than a match per candidate.
-        where += (
-            f" AND +rowid IN (SELECT k2.docid FROM {KEYS_TABLE} AS k2"
-            f" JOIN networks AS n ON n.id = k2.network_id WHERE {' AND '.join(conditions)})"
-        )
-    limit = ""
-    if query.limit is not None:
-        limit = " LIMIT :limit"
-        params["limit"] = query.limit
-    sql = (
-        "SELECT r.docid, k.network_id, r.score FROM"
-        f" (SELECT rowid AS docid, bm25({INDEX_TABLE}, {_WEIGHTS}) AS score FROM {INDEX_TABLE}"
-        f" WHERE {where} ORDER BY score{limit}) AS r"
-        f" JOIN {KEYS_TABLE} AS k ON k.docid = r.docid ORDER BY r.score"
-    )
-    return [
-        (int(docid), str(network_id), float(score))
-        for docid, network_id, score in db.execute(sql, params)
-    ]
-
-
 def _texts(db: sqlite3.Connection, docids: Sequence[int]) -> dict[int, Sequence[Any]]:
     """The indexed texts of a page of hits, by docid: one lookup per row, nothing more."""
     if not docids:
@@ -262,19 +360,17 @@ def _listed(db: sqlite3.Connection, query: SearchQuery, parsed: ParsedQuery) -> 
     """Ids of the networks passing the filters (and not excluded), in name order."""
     params: dict[str, Any] = {}
     conditions = _filters(db, query, params)
-    partner = _full_match(query, ParsedQuery((), ()))
-    if partner is not None:
+    if query.partner is not None:
+        partner = _anywhere(parse_query(query.partner), params, "partner", "partners")
+        if partner is not None:
+            conditions.append(
+                f"n.id IN (SELECT network_id FROM {KEYS_TABLE} WHERE docid IN ({partner}))"
+            )
+    excluded = _excluded(parsed, params, "excluded")
+    if excluded is not None:
         conditions.append(
-            f"n.id IN (SELECT k.network_id FROM {INDEX_TABLE} AS s JOIN {KEYS_TABLE} AS k"
-            f" ON k.docid = s.rowid WHERE {INDEX_TABLE} MATCH :partner)"
+            f"n.id NOT IN (SELECT network_id FROM {KEYS_TABLE} WHERE docid IN ({excluded}))"
         )
-        params["partner"] = partner
-    if parsed.negative is not None:
-        conditions.append(
-            f"n.id NOT IN (SELECT k.network_id FROM {INDEX_TABLE} AS s JOIN {KEYS_TABLE} AS k"
-            f" ON k.docid = s.rowid WHERE {INDEX_TABLE} MATCH :excluded)"
-        )
-        params["excluded"] = parsed.negative
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     rows = db.execute(f"SELECT n.id, n.name FROM networks AS n{where}", params).fetchall()
     rows.sort(key=lambda row: (fold(row[1]), row[0]))
@@ -364,11 +460,27 @@ def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     return re.compile(body + tail)
 
 
-_Patterns = tuple[tuple[re.Pattern[str], ...], ...]  # per group of the query, its alternatives
+@lru_cache(maxsize=256)
+def _inside_pattern(phrase: Phrase) -> re.Pattern[str] | None:
+    """A pattern for the word of ``phrase`` anywhere, marking just that part of a compound."""
+    if phrase.inside is None:
+        return None
+    word = fold_word(phrase.tokens[0])
+    return re.compile(_MARKS.join(_letter_pattern(char) for char in word) + _MARKS)
+
+
+# Per group of the query, its alternatives: ((from a word's start, the word anywhere or None),
+# whether the phrase is a prefix).
+_Patterns = tuple[tuple[tuple[tuple[re.Pattern[str], re.Pattern[str] | None], bool], ...], ...]
 
 
 def _patterns(parsed: ParsedQuery) -> _Patterns:
-    return tuple(tuple(_phrase_pattern(phrase) for phrase in group) for group in parsed.groups)
+    return tuple(
+        tuple(
+            ((_phrase_pattern(phrase), _inside_pattern(phrase)), phrase.prefix) for phrase in group
+        )
+        for group in parsed.groups
+    )
 
 
 def _find(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
@@ -381,36 +493,75 @@ def _find(pattern: re.Pattern[str], value: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_REST = re.compile(f"(?:{WORD_CHAR})*")
+
+
+def _find_both(
+    pattern: re.Pattern[str], value: str, prefix: bool
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """One pass of a single word's pattern over ``value``: (spans at a word's start, as the
+    main index matched them: to the word's end for a prefix; spans inside a word)."""
+    starts: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
+    for found in pattern.finditer(value):
+        start, end = found.span()
+        if start > 0 and TOKEN.match(value, start - 1, start):
+            inside.append((start, end))
+            continue
+        rest = _WORD_REST.match(value, end)
+        word_end = rest.end() if rest else end
+        if prefix:
+            starts.append((start, word_end))
+        elif word_end == end:
+            starts.append((start, end))
+    return starts, inside
+
+
 def _best_snippet(
     columns: Sequence[Any], patterns: _Patterns
 ) -> tuple[str | None, tuple[tuple[str, bool], ...]]:
     """The field to show a hit in, and its snippet: the first field (by weight) that holds all
-    the query's groups, else the first that holds any of its words."""
+    the query's groups at the start of words; else the first that holds them all, inside words
+    too; else the first with any word at a word's start; else the first with any inside one.
+    (So a hit found by whole words is not shown by a compound in a heavier field.) One pass over
+    each field per word of the query."""
     if not patterns:
         return None, ()
-    fallback: tuple[int, str, list[tuple[int, int]]] | None = None
+    complete: tuple[int, str, list[tuple[int, int]]] | None = None
+    some_start: tuple[int, str, list[tuple[int, int]]] | None = None
+    some_inside: tuple[int, str, list[tuple[int, int]]] | None = None
     for index, value in enumerate(columns):
         if not value:
             continue
-        spans: list[tuple[int, int]] = []
-        groups_found = 0
+        start_spans: list[tuple[int, int]] = []
+        inside_spans: list[tuple[int, int]] = []
+        groups_at_start = groups_anywhere = 0
         for group in patterns:
-            found_in_group = False
-            for pattern in group:
-                found = _find(pattern, value)
-                if found:
-                    spans.extend(found)
-                    found_in_group = True
-            groups_found += found_in_group
-        if not spans:
-            continue
-        if groups_found == len(patterns):
-            return FIELD_KEYS[index], _cut(value, spans)
-        if fallback is None:
-            fallback = (index, value, spans)
-    if fallback is None:
+            at_start = anywhere = False
+            for (start_pattern, inside_pattern), prefix in group:
+                inside: list[tuple[int, int]] = []
+                if inside_pattern is None:
+                    starts = _find(start_pattern, value)
+                else:
+                    starts, inside = _find_both(inside_pattern, value, prefix)
+                start_spans += starts
+                inside_spans += inside
+                at_start = at_start or bool(starts)
+                anywhere = anywhere or bool(starts) or bool(inside)
+            groups_at_start += at_start
+            groups_anywhere += anywhere
+        if groups_at_start == len(patterns):
+            return FIELD_KEYS[index], _cut(value, start_spans)
+        if complete is None and groups_anywhere == len(patterns):
+            complete = (index, value, start_spans + inside_spans)
+        if some_start is None and start_spans:
+            some_start = (index, value, start_spans)
+        if some_inside is None and inside_spans:
+            some_inside = (index, value, start_spans + inside_spans)
+    chosen = complete or some_start or some_inside
+    if chosen is None:
         return None, ()
-    index, value, spans = fallback
+    index, value, spans = chosen
     return FIELD_KEYS[index], _cut(value, spans)
 
 

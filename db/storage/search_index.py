@@ -6,6 +6,17 @@ diacritics (``cooperatie`` finds ``coöperatie``), prefix indexes make search-as
 and ``bm25`` weighs a column by how telling a hit there is: a hit in the name or a municipality
 ranks above one in an action text.
 
+Dutch writes compounds as one word (*kansenpas*, *vrijetijdsaanbod*), and unicode61 only finds a
+word from its start. A second FTS5 table, ``network_search_inside``, holds per column every
+distinct word of four letters or more, accent-folded and lower-cased, *without its first letter*,
+under the ``trigram`` tokenizer: a query word of three letters or more is then found inside a
+word (``pas`` in ``ansenpas``) by a trigram phrase query. Only the tails are kept because a match
+at the start of a word is the main table's job, and each word only once per field because inside
+matches only make the third tier of the ranking (see :mod:`db.search.results`): at 10,000
+generated networks the file grows 1.5x (the whole folded text would make it 1.9x, each distinct
+word whole 1.7x). Folding happens here in Python: the trigram tokenizer (SQLite 3.34) has
+``remove_diacritics`` only from SQLite 3.45, newer than the 3.40 Python 3.11 brings here.
+
 Upkeep lives here, once, below the store: the store calls :func:`reindex_networks` (or
 :func:`reindex_all`) in the same transaction as every write, so the index can never lag behind a
 committed change. Triggers cannot do this: connections run with ``trusted_schema = OFF``, under
@@ -16,7 +27,9 @@ from elsewhere, and querying it, are the search room's (:mod:`db.search`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -29,10 +42,15 @@ if TYPE_CHECKING:
 
 INDEX_TABLE = "network_search"
 KEYS_TABLE = "network_search_keys"
+INSIDE_TABLE = "network_search_inside"
 # app_meta key: set when a network was removed and its words may linger in the index.
 HOLDS_DELETED = "search_index_holds_deleted"
 TOKENIZER = "unicode61 remove_diacritics 2"
 PREFIXES = "2 3 4"
+INSIDE_TOKENIZER = "trigram"
+# A query word needs this many letters to be looked for inside words; shorter ones would match
+# nearly everything (and the trigram tokenizer cannot look up fewer than three characters).
+INSIDE_MIN_LETTERS = 3
 
 Executor = Session | Connection
 
@@ -126,13 +144,75 @@ DOCUMENTS = (
 )
 _IDS = "SELECT value FROM json_each(:ids)"
 
+RANK = f"bm25({', '.join(str(f.weight) for f in FIELDS)})"
+
 CREATE_STATEMENTS = (
     f"CREATE TABLE {KEYS_TABLE} (docid INTEGER PRIMARY KEY, network_id VARCHAR(36) NOT NULL UNIQUE)",
     f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5({COLUMNS},"
     f" tokenize = '{TOKENIZER}', prefix = '{PREFIXES}')",
-    f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank)"
-    f" VALUES ('rank', 'bm25({', '.join(str(f.weight) for f in FIELDS)})')",
+    f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rank) VALUES ('rank', '{RANK}')",
 )
+INSIDE_CREATE_STATEMENTS = (
+    f"CREATE VIRTUAL TABLE {INSIDE_TABLE} USING fts5({COLUMNS}, tokenize = '{INSIDE_TOKENIZER}')",
+    f"INSERT INTO {INSIDE_TABLE} ({INSIDE_TABLE}, rank) VALUES ('rank', '{RANK}')",
+)
+_INSIDE_INSERT = (
+    f"INSERT INTO {INSIDE_TABLE} (rowid, {COLUMNS})"
+    f" VALUES (:docid, {', '.join(':' + key for key in FIELD_KEYS)})"
+)
+# Networks read per round trip when the whole inside index is (re)built.
+_BATCH = 500
+
+
+# --- the words inside words ------------------------------------------------------------------
+
+# Combining marks: what NFD splits off a letter, and what remove_diacritics drops.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# As for unicode61, letters, digits and private-use characters make up a word ("_" is replaced
+# by a space first: one positive class is twice as fast as excluding "_" from \w). Words of
+# three letters or fewer hold no three-letter match after their first letter.
+_LONG_WORD = re.compile("[\\w\ue000-\uf8ff]{4,}")
+
+
+def fold_word(text: str) -> str:
+    """Lower case without accents, as unicode61 with ``remove_diacritics`` reads a word."""
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return text.lower()
+
+
+def inside_text(value: str) -> str:
+    """What the inside index holds for one field: each distinct word of four letters or more,
+    folded, without its first letter, in order of first appearance."""
+    if not value:
+        return ""
+    words = _LONG_WORD.findall(fold_word(value).replace("_", " "))
+    return " ".join(dict.fromkeys(word[1:] for word in words))
+
+
+def inside_row(docid: int, columns: Sequence[str | None]) -> dict[str, object]:
+    row: dict[str, object] = {"docid": docid}
+    for key, value in zip(FIELD_KEYS, columns, strict=True):
+        row[key] = inside_text(value or "")
+    return row
+
+
+def _write_inside(executor: Executor, where: str, params: Mapping[str, object]) -> None:
+    """Fill the inside index from the main index's stored text of the rows ``where`` selects,
+    a batch at a time (the text is folded here, in Python)."""
+    after = -1
+    while True:
+        rows = executor.execute(
+            text(
+                f"SELECT rowid, {COLUMNS} FROM {INDEX_TABLE} WHERE ({where}) AND rowid > :after"
+                f" ORDER BY rowid LIMIT {_BATCH}"
+            ),
+            {**params, "after": after},
+        ).all()
+        if not rows:
+            return
+        executor.execute(text(_INSIDE_INSERT), [inside_row(row[0], row[1:]) for row in rows])
+        after = int(rows[-1][0])
 
 
 # --- upkeep: called by the store inside its write transaction --------------------------------
@@ -145,13 +225,14 @@ def reindex_networks(executor: Executor, ids: Iterable[UUID | str]) -> None:
     if wanted == "[]":
         return
     params = {"ids": wanted}
-    executor.execute(
-        text(
-            f"DELETE FROM {INDEX_TABLE} WHERE rowid IN"
-            f" (SELECT docid FROM {KEYS_TABLE} WHERE network_id IN ({_IDS}))"
-        ),
-        params,
-    )
+    for table in (INDEX_TABLE, INSIDE_TABLE):
+        executor.execute(
+            text(
+                f"DELETE FROM {table} WHERE rowid IN"
+                f" (SELECT docid FROM {KEYS_TABLE} WHERE network_id IN ({_IDS}))"
+            ),
+            params,
+        )
     executor.execute(text(f"DELETE FROM {KEYS_TABLE} WHERE network_id IN ({_IDS})"), params)
     # A deleted network's words stay in the index's segments until they are merged; note that,
     # so an export purges them (db.exchange.database_file) instead of merging on every export or delete.
@@ -171,6 +252,9 @@ def reindex_networks(executor: Executor, ids: Iterable[UUID | str]) -> None:
         text(f"INSERT INTO {INDEX_TABLE} (rowid, {COLUMNS}) {DOCUMENTS} WHERE n.id IN ({_IDS})"),
         params,
     )
+    _write_inside(
+        executor, f"rowid IN (SELECT docid FROM {KEYS_TABLE} WHERE network_id IN ({_IDS}))", params
+    )
 
 
 def reindex_all(executor: Executor) -> int:
@@ -178,14 +262,16 @@ def reindex_all(executor: Executor) -> int:
 
     The index tables are dropped and made anew rather than emptied: deleting every row of an FTS5
     table costs as much as filling it, dropping costs nothing (and leaves no old text behind)."""
-    executor.execute(text(f"DROP TABLE IF EXISTS {INDEX_TABLE}"))
-    executor.execute(text(f"DROP TABLE IF EXISTS {KEYS_TABLE}"))
-    for statement in CREATE_STATEMENTS:
+    for table in (INDEX_TABLE, INSIDE_TABLE, KEYS_TABLE):
+        executor.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    for statement in (*CREATE_STATEMENTS, *INSIDE_CREATE_STATEMENTS):
         executor.execute(text(statement))
     executor.execute(
         text(f"INSERT INTO {KEYS_TABLE} (network_id) SELECT id FROM networks ORDER BY id")
     )
     executor.execute(text(f"INSERT INTO {INDEX_TABLE} (rowid, {COLUMNS}) {DOCUMENTS}"))
+    _write_inside(executor, "1", {})
     # One b-tree instead of many segments: queries on a freshly filled index stay fast.
-    executor.execute(text(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('optimize')"))
+    for table in (INDEX_TABLE, INSIDE_TABLE):
+        executor.execute(text(f"INSERT INTO {table} ({table}) VALUES ('optimize')"))
     return int(executor.execute(text(f"SELECT count(*) FROM {KEYS_TABLE}")).scalar_one())

@@ -1,7 +1,7 @@
 """import warnings and image credits
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-06
 
 What the text reader guessed or could not place stays with the network it read, until the officer
@@ -11,8 +11,7 @@ Image credits of the web page (``Beeld: maker - CC BY-SA 2.0``) are kept apart f
 cleans them out), so a newline separates them. Existing rows get no warnings and no credits;
 captions stored before are left as they are.
 
-(down_revision: '0004' since the history (issue 14) was merged; when 0005 (issue 20)
-arrives, 0005 follows 0004 and this one 0005.)
+(Follows 0005, the compound search index; 0004, written in parallel, goes before 0005.)
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 # The schema version this revision leaves in PRAGMA user_version (see db/storage/dbfile.py).
@@ -56,4 +55,4 @@ def downgrade() -> None:
         batch.drop_column("image_credits")
         batch.drop_column("source_warnings_checked")
         batch.drop_column("source_warnings")
-    op.execute("PRAGMA user_version = 3")
+    op.execute("PRAGMA user_version = 5")

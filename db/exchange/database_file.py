@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import ValidationError
-from sqlalchemy import event, select
+from sqlalchemy import Text, event, select
 
 from db.exchange.merge import (
     ImportCandidate,
@@ -41,6 +41,7 @@ from db.exchange.merge import (
 )
 from db.model.errors import WriteError
 from db.model.messages import summary
+from db.model.personal_data import REDACTED, PersonalDataFilter
 from db.model.schemas import NetworkProfile
 from db.storage import dbfile
 from db.storage.atomic import fsync_file, partial_name
@@ -48,9 +49,11 @@ from db.storage.backup import BackupInfo
 from db.storage.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.storage.engine import make_engine
 from db.storage.history import VERSIONS_TABLE, give_new_database_id
-from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE, INSIDE_TABLE
+from db.storage.personal_names import personal_data_filter
+from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE, INSIDE_TABLE, refill_raw
 from db.storage.store import Store
-from db.storage.tables import Network
+from db.storage.stored_versions import rewrite_stored_records
+from db.storage.tables import Base, Network
 
 APP_META = "app_meta"
 # The first schema whose files keep a history (an older file merges as before: every difference
@@ -197,8 +200,14 @@ def schema_differences(
 # --- export -----------------------------------------------------------------------------------
 
 
-def export_database(store: Store, target: Path) -> ExportReport:
-    """Write a self-contained, rebuilt snapshot of ``store`` to ``target`` (atomically)."""
+def export_database(
+    store: Store, target: Path, *, without_personal_data: bool = False
+) -> ExportReport:
+    """Write a self-contained, rebuilt snapshot of ``store`` to ``target`` (atomically).
+
+    ``without_personal_data``: the copy keeps each contact's role and organisation but no
+    name, e-mail address or phone number, in any record, text or stored version
+    (:func:`_take_out_personal_data`)."""
     target = Path(target)
     if store.path is not None and _same_file(store.path, target):
         raise WriteError(
@@ -215,6 +224,7 @@ def export_database(store: Store, target: Path) -> ExportReport:
             )
     partial = partial_name(target)
     exported_at = datetime.now(UTC)
+    personal_filter = personal_data_filter(store) if without_personal_data else None
     try:
         raw = store.engine.raw_connection()
         try:
@@ -237,6 +247,8 @@ def export_database(store: Store, target: Path) -> ExportReport:
                 driver.execute(f"PRAGMA synchronous = {int(synchronous)}")
         finally:
             raw.close()
+        if personal_filter is not None:
+            _without_personal_data(partial, personal_filter)
         networks = _finish_export(partial, exported_at)
         os.replace(partial, target)
     except sqlite3.Error as error:
@@ -292,6 +304,56 @@ def _finish_export(partial: Path, exported_at: datetime) -> int:
         if application_id != dbfile.APPLICATION_ID or version != head_schema_version():
             raise sqlite3.DatabaseError(f"header {application_id:#x}/{version}")
         return int(connection.execute("SELECT count(*) FROM networks").fetchone()[0])
+
+
+def _text_columns() -> dict[str, list[str]]:
+    """Every free-text column per table (ids, timestamps and the province are not text)."""
+    columns: dict[str, list[str]] = {}
+    for table in Base.metadata.sorted_tables:
+        names = [c.name for c in table.columns if isinstance(c.type, Text)]
+        if names:
+            columns[table.name] = names
+    return columns
+
+
+def _without_personal_data(partial: Path, personal_filter: PersonalDataFilter) -> None:
+    """Take every personal datum out of the snapshot, then rebuild it: the replaced texts'
+    pages are zeroed as they are freed (``secure_delete``) and ``VACUUM`` drops the free pages."""
+    with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = OFF")  # synced once, finished, before the rename
+        connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("PRAGMA secure_delete = ON")
+        connection.execute("BEGIN IMMEDIATE")
+        _take_out_personal_data(connection, personal_filter)
+        connection.execute("COMMIT")
+        connection.execute("VACUUM")
+
+
+def _take_out_personal_data(
+    connection: sqlite3.Connection, personal_filter: PersonalDataFilter
+) -> None:
+    """Every contact name, e-mail address and phone number out of the copy, in the caller's
+    transaction: contacts keep role and organisation, every text column and every stored version
+    goes through the same filter as a JSON or CSV export, and the search index is written anew
+    from what is left (its old segments would still hold the words)."""
+    connection.create_function(
+        "without_personal_data",
+        1,
+        lambda text: personal_filter.text(text) if text else text,
+        deterministic=True,
+    )
+    for table, names in _text_columns().items():
+        if table == "contacts":
+            names = [n for n in names if n not in ("name", "email", "phone")]
+        assignments = ", ".join(f"{n} = without_personal_data({n})" for n in names)
+        connection.execute(f"UPDATE {table} SET {assignments}")
+    connection.execute("UPDATE contacts SET name = ?, email = '', phone = ''", (REDACTED,))
+    rewrite_stored_records(connection, personal_filter.record)
+    refill_raw(connection)
+    connection.execute(
+        f"INSERT OR REPLACE INTO {APP_META} (key, value) VALUES ('personal_data', 'removed')"
+    )
 
 
 def _purge_deleted_from_index(connection: sqlite3.Connection) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,6 +256,28 @@ def reindex_networks(executor: Executor, ids: Iterable[UUID | str]) -> None:
     _write_inside(
         executor, f"rowid IN (SELECT docid FROM {KEYS_TABLE} WHERE network_id IN ({_IDS}))", params
     )
+
+
+def refill_raw(connection: sqlite3.Connection) -> None:
+    """Write both indexes anew from the tables on a plain sqlite3 connection, in the caller's
+    transaction, and merge their segments: after text was taken out of every record (an export
+    without personal data), no old word may stay behind in either index."""
+    for table in (INDEX_TABLE, INSIDE_TABLE):
+        connection.execute(f"DELETE FROM {table}")
+    connection.execute(f"INSERT INTO {INDEX_TABLE} (rowid, {COLUMNS}) {DOCUMENTS}")
+    after = -1
+    while True:
+        rows = connection.execute(
+            f"SELECT rowid, {COLUMNS} FROM {INDEX_TABLE} WHERE rowid > ? ORDER BY rowid"
+            f" LIMIT {_BATCH}",
+            (after,),
+        ).fetchall()
+        if not rows:
+            break
+        connection.executemany(_INSIDE_INSERT, [inside_row(row[0], row[1:]) for row in rows])
+        after = int(rows[-1][0])
+    for table in (INDEX_TABLE, INSIDE_TABLE):
+        connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def reindex_all(executor: Executor) -> int:

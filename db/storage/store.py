@@ -1191,3 +1191,10 @@ def _ro_url(path: Path) -> str:
 
 def _rw_url(path: Path) -> str:
     return f"sqlite:///{sqlite_uri(path, read_only=False)}&uri=true"
+
+
+def save_in_session(session: Session, profile: NetworkProfile) -> NetworkProfile | None:
+    """Save an edited record inside a caller's write transaction (None when it is stale), for a
+    change that must commit together with others (erasing a person: the records, their stored
+    versions and the record of the erasure, all or nothing)."""
+    return _update_in_session(session, profile, force=False)

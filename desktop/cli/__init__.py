@@ -20,6 +20,7 @@ VERB_MODULES = [
     "desktop.cli.history",
     "desktop.cli.overview",
     "desktop.cli.pdf",
+    "desktop.cli.persons",
     "desktop.cli.profiles",
     "desktop.cli.search",
 ]

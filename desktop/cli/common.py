@@ -51,3 +51,19 @@ def matching_ids(store: Store, names: list[str]) -> tuple[list[UUID], list[str]]
             missing.append(name)
         found.update(dict.fromkeys(hits))
     return list(found), missing
+
+
+WITHOUT_PERSONAL_DATA_HELP = (
+    "zonder persoonsgegevens: rol en organisatie van contactpersonen blijven, namen, "
+    "e-mailadressen en telefoonnummers niet (ook niet in de brontekst of de geschiedenis)"
+)
+
+
+def add_without_personal_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--without-personal-data",
+        "--zonder-persoonsgegevens",
+        dest="without_personal_data",
+        action="store_true",
+        help=WITHOUT_PERSONAL_DATA_HELP,
+    )

@@ -11,10 +11,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import open_store, say
+from desktop.cli.common import add_without_personal_data, open_store, say
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from db.exchange.merge import ImportCandidate, MergePlan
+    from db.model.schemas import NetworkProfile
     from db.storage.store import Store
 
 FORMATS = ("csv", "xlsx", "json")
@@ -25,6 +28,7 @@ def register(subparsers: Any) -> None:
         "export-db", help="de database exporteren als één zelfstandig databasebestand"
     )
     export_db.add_argument("file", metavar="BESTAND", type=Path)
+    add_without_personal_data(export_db)
     export_db.set_defaults(handler=run_export_db)
 
     import_db = subparsers.add_parser(
@@ -39,6 +43,7 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--format", choices=FORMATS, default=None, help="standaard: volgens de extensie"
     )
+    add_without_personal_data(export)
     export.set_defaults(handler=run_export)
 
     import_json = subparsers.add_parser(
@@ -80,7 +85,9 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
 def run_export_db(options: argparse.Namespace) -> int:
     from db.exchange.database_file import export_database
 
-    report = export_database(open_store(options), options.file)
+    report = export_database(
+        open_store(options), options.file, without_personal_data=options.without_personal_data
+    )
     say(
         options,
         f"{report.networks} netwerken geëxporteerd naar {report.path}.",
@@ -199,7 +206,11 @@ def run_export(options: argparse.Namespace) -> int:
         )
         return 2
     store = open_store(options)
-    profiles = store.iter_profiles()
+    profiles: Iterable[NetworkProfile] = store.iter_profiles()
+    if options.without_personal_data:
+        from db.storage.personal_names import without_personal_data
+
+        profiles = without_personal_data(store, profiles)
     if kind == "json":
         from db.exchange.interchange import dump_json
 

@@ -11,13 +11,14 @@ A NAME is a network's name or one of its municipalities, ignoring case and accen
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from desktop.cli.common import matching_ids, open_store, say
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
 
 if TYPE_CHECKING:
     from db.storage.store import Store
@@ -48,6 +49,7 @@ def register(subparsers: Any) -> None:
         "-d", "--folder", metavar="MAP", type=Path, help="één PDF per netwerk in deze map"
     )
     pdf.add_argument("--notes", action="store_true", help="ook de interne notities afdrukken")
+    add_without_personal_data(pdf)
     pdf.set_defaults(handler=run_pdf)
 
 
@@ -119,7 +121,14 @@ def run_pdf(options: argparse.Namespace) -> int:
             write_pdf_folder,
         )
 
-        profiles = LazyProfiles(store, ids)
+        transform = None
+        if options.without_personal_data:
+            from db.model.personal_data import filtered_profile
+            from db.storage.personal_names import personal_data_filter
+
+            personal_filter = personal_data_filter(store)
+            transform = functools.partial(filtered_profile, personal_filter)
+        profiles = LazyProfiles(store, ids, transform=transform)
         print_options = PrintOptions(include_notes=options.notes, description=description)
         if options.output is not None:
             entries = write_pdf(options.output, profiles, print_options)

@@ -14,7 +14,7 @@ from typing import Any
 
 from db.storage.atomic import atomic_path
 from db.text.file_names import file_names
-from desktop.cli.common import matching_ids, open_store, say
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
 
 
 def register(subparsers: Any) -> None:
@@ -56,6 +56,7 @@ def register(subparsers: Any) -> None:
     which.add_argument("--all", action="store_true", help="alle netwerken")
     which.add_argument("names", nargs="*", default=[], metavar="NAAM", help="naam of gemeente")
     export.add_argument("-o", "--output", required=True, metavar="MAP", help="doelmap")
+    add_without_personal_data(export)
     export.set_defaults(handler=run_export_text)
 
 
@@ -145,6 +146,10 @@ def run_export_text(options: argparse.Namespace) -> int:
                 "No network found with that name or municipality; nothing was written.",
             )
             return 1
+    if options.without_personal_data:
+        from db.storage.personal_names import without_personal_data
+
+        profiles = list(without_personal_data(store, profiles))
     folder = Path(options.output)
     folder.mkdir(parents=True, exist_ok=True)
     for profile, name in zip(profiles, file_names(profiles, ".txt"), strict=True):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     # db.exchange.merge, db.model.messages and db.model.schemas load SQLAlchemy and pydantic: the window installs
     # this module at start-up, so they are imported where a dialog first needs them.
     from db.exchange.merge import Choice, ImportCandidate, MergeItem, MergePlan
+    from db.model.schemas import NetworkProfile
     from desktop.window.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -972,7 +973,15 @@ class ExchangeController(QObject):
         path = self.window.session.path
         return path.parent if path is not None else Path.home()
 
+    @property
+    def _without_personal_data(self) -> bool:
+        return self.window.action_without_personal_data.isChecked()
+
     def _exported(self, count: int, path: Path) -> str:
+        if self._without_personal_data:
+            return self.tr(
+                "{count} netwerk(en) zonder persoonsgegevens geëxporteerd naar {path}"
+            ).format(count=count, path=path)
         if count == 1:
             return self.tr("1 netwerk geëxporteerd naar {path}").format(path=path)
         return self.tr("{count} netwerken geëxporteerd naar {path}").format(count=count, path=path)
@@ -998,7 +1007,9 @@ class ExchangeController(QObject):
             report = run_with_progress(
                 self.window,
                 self.tr("De database wordt geëxporteerd…"),
-                lambda: export_database(store, target),
+                lambda: export_database(
+                    store, target, without_personal_data=self._without_personal_data
+                ),
             )
         except (StoreError, DatabaseFileError) as error:
             dialogs.show_error(self.window, self.tr("Export mislukt"), self._text(error))
@@ -1016,8 +1027,14 @@ class ExchangeController(QObject):
         target, kind = answer
         store = self.window.session.store
 
+        without = self._without_personal_data
+
         def work() -> int:
-            profiles = store.iter_profiles()
+            profiles: Iterable[NetworkProfile] = store.iter_profiles()
+            if without:
+                from db.storage.personal_names import without_personal_data
+
+                profiles = without_personal_data(store, profiles)
             if kind is ExportFormat.JSON:
                 from db.exchange.interchange import dump_json
 

@@ -97,10 +97,19 @@ class LazyProfiles(Sequence[NetworkProfile]):
     """Stored networks by id, fetched a chunk at a time: a batch of thousands keeps only one
     chunk of records in memory, and can be walked twice (counting pages, then printing)."""
 
-    def __init__(self, store: Store, ids: Sequence[UUID | str], chunk: int = 50) -> None:
+    def __init__(
+        self,
+        store: Store,
+        ids: Sequence[UUID | str],
+        chunk: int = 50,
+        *,
+        transform: Callable[[NetworkProfile], NetworkProfile] | None = None,
+    ) -> None:
         self._store = store
         self._ids = list(ids)
         self._chunk = chunk
+        # Applied to each record as it is read (e.g. taking out personal data).
+        self._transform = transform
         self._cached_start = -1
         self._cached: list[NetworkProfile] = []
 
@@ -113,7 +122,9 @@ class LazyProfiles(Sequence[NetworkProfile]):
     def __getitem__(self, index: slice) -> Sequence[NetworkProfile]: ...
     def __getitem__(self, index: int | slice) -> NetworkProfile | Sequence[NetworkProfile]:
         if isinstance(index, slice):
-            return LazyProfiles(self._store, self._ids[index], self._chunk)
+            return LazyProfiles(
+                self._store, self._ids[index], self._chunk, transform=self._transform
+            )
         if index < 0:
             index += len(self._ids)
         if not 0 <= index < len(self._ids):
@@ -121,6 +132,8 @@ class LazyProfiles(Sequence[NetworkProfile]):
         start = index - index % self._chunk
         if start != self._cached_start:
             self._cached = self._store.get_many(self._ids[start : start + self._chunk])
+            if self._transform is not None:
+                self._cached = [self._transform(profile) for profile in self._cached]
             self._cached_start = start
             if len(self._cached) != len(self._ids[start : start + self._chunk]):
                 raise PrintError(
@@ -132,6 +145,10 @@ class LazyProfiles(Sequence[NetworkProfile]):
     def __iter__(self) -> Iterator[NetworkProfile]:
         for index in range(len(self._ids)):
             yield self[index]
+
+    def filtered(self, transform: Callable[[NetworkProfile], NetworkProfile]) -> LazyProfiles:
+        """The same networks, each passed through ``transform`` as it is read."""
+        return LazyProfiles(self._store, self._ids, self._chunk, transform=transform)
 
 
 # --- the page ----------------------------------------------------------------------------------

@@ -169,6 +169,8 @@ class PrintController(QObject):
         self.action_include_notes = QAction(self.tr("Interne notities meedrukken"), self)
         self.action_include_notes.setCheckable(True)
         self.action_include_notes.setObjectName("actionIncludeNotes")
+        # Whether a PDF leaves without personal data (the window's Exporteren menu says).
+        self.without_personal_data: Callable[[], bool] = lambda: False
         self._progress_dialog: QProgressDialog | None = None
 
     # --- what to print -----------------------------------------------------------------------
@@ -273,6 +275,7 @@ class PrintController(QObject):
         if clashes and not self._confirm_overwrite(clashes):
             return []
         self.last_folder = folder
+        profiles = self._for_export(profiles)
         try:
             return write_pdf_folder(folder, profiles, options, self._progress(len(profiles)))
         except PrintCancelled:
@@ -285,11 +288,25 @@ class PrintController(QObject):
 
     # --- helpers -------------------------------------------------------------------------------
 
+    def _for_export(self, profiles: Sequence[NetworkProfile]) -> Sequence[NetworkProfile]:
+        """``profiles`` as a PDF may show them: without personal data when that is asked."""
+        if not self.without_personal_data():
+            return profiles
+        from db.model.personal_data import filtered_profile
+        from db.storage.personal_names import personal_data_filter
+        from desktop.printing.documents import LazyProfiles
+
+        personal_filter = personal_data_filter(self._store())
+        if isinstance(profiles, LazyProfiles):
+            return profiles.filtered(lambda p: filtered_profile(personal_filter, p))
+        return [filtered_profile(personal_filter, profile) for profile in profiles]
+
     def _write_one_file(
         self, path: Path, profiles: Sequence[NetworkProfile], options: PrintOptions
     ) -> Path | None:
         from desktop.printing.documents import PrintCancelled, write_pdf
 
+        profiles = self._for_export(profiles)
         self.last_folder = path.parent
         progress = self._progress(len(profiles)) if len(profiles) > 1 else None
         try:
@@ -427,6 +444,7 @@ class WindowPrinting(QObject):
         self.window = window
         self.controller = PrintController(window, lambda: window.session.store)
         self.controller.language = window.language
+        self.controller.without_personal_data = window.action_without_personal_data.isChecked
         self.preview = ProfilePreview(window.tabs)
         self.preview_tab = window.tabs.addTab(self.preview, self.tr("Profiel"))
         self._shown_id: UUID | None = window.form.current_id if window.has_form() else None

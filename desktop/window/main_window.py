@@ -20,6 +20,9 @@ Placeholder actions, disabled until their module connects them (call
 ``enable_action(action, slot)``): ``action_find`` (Ctrl+F), ``action_print`` (Ctrl+P),
 ``action_print_preview``, ``action_export_pdf``, ``action_import_db``, ``action_export_db``,
 ``action_import_profiles``, ``action_export_other``, ``action_restore_backup``.
+``action_without_personal_data``  checkable, in Exporteren: every export (database, JSON, CSV,
+                            Excel, PDF) leaves without contact names, e-mail addresses and phone
+                            numbers while it is checked (roles and organisations stay).
 ``confirm_leave_record()``  asks to save unsaved edits; call it before anything that replaces
                             the shown record or the database (imports, restoring a backup).
 ``open_record(id)``         shows a network, asking first about unsaved edits.
@@ -223,6 +226,15 @@ class MainWindow(QMainWindow):
         self.action_export_db = self._placeholder(self.tr("Database exporteren…"))
         self.action_export_other = self._placeholder(self.tr("Exporteren als JSON, CSV of Excel…"))
         self.action_restore_backup = self._placeholder(self.tr("Back-up terugzetten…"))
+        self.action_without_personal_data = QAction(self.tr("Zonder persoonsgegevens"), self)
+        self.action_without_personal_data.setObjectName("actionWithoutPersonalData")
+        self.action_without_personal_data.setCheckable(True)
+        tip = self.tr(
+            "Exporteren zonder namen, e-mailadressen en telefoonnummers van contactpersonen "
+            "(rol en organisatie blijven), ook niet in de brontekst of de geschiedenis"
+        )
+        self.action_without_personal_data.setToolTip(tip)
+        self.action_without_personal_data.setStatusTip(tip)
         self.action_print = self._placeholder(
             self.tr("Afdrukken…"), QKeySequence.StandardKey.Print, "print"
         )
@@ -314,6 +326,8 @@ class MainWindow(QMainWindow):
         self.menu_export.addAction(self.action_export_db)
         self.menu_export.addAction(self.action_export_other)
         self.menu_export.addAction(self.action_export_pdf)
+        self.menu_export.addSeparator()
+        self.menu_export.addAction(self.action_without_personal_data)
         self.menu_file.addAction(self.action_restore_backup)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.action_print_preview)

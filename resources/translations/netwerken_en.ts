@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+118"/>
+        <location filename="../../desktop/app.py" line="+121"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -477,7 +477,12 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
+        <source>{count} netwerk(en) zonder persoonsgegevens geëxporteerd naar {path}</source>
+        <translation>{count} network(s) exported without personal data to {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1 netwerk geëxporteerd naar {path}</source>
         <translation>1 network exported to {path}</translation>
     </message>
@@ -492,8 +497,8 @@
         <translation>Exporting the database…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+32"/>
+        <location line="+6"/>
+        <location line="+38"/>
         <location line="+5"/>
         <source>Export mislukt</source>
         <translation>Export failed</translation>
@@ -773,7 +778,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-772"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-788"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -865,7 +870,7 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="+106"/>
+        <location filename="../../desktop/window/main_window.py" line="+109"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -915,7 +920,17 @@ Nothing was changed.</translation>
         <translation>Restore backup…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Zonder persoonsgegevens</source>
+        <translation>Without personal data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporteren zonder namen, e-mailadressen en telefoonnummers van contactpersonen (rol en organisatie blijven), ook niet in de brontekst of de geschiedenis</source>
+        <translation>Export without the names, e-mail addresses and phone numbers of contact persons (role and organisation stay), also not in source texts or history</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
@@ -1025,7 +1040,7 @@ Nothing was changed.</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1066,12 +1081,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-318"/>
         <source>Fiche laden…</source>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+435"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -1798,6 +1813,194 @@ To check: reading the text gave warnings.</translation>
     </message>
 </context>
 <context>
+    <name>PersonListModel</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="+99"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netwerken</source>
+        <translation>Networks</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataHelp</name>
+    <message>
+        <location filename="../../desktop/privacy/help.py" line="+28"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsView</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="-42"/>
+        <source>Inzage exporteren</source>
+        <translation>Export access report</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+115"/>
+        <location line="+57"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <source>Zoek op naam, e-mailadres of telefoonnummer</source>
+        <translation>Search by name, e-mail address or phone number</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inzage exporteren…</source>
+        <translation>Export access report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waar komt deze persoon voor?</source>
+        <translation>Where does this person occur?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Definitief wissen</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+230"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Back-ups wissen</source>
+        <translation>Delete backups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-ups herschrijven zonder de persoon</source>
+        <translation>Rewrite backups without the person</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Geen contactpersoon gekozen.</source>
+        <translation>No contact person chosen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zoeken waar de persoon voorkomt…</source>
+        <translation>Searching where the person occurs…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Contactpersoon van:</source>
+        <translation>Contact person of:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Komt voor in:</source>
+        <translation>Occurs in:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>inzage</source>
+        <translation>access-report</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Inzage exporteren mislukt</source>
+        <translation>Exporting the access report failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} kon niet geschreven worden: {reason}</source>
+        <translation>{name} could not be written: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inzage geschreven naar {path}</source>
+        <translation>Access report written to {path}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nagaan wat het wissen verandert…</source>
+        <translation>Checking what erasing changes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{name} wissen?&lt;/b&gt; Dit verandert het volgende en kan niet ongedaan gemaakt worden:</source>
+        <translation>&lt;b&gt;Erase {name}?&lt;/b&gt; This changes the following and cannot be undone:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Bezig met wissen…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen mislukt</source>
+        <translation>Erasing failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deze back-ups van vóór het wissen bevatten de persoon nog:</source>
+        <translation>These backups from before the erasure still hold the person:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Gewist.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Erased.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back-ups laten staan</source>
+        <translation>Keep backups</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Back-ups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) herschreven zonder de persoon.</source>
+        <translation>{count} backup(s) rewritten without the person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) gewist.</source>
+        <translation>{count} backup(s) deleted.</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
         <location filename="../../desktop/printing/view.py" line="+27"/>
@@ -1805,7 +2008,7 @@ To check: reading the text gave warnings.</translation>
         <translation>Include internal notes</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
@@ -1826,8 +2029,8 @@ To check: reading the text gave warnings.</translation>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+18"/>
         <location line="+19"/>
+        <location line="+33"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
@@ -1890,7 +2093,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-317"/>
+        <location line="-334"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -2235,7 +2438,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+345"/>
+        <location filename="../../desktop/printing/view.py" line="+363"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>
@@ -2263,6 +2466,24 @@ To check: reading the text gave warnings.</translation>
         <location line="+6"/>
         <source>PDF gemaakt: {where}</source>
         <translation>PDF made: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrivacy</name>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="+25"/>
+        <source>Personen…</source>
+        <translation>Persons…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle contactpersonen: inzage geven of iemand wissen</source>
+        <translation>All contact persons: give access or erase someone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,9 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     from desktop.overview.view import install_overview
 
     install_overview(window)  # the "Overzicht" tab (charts load when it is first shown)
+    from desktop.window.help_menu import install_help
+
+    install_help(window)  # Help: searching, shortcuts, where the data is
     from desktop.privacy import install_privacy
 
     install_privacy(window)  # Beeld › Personen…, Help › Persoonsgegevens in Netwerken

@@ -7,12 +7,85 @@ function here instead of clicking through a modal dialog that would block it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStandardPaths
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTreeView,
+    QWidget,
+)
 
 translate = QCoreApplication.translate
+
+# The folder the officer last chose a file in (this session): the next file dialog starts there.
+_last_folder: Path | None = None
+
+
+def documents_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def start_folder() -> Path:
+    """Where a file dialog opens: the last folder used, else the officer's Documents; never the
+    program's folder or the folder of the live database (a file saved there is easily taken
+    for part of the program, or lost with it)."""
+    if _last_folder is not None and _last_folder.is_dir():
+        return _last_folder
+    return documents_folder()
+
+
+FILE_DIALOG_SIZE = QSize(860, 540)
+
+
+class _RoomyFileDialogs(QObject):
+    """Gives Qt's own file dialog room when it is shown: at its default size its columns were
+    cut ("Datum gewijzi…"); here the name column takes the width the others leave."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            watched.resize(watched.size().expandedTo(FILE_DIALOG_SIZE))
+            for view in watched.findChildren(QTreeView):
+                header = view.header()
+                header.setStretchLastSection(False)
+                for column in range(header.count()):
+                    header.setSectionResizeMode(
+                        column,
+                        QHeaderView.ResizeMode.Stretch
+                        if column == 0
+                        else QHeaderView.ResizeMode.ResizeToContents,
+                    )
+        return False
+
+
+@contextmanager
+def roomy_file_dialogs() -> Iterator[None]:
+    """Around a call of ``QFileDialog.get…``: the dialog it opens gets room for its columns.
+    (An application-wide filter, so only for as long as that dialog is open.)"""
+    app = QApplication.instance()
+    sizer = _RoomyFileDialogs()
+    if app is not None:
+        app.installEventFilter(sizer)
+    try:
+        yield
+    finally:
+        if app is not None:
+            app.removeEventFilter(sizer)
+
+
+def remember_folder(chosen: Path | str | None) -> None:
+    """Note the folder of a chosen file (or a chosen folder) for the next dialog."""
+    global _last_folder
+    if not chosen:
+        return
+    path = Path(chosen)
+    _last_folder = path if path.is_dir() else path.parent
 
 
 def _database_filter() -> str:
@@ -157,25 +230,29 @@ def show_validation_summary(parent: QWidget | None, messages: list[str]) -> None
 
 
 def choose_open_path(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent,
-        translate("Dialogs", "Database openen"),
-        str(start or Path.home()),
-        _database_filter(),
-    )
+    with roomy_file_dialogs():
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            translate("Dialogs", "Database openen"),
+            str(start or start_folder()),
+            _database_filter(),
+        )
+    remember_folder(name)
     return Path(name) if name else None
 
 
 def choose_new_path(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("Dialogs", "Nieuwe database"),
-        str((start or Path.home()) / "netwerken.sqlite"),
-        _database_filter(),
-        options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
-    )
+    with roomy_file_dialogs():
+        name, _filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Dialogs", "Nieuwe database"),
+            str((start or start_folder()) / "netwerken.sqlite"),
+            _database_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing one is refused anyway
+        )
     if not name:
         return None
+    remember_folder(name)
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite")
 

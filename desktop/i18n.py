@@ -21,6 +21,40 @@ DEFAULT_LANGUAGE = "nl"
 # The translators must outlive this module's functions: Qt keeps only a pointer to them.
 _installed: list[QTranslator] = []
 
+# Strings of Qt's own dialogs that its Dutch catalogue (qtbase_nl) lacks: Qt changed them (an
+# "&" moved) after the catalogue was made, so the file dialog said "Look in:" and "Files of
+# type:" in an otherwise Dutch window. (context, English) -> Dutch.
+QT_GAPS_NL: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",
+    ("QFileDialog", "Files of &type:"): "Bestands&type:",
+    ("QAbstractFileIconProvider", "Folder"): "Map",
+    ("QAbstractFileIconProvider", "File"): "Bestand",
+    ("QAbstractFileIconProvider", "Drive"): "Station",
+    ("QAbstractFileIconProvider", "%1 File"): "%1-bestand",
+    ("QPrintSettingsOutput", "Page &Set:"): "Pagina&selectie:",
+    ("QPrintSettingsOutput", "Double Sided Printing"): "Dubbelzijdig afdrukken",
+    ("QPrintSettingsOutput", "Off"): "Uit",
+    ("QPrintSettingsOutput", "Long side binding"): "Binden langs de lange zijde",
+    ("QPrintSettingsOutput", "Short side binding"): "Binden langs de korte zijde",
+}
+
+
+class GapTranslator(QTranslator):
+    """Answers only for the few strings in ``gaps``; Qt asks the other translators the rest."""
+
+    def __init__(self, gaps: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._gaps = gaps
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        # None (a null text) lets Qt ask the next translator; "" would count as a translation.
+        return self._gaps.get((context, source))  # type: ignore[return-value]
+
+    def isEmpty(self) -> bool:
+        return False
+
 
 def data_locale() -> QLocale:
     """The locale for numbers, amounts and dates: nl_BE, also in the English interface."""
@@ -62,6 +96,10 @@ def install_translations(app: QCoreApplication, language: str | None) -> str:
     if qt_translator.load(f"qtbase_{language}", qt_translations_dir()):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
+    if language == "nl":
+        gaps = GapTranslator(QT_GAPS_NL, app)  # installed last: asked first
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     return language
 
 

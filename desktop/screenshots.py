@@ -5,7 +5,9 @@
 
 The samples go into a temporary database (the user's own is never touched); the window is shown
 at 1400 × 900 and grabbed: the list with a record's form, the form at its goals and contacts,
-and a new record whose save was refused, with the problems marked at their fields. The
+and a new record whose save was refused, with the problems marked at their fields. Then the same
+record at the window sizes of common screens (1024 × 700, 1366 × 768, 1920 × 1080): the form keeps
+its width, the list gives way. The
 Overzicht tab is grabbed on a database of its own (``--overview-db``; the README's shots use 300
 generated networks, ``benchmarks/generate.py``, as five samples make thin charts): its top, its
 charts, and the list narrowed by a click on a province's bar.
@@ -22,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 WIDTH, HEIGHT = 1400, 900
+SCREEN_SIZES = ((1024, 700), (1366, 768), (1920, 1080))
 
 
 def settle(milliseconds: int = 150) -> None:
@@ -100,6 +103,13 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
         form.scroll_area.verticalScrollBar().setValue(0)
         shots.append(grab(window, out / "validation.png"))
         form.discard()
+
+        window.show_record(richest.id)
+        for width, height in SCREEN_SIZES:
+            window.resize(width, height)
+            settle(300)
+            window.form.scroll_to_section("agreements")
+            shots.append(grab(window, out / f"window-{width}x{height}.png"))
         window.close()
         session.close()
     return shots

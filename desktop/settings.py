@@ -111,6 +111,10 @@ class WindowState(SettingsGroup):
     geometry = Setting("geometry", QByteArray())
     state = Setting("state", QByteArray())
     splitter = Setting("splitter", QByteArray())
+    # The list's width as the officer left it, per kind of window size (see MainWindow).
+    list_width_narrow = Setting("list_width_narrow", 0)
+    list_width_medium = Setting("list_width_medium", 0)
+    list_width_wide = Setting("list_width_wide", 0)
     column_widths: Setting[list[int]] = Setting("column_widths", [], item_type=int)
     sort_column = Setting("sort_column", 0)
     sort_descending = Setting("sort_descending", False)

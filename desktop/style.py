@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 ACCENT = "#1f6f8b"
 PROBLEM = "#b3261e"
+NOTE = "#8a5a00"  # a note that does not stop a save: amber, not red
 
 STYLE_SHEET = f"""
 QMainWindow, QTabWidget#recordTabs {{ background: #f4f6f9; }}
@@ -54,6 +55,8 @@ QLabel#emptyHint {{ color: #6b7785; font-size: 12pt; }}
 QFrame#tagBox {{ background: #ffffff; border: 1px solid #c5ced8; border-radius: 4px; }}
 QFrame#chip {{ background: #e4eff4; border: 1px solid #bcd6e1; border-radius: 11px; }}
 QFrame#chip[invalid="true"] {{ background: #fdecea; border-color: {PROBLEM}; }}
+QFrame#chip[unknown="true"] {{ background: #fff4dc; border: 1px dashed {NOTE}; }}
+QLabel#fieldNote {{ color: {NOTE}; }}
 QToolButton#chipRemove {{ border: none; padding: 0 3px; color: #4a5865; font-weight: 600; }}
 QToolButton#chipRemove:hover {{ color: {PROBLEM}; }}
 QLineEdit#tagInput {{ background: transparent; border: none; }}

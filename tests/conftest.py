@@ -34,3 +34,13 @@ def store(db_path: Path) -> Iterator[Store]:
     opened = Store.open(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _widgets_application_for_the_command_line(request: pytest.FixtureRequest) -> None:
+    """The command-line tests run the verbs in this process, and a verb that prints makes a
+    plain QGuiApplication when none exists. A GUI test running after it in the same process
+    (pytest-xdist mixes the order) then cannot make its QApplication and the process aborts.
+    So these tests start from pytest-qt's QApplication, which the verbs reuse."""
+    if request.node.path.name.startswith("test_cli_"):
+        request.getfixturevalue("qapp")

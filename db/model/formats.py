@@ -104,3 +104,23 @@ def format_euro_rounded(amount: Decimal | None) -> str:
     if amount is None:
         return "–"
     return format_euro(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+_PERIOD = re.compile(r"(\d+)e afsprakennota (.+)")
+
+
+def english_ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def short_period(period: str, language: str = "nl") -> str:
+    """A period as :func:`format_period` wrote it, short for a narrow column and in the
+    interface's language: "2e · 2020–2025" or "2nd · 2020–2025"."""
+    found = _PERIOD.fullmatch(period)
+    if found is None:
+        return period
+    ordinal, years = int(found.group(1)), found.group(2)
+    return f"{english_ordinal(ordinal) if language == 'en' else f'{ordinal}e'} · {years}"

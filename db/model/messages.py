@@ -1,7 +1,10 @@
 """Validation errors as sentences a user reads, in Dutch (default) or English.
 
 Pydantic reports an error as a type code plus a location; here both become words: the field's
-label and what is wrong with it. The forms show exactly these messages beside the field.
+label and what is wrong with it, said the way an officer would say it ("Vul minstens één
+gemeente in", not "moet minstens 1 element(en) bevatten"). The forms show exactly these
+messages beside the field. This is the one place where that wording lives, including the
+notes that do not block saving (an unknown municipality, with the names it may have meant).
 """
 
 from __future__ import annotations
@@ -55,26 +58,38 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "version": ("Versie", "Version"),
 }
 
+# One row of a list, named as one says it: "Contactpersoon 2, E-mail", not "Contactpersonen 2".
+ROW_LABELS: dict[str, tuple[str, str]] = {
+    "agreement_periods": ("Afsprakennota", "Agreement period"),
+    "partners": ("Partner", "Partner"),
+    "goals": ("Doelstelling", "Goal"),
+    "actions": ("Actie", "Action"),
+    "children": ("Deelactie", "Sub-action"),
+    "contacts": ("Contactpersoon", "Contact"),
+    "sections": ("Rubriek", "Section"),
+    "captions": ("Bijschrift", "Caption"),
+    "municipalities": ("Gemeente", "Municipality"),
+    "instruments": ("Instrument", "Instrument"),
+    "networks": ("Netwerk", "Network"),
+}
+
 # Error type -> (Dutch, English); {placeholders} come from the error's context.
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("is verplicht", "is required"),
     "missing": ("is verplicht", "is required"),
-    "too_short": (
-        "moet minstens {min_length} element(en) bevatten",
-        "needs at least {min_length} item(s)",
-    ),
+    "too_short": ("vul er minstens {min_length} in", "fill in at least {min_length}"),
     "too_long": (
-        "mag hoogstens {max_length} elementen bevatten",
-        "may hold at most {max_length} items",
+        "er mogen er hoogstens {max_length} in staan",
+        "there may be at most {max_length}",
     ),
     "string_too_long": (
         "is te lang (hoogstens {max_length} tekens)",
         "is too long (at most {max_length} characters)",
     ),
     "string_type": ("moet tekst zijn", "must be text"),
-    "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
-    "int_type": ("moet een geheel getal zijn", "must be a whole number"),
-    "int_from_float": ("moet een geheel getal zijn", "must be a whole number"),
+    "int_parsing": ("vul een getal in, met cijfers alleen", "fill in a number, in digits only"),
+    "int_type": ("vul een getal in, met cijfers alleen", "fill in a number, in digits only"),
+    "int_from_float": ("vul een getal zonder komma in", "fill in a number without decimals"),
     "decimal_parsing": ("is geen bedrag", "is not an amount"),
     "decimal_type": ("is geen bedrag", "is not an amount"),
     "decimal_max_places": (
@@ -127,10 +142,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "datetime_parsing": ("is geen geldige datum", "is not a valid date"),
     "datetime_from_date_parsing": ("is geen geldige datum", "is not a valid date"),
     "literal_error": ("heeft een onverwachte waarde", "has an unexpected value"),
+    # (only a file brings these: the form cannot produce them)
     "list_type": ("moet een lijst zijn", "must be a list"),
     "model_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
     "model_attributes_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
     "dict_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
+}
+
+# What is wrong, said for one field in particular: (field, error type) -> (Dutch, English).
+# The field is the location without row numbers ("agreement_periods.end_year" for any row's
+# end year). A text that starts with a capital is a whole sentence and replaces "Label: ..."
+# altogether (for a field of the form itself, whose label stands beside it anyway).
+FIELD_MESSAGES: dict[tuple[str, str], tuple[str, str]] = {
+    ("name", "required"): ("Vul de naam van het netwerk in.", "Fill in the network's name."),
+    ("name", "missing"): ("Vul de naam van het netwerk in.", "Fill in the network's name."),
+    ("municipalities", "too_short"): (
+        "Vul minstens één gemeente in.",
+        "Fill in at least one municipality.",
+    ),
+    ("municipalities", "missing"): (
+        "Vul minstens één gemeente in.",
+        "Fill in at least one municipality.",
+    ),
+    ("municipalities", "too_long"): (
+        "Er mogen hoogstens {max_length} gemeenten in staan.",
+        "There may be at most {max_length} municipalities.",
+    ),
+    ("agreement_periods.ordinal", "int_parsing"): (
+        "vul een volgnummer in, bv. 2",
+        "fill in a number, e.g. 2",
+    ),
+    ("agreement_periods.ordinal", "int_type"): (
+        "vul een volgnummer in, bv. 2",
+        "fill in a number, e.g. 2",
+    ),
+    ("agreement_periods.ordinal", "missing"): (
+        "vul een volgnummer in, bv. 2",
+        "fill in a number, e.g. 2",
+    ),
+    ("agreement_periods.start_year", "int_parsing"): (
+        "vul een jaartal in, bv. 2020",
+        "fill in a year, e.g. 2020",
+    ),
+    ("agreement_periods.start_year", "int_type"): (
+        "vul een jaartal in, bv. 2020",
+        "fill in a year, e.g. 2020",
+    ),
+    ("agreement_periods.start_year", "missing"): ("vul het beginjaar in", "fill in the start year"),
+    ("agreement_periods.end_year", "int_parsing"): (
+        "vul een jaartal in, bv. 2025",
+        "fill in a year, e.g. 2025",
+    ),
+    ("agreement_periods.end_year", "int_type"): (
+        "vul een jaartal in, bv. 2025",
+        "fill in a year, e.g. 2025",
+    ),
+    ("agreement_periods.end_year", "missing"): ("vul het eindjaar in", "fill in the end year"),
+    ("goals.title", "required"): ("vul de doelstelling in", "fill in the goal"),
+    ("goals.actions.text", "required"): ("vul de actie in", "fill in the action"),
+    ("goals.actions.children.text", "required"): ("vul de deelactie in", "fill in the sub-action"),
+    ("actions.text", "required"): ("vul de actie in", "fill in the action"),
+    ("actions.children.text", "required"): ("vul de deelactie in", "fill in the sub-action"),
+    ("partners.name", "required"): ("vul de naam van de partner in", "fill in the partner's name"),
+}
+
+# Notes that do not stop a save: the value is kept, the officer is asked to look again.
+NOTES: dict[str, tuple[str, str]] = {
+    "unknown_municipality": (
+        "{name}: onbekende gemeente — controleer de spelling.",
+        "{name}: unknown municipality — please check the spelling.",
+    ),
+    "did_you_mean": ("Bedoelde je {names}?", "Did you mean {names}?"),
+    "or": (" of ", " or "),
 }
 
 
@@ -148,15 +231,17 @@ class FieldProblem:
 
 
 def label(location: tuple[str | int, ...], language: Language = "nl") -> str:
-    """ "Contactpersonen 2, E-mail" for ("contacts", 1, "email")."""
+    """ "Contactpersoon 2, E-mail" for ("contacts", 1, "email")."""
+    index = 0 if language == "nl" else 1
     parts: list[str] = []
-    for part in location:
+    for position, part in enumerate(location):
         if isinstance(part, int):
             if parts:
                 parts[-1] = f"{parts[-1]} {part + 1}"
             continue
-        names = FIELD_LABELS.get(part)
-        parts.append(names[0 if language == "nl" else 1] if names else part)
+        is_row = position + 1 < len(location) and isinstance(location[position + 1], int)
+        names = (ROW_LABELS.get(part) if is_row else None) or FIELD_LABELS.get(part)
+        parts.append(names[index] if names else part)
     return ", ".join(parts)
 
 
@@ -165,7 +250,8 @@ def describe(error: ErrorDetails, language: Language = "nl") -> FieldProblem:
     kind = error["type"]
     if kind == "too_long" and isinstance(error.get("input"), str):
         kind = "string_too_long"  # a length limit applied after a text normaliser
-    templates = MESSAGES.get(kind)
+    field = ".".join(part for part in location if isinstance(part, str))
+    templates = FIELD_MESSAGES.get((field, kind)) or MESSAGES.get(kind)
     context = dict(error.get("ctx") or {})
     if templates is None:
         text = error["msg"]  # an error type we did not foresee: pydantic's English still helps
@@ -175,7 +261,9 @@ def describe(error: ErrorDetails, language: Language = "nl") -> FieldProblem:
         except (KeyError, IndexError):
             text = templates[0 if language == "nl" else 1]
     where = label(location, language)
-    return FieldProblem(location=location, message=f"{where}: {text}" if where else text)
+    if (templates is not None and templates[0][:1].isupper()) or not where:
+        return FieldProblem(location=location, message=text)  # a whole sentence of its own
+    return FieldProblem(location=location, message=f"{where}: {text}")
 
 
 def problems(error: ValidationError, language: Language = "nl") -> list[FieldProblem]:
@@ -184,3 +272,18 @@ def problems(error: ValidationError, language: Language = "nl") -> list[FieldPro
 
 def summary(error: ValidationError, language: Language = "nl") -> str:
     return "\n".join(problem.message for problem in problems(error, language))
+
+
+def unknown_municipality(name: str, suggestions: list[str], language: Language = "nl") -> str:
+    """ "Xyzstad: onbekende gemeente — controleer de spelling. Bedoelde je Zwijndrecht of
+    Zwevegem?" (the suggestions from :func:`db.reference.closest_municipalities`)."""
+    index = 0 if language == "nl" else 1
+    text = NOTES["unknown_municipality"][index].format(name=name)
+    if suggestions:
+        names = (
+            ", ".join(suggestions[:-1]) + NOTES["or"][index] + suggestions[-1]
+            if len(suggestions) > 1
+            else suggestions[0]
+        )
+        text += " " + NOTES["did_you_mean"][index].format(names=names)
+    return text

@@ -8,6 +8,7 @@ them (Borsbeek is now part of Antwerpen).
 from __future__ import annotations
 
 import csv
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -97,3 +98,55 @@ def municipality_names(current_only: bool = False) -> list[str]:
 
 def by_code(nis_code: str) -> Municipality | None:
     return next((m for m in municipalities() if m.nis_code == nis_code), None)
+
+
+SUGGESTION_LIMIT = 3
+SUGGESTION_CUTOFF = 0.6  # difflib's similarity: below it a name is no longer "close"
+# A name longer than any municipality's is not compared letter by letter: the comparison's
+# cost grows with the product of the lengths, and such a text is no misspelt name anyway.
+LONGEST_NAME = 60
+
+
+def is_known_municipality(name: str) -> bool:
+    return find_municipality(name) is not None
+
+
+def closest_municipalities(name: str, limit: int = SUGGESTION_LIMIT) -> list[str]:
+    """The known names that look most like ``name`` (a misspelling: "Zwijndrect",
+    "Sint Niklaas"), best first; none when nothing is close.
+
+    Compared without case and accents. Bounded: at most :data:`LONGEST_NAME` characters of
+    ``name`` against each of the ~600 names (a few milliseconds).
+    """
+    key = fold(name)[:LONGEST_NAME]
+    if not key:
+        return []
+    names = _names_by_key()
+    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+    scored = []
+    for candidate in names:
+        matcher.set_seq1(candidate)
+        # The cheap upper bounds first, as difflib.get_close_matches does.
+        if matcher.real_quick_ratio() >= SUGGESTION_CUTOFF and (
+            matcher.quick_ratio() >= SUGGESTION_CUTOFF
+        ):
+            score = matcher.ratio()
+            if candidate.startswith(key) and len(key) >= 3:
+                score = max(score, 0.9)  # the start of a name ("Zwijn") is a good guess too
+            if score >= SUGGESTION_CUTOFF:
+                scored.append((score, candidate))
+    if not scored:
+        return []
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    best = scored[0][0]
+    # Only names about as close as the best: "Zwijndrect" suggests Zwijndrecht, not Anderlecht.
+    return [names[candidate] for score, candidate in scored[:limit] if score >= best - 0.12]
+
+
+@cache
+def _names_by_key() -> dict[str, str]:
+    """Folded name -> the name as people write it, current municipalities first."""
+    found: dict[str, str] = {}
+    for municipality in sorted(municipalities(), key=lambda m: not m.is_current):
+        found.setdefault(fold(municipality.short_name), municipality.short_name)
+    return found

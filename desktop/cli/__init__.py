@@ -12,6 +12,7 @@ import sys
 
 from db.model.errors import StoreError
 from db.storage.dbfile import DatabaseFileError
+from desktop.cli.dutch import argparse_language, language_of
 
 # Modules that add verbs: each has ``register(subparsers)``; one line here per module.
 VERB_MODULES = [
@@ -60,11 +61,12 @@ def is_command_line(args: list[str]) -> bool:
 
 
 def run_command(args: list[str]) -> int:
-    parser = build_parser()
-    options = parser.parse_args(args)
-    if options.verb is None:
-        parser.print_help()
-        return 2
+    with argparse_language(language_of(args)):
+        parser = build_parser()
+        options = parser.parse_args(args)
+        if options.verb is None:
+            parser.print_help()
+            return 2
     try:
         return int(options.handler(options) or 0)
     except (StoreError, DatabaseFileError) as error:

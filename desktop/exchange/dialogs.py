@@ -888,28 +888,32 @@ def choose_backup(parent: QWidget | None, backups: Sequence[BackupInfo]) -> Back
 
 
 def ask_import_path(parent: QWidget | None, start: Path | None) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent,
-        translate("Exchange", "Database of uitwisselbestand importeren"),
-        str(start or Path.home()),
-        translate(
-            "Exchange",
-            "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
-            "Alle bestanden (*)",
-        ),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            translate("Exchange", "Database of uitwisselbestand importeren"),
+            str(start or dialogs.start_folder()),
+            translate(
+                "Exchange",
+                "Netwerken-database of JSON-uitwisselbestand (*.sqlite *.db *.json);;"
+                "Alle bestanden (*)",
+            ),
+        )
+    dialogs.remember_folder(name)
     return Path(name) if name else None
 
 
 def ask_export_database_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("Exchange", "Database exporteren"),
-        str(suggested),
-        translate("Exchange", "Netwerken-database (*.sqlite)"),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, _filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Database exporteren"),
+            str(suggested),
+            translate("Exchange", "Netwerken-database (*.sqlite)"),
+        )
     if not name:
         return None
+    dialogs.remember_folder(name)
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite")
 
@@ -926,14 +930,16 @@ def ask_export_other_path(
     parent: QWidget | None, suggested: Path
 ) -> tuple[Path, ExportFormat] | None:
     filters = _format_filters()
-    name, chosen_filter = QFileDialog.getSaveFileName(
-        parent,
-        translate("Exchange", "Exporteren als JSON, CSV of Excel"),
-        str(suggested),
-        ";;".join(filters),
-    )
+    with dialogs.roomy_file_dialogs():
+        name, chosen_filter = QFileDialog.getSaveFileName(
+            parent,
+            translate("Exchange", "Exporteren als JSON, CSV of Excel"),
+            str(suggested),
+            ";;".join(filters),
+        )
     if not name:
         return None
+    dialogs.remember_folder(name)
     path = Path(name)
     by_suffix = {f".{kind.value}": kind for kind in ExportFormat}
     kind = by_suffix.get(path.suffix.lower()) or filters.get(chosen_filter, ExportFormat.XLSX)
@@ -970,8 +976,8 @@ class ExchangeController(QObject):
         return error.english if self._language == "en" else str(error)
 
     def _start_folder(self) -> Path:
-        path = self.window.session.path
-        return path.parent if path is not None else Path.home()
+        # The last folder used, or Documents: not the live database's folder.
+        return dialogs.start_folder()
 
     @property
     def _without_personal_data(self) -> bool:

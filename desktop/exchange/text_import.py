@@ -36,12 +36,15 @@ class DuplicateAnswer(enum.Enum):
 
 
 def choose_text_files(parent: QWidget | None, start: Path | None) -> list[Path]:
-    names, _filter = QFileDialog.getOpenFileNames(
-        parent,
-        translate("TextImport", "Fiches importeren"),
-        str(start or Path.home()),
-        translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
-    )
+    with dialogs.roomy_file_dialogs():
+        names, _filter = QFileDialog.getOpenFileNames(
+            parent,
+            translate("TextImport", "Fiches importeren"),
+            str(start or dialogs.start_folder()),
+            translate("TextImport", "Fiches (*.txt);;Alle bestanden (*)"),
+        )
+    if names:
+        dialogs.remember_folder(names[0])
     return [Path(name) for name in names]
 
 
@@ -108,8 +111,7 @@ class TextImportController(QObject):
 
     def import_files(self, paths: list[Path] | None = None) -> TextImportReport | None:
         if paths is None:
-            folder = self.window.session.path.parent if self.window.session.path else None
-            paths = choose_text_files(self.window, folder)
+            paths = choose_text_files(self.window, None)  # the last folder used, or Documents
         if not paths or not self.window.confirm_leave_record():
             return None
         from db.text.text_import import OnDuplicate, collect_files, store_texts
@@ -150,9 +152,14 @@ class TextImportController(QObject):
             )
             return None
         self.window.session.announce(Change(ChangeKind.RELOADED))
+        from db.text.text_import import Outcome
+
+        stored = report.count(Outcome.IMPORTED) + report.count(Outcome.UPDATED)
         dialogs.show_text(
             self.window,
-            translate("TextImport", "Fiches geïmporteerd"),
+            translate("TextImport", "Fiches geïmporteerd")
+            if stored
+            else translate("TextImport", "Geen fiches geïmporteerd"),
             self._describe(report),
         )
         return report

@@ -9,9 +9,10 @@ is decided by :mod:`db.model.schemas` and worded by :mod:`db.model.messages`.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -443,10 +444,24 @@ class TagField(FieldEditor):
             completer.activated.connect(
                 lambda _text: QTimer.singleShot(0, self, self.commit_pending)
             )
-        self.input.returnPressed.connect(self.commit_pending)
+        self.input.returnPressed.connect(self._on_return)
         self.input.textEdited.connect(self._maybe_split)
-        self.input.editingFinished.connect(self._on_editing_finished)
+        # Installed after the completer's own filter, so it runs first: the completer swallows
+        # the focus-out while its list is open (and the line edit never says it was left).
+        self.input.installEventFilter(self)
         self._finish(self.box)
+        # Notes that do not stop a save (an unknown municipality), under the field's messages.
+        self.note = QLabel(self)
+        self.note.setObjectName("fieldNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.RichText)  # its suggestions are links
+        self.note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.note.linkActivated.connect(self._on_note_link)
+        self.note.hide()
+        self._layout.addWidget(self.note)
 
     def value(self) -> list[str]:
         return [chip.text for chip in self._chips]
@@ -479,15 +494,34 @@ class TagField(FieldEditor):
                     self._add_chip(part.strip())
             self._user_edit()
 
+    def _on_return(self) -> None:
+        # Enter on a suggestion chosen with the arrow keys reaches the field first (with the
+        # suggestion already written in it) and the completer's ``activated`` after: that one
+        # adds it. Taking it here as well added the municipality twice.
+        if not self._choosing_suggestion():
+            self.commit_pending()
+
+    def _choosing_suggestion(self) -> bool:
+        completer = self.input.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible() and popup.currentIndex().isValid()
+
     def _maybe_split(self, text: str) -> None:
         if "," in text:
             self.commit_pending()
 
-    def _on_editing_finished(self) -> None:
-        # Leaving the field keeps what was typed, but not while the completer popup is open.
-        completer = self.input.completer()
-        popup = completer.popup() if completer is not None else None
-        if popup is None or not popup.isVisible():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() == QEvent.Type.FocusOut:
+            # Leaving the field (Tab, a click elsewhere) keeps what was typed, also while the
+            # completer's list is open. Taken on the next turn of the event loop, once the
+            # completer has written a suggestion chosen in its list into the field: whichever
+            # of this and its ``activated`` comes first takes the text in, the other finds the
+            # field empty.
+            QTimer.singleShot(0, self, self._commit_if_left)
+        return super().eventFilter(watched, event)
+
+    def _commit_if_left(self) -> None:
+        if not self.input.hasFocus():
             self.commit_pending()
 
     def _add_chip(self, text: str) -> None:
@@ -516,6 +550,39 @@ class TagField(FieldEditor):
     def remove_tag(self, index: int) -> None:
         self._remove_chip(self._chips[index])
 
+    def replace_tag(self, index: int, text: str) -> None:
+        """Put ``text`` in place of tag ``index``, as the user's edit (a suggestion taken)."""
+        texts = self.value()
+        if 0 <= index < len(texts) and text.strip() and texts[index] != text:
+            texts[index] = text.strip()
+            self.set_value(texts)
+            self._user_edit()
+
+    def set_notes(self, notes: dict[int, str]) -> None:
+        """Show notes per tag (already HTML: the caller escapes the tags' text); the tags with a
+        note are marked. Links "replace:<index>:<text>" in a note replace that tag."""
+        for index, chip in enumerate(self._chips):
+            if bool(chip.property("unknown")) != (index in notes):
+                chip.setProperty("unknown", index in notes)
+                chip.style().unpolish(chip)
+                chip.style().polish(chip)
+        text = "<br>".join(notes[index] for index in sorted(notes))
+        if text != self.note.text():
+            self.note.setText(text)
+        self.note.setVisible(bool(notes))
+
+    def note_text(self) -> str:
+        """The notes as plain text (for tests)."""
+        document = QTextDocument()
+        document.setHtml(self.note.text())
+        return document.toPlainText() if not self.note.isHidden() else ""
+
+    def _on_note_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        index, _, text = rest.partition(":")
+        if kind == "replace" and index.isdigit():
+            self.replace_tag(int(index), unquote(text))
+
     def focus_target(self) -> QWidget:
         return self.box
 
@@ -528,6 +595,47 @@ class TagField(FieldEditor):
         }
         for index, chip in enumerate(self._chips):
             set_invalid(chip, index in bad)
+
+
+class BannerLabel(QLabel):
+    """One line that says what is still wrong, elided to its width (the whole list is in its
+    tooltip). It keeps its place when hidden: appearing and going it never moves the form
+    under the officer's mouse. A click asks to go to the first problem."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setWordWrap(False)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().height() + 16)  # one line and the padding
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_message(self, text: str, details: str = "") -> None:
+        self._full = text
+        self.setToolTip(details)
+        self._elide()
+        self.setVisible(bool(text))
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width() - 24  # less the style sheet's padding
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
 
 
 class InfoLabel(QLabel):

@@ -7,6 +7,7 @@ so the tree always has the shape the schema expects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from db.model.messages import FieldProblem
 from desktop.form.form_widgets import FieldEditor, set_invalid
-from desktop.form.list_editors import PROBLEM_BACKGROUND, MultiLineDelegate, small_button
+from desktop.form.list_editors import (
+    PROBLEM_BACKGROUND,
+    MultiLineDelegate,
+    only_looks_changed,
+    small_button,
+)
 
 Position = QAbstractItemView.DropIndicatorPosition
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -153,6 +159,15 @@ class GoalTreeWidget(QTreeWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.doItemsLayout()  # the rows' wrapped heights depend on the width
+
+    def dataChanged(
+        self, topLeft: ModelIndex, bottomRight: ModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        # A problem's mark on the item being typed in must not reset its open editor.
+        if only_looks_changed(roles):
+            self.viewport().update()
+            return
+        super().dataChanged(topLeft, bottomRight, list(roles))
 
     def content_height(self) -> int:
         total = 0

@@ -7,7 +7,7 @@ Rows are edited as text; turning "2014" into a year is the schema's job, and so 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +46,21 @@ from desktop.icons import icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde2df")
+# Roles that change how a cell looks, not what it holds (the marks of a problem).
+LOOK_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
+def only_looks_changed(roles: Sequence[int]) -> bool:
+    """True when a ``dataChanged`` is about marks only. A view hands every change to the cell
+    editor that is open, which then loses what was typed and its selection (the next keys were
+    appended to the old text): a mark is no reason for that."""
+    return bool(roles) and all(Qt.ItemDataRole(role) in LOOK_ROLES for role in roles)
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,7 @@ class ColumnSpec:
     weight: int = 1
     multiline: bool = False
     number: bool = False  # whole numbers: digits become an int, anything else goes to the schema
+    sample: str = ""  # a typical value: the column is never narrower (no wrapped phone number)
 
 
 class MultiLineDelegate(QStyledItemDelegate):
@@ -72,6 +89,7 @@ class MultiLineDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()  # typing replaces the cell, as in a one-line cell
         else:
             super().setEditorData(editor, index)
 
@@ -144,7 +162,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QBrush(PROBLEM_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or (text if column.multiline and text else None)
+            return problem or text or None  # the whole text of a cell too narrow for it
         if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -172,7 +190,9 @@ class RowsModel(QAbstractTableModel):
         self.problems = problems
         if self.rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1)
+                self.index(0, 0),
+                self.index(len(self.rows) - 1, len(self.columns) - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
             )
 
 
@@ -186,13 +206,60 @@ def small_button(text: str, tip: str, icon_name: str | None = None) -> QPushButt
     button.setObjectName("listButton")
     if icon_name:
         button.setIcon(icon(icon_name))
+    # Never narrower than its text: a narrow form scrolls rather than cut "Afsprakennota
+    # toevoegen" to "fsprakennota toevoege".
+    button.setMinimumWidth(button.sizeHint().width())
     return button
 
 
 class RowsTable(QTableView):
-    """A table that tells its owner when its width changed (after its viewport did)."""
+    """A table that tells its owner when its width changed (after its viewport did), and whose
+    Tab walks a row left to right, then the next row, and leaves the table after the last cell
+    (Qt's own Tab wraps round to the first cell and opened row 1 for editing)."""
 
     widthChanged = Signal()
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        current = self.currentIndex()
+        model = self.model()
+        if current.isValid() and model is not None:
+            last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+            at_end = current.row() == last_row and current.column() == last_column
+            at_start = current.row() == 0 and current.column() == 0
+            if cursorAction == QAbstractItemView.CursorAction.MoveNext and at_end:
+                return QModelIndex()
+            if cursorAction == QAbstractItemView.CursorAction.MovePrevious and at_start:
+                return QModelIndex()
+        return super().moveCursor(cursorAction, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        moves = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: (
+                QAbstractItemView.CursorAction.MovePrevious
+            ),
+        }
+        move = moves.get(hint)
+        leaving = (
+            move is not None and not self.moveCursor(move, Qt.KeyboardModifier.NoModifier).isValid()
+        )
+        super().closeEditor(editor, hint)
+        if leaving:
+            # Tab after the last cell goes on to the next field, as in the rest of the form.
+            self.focusNextPrevChild(hint == QAbstractItemDelegate.EndEditHint.EditNextItem)
+
+    def dataChanged(
+        self,
+        topLeft: ModelIndex,
+        bottomRight: ModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        if only_looks_changed(roles):
+            self.viewport().update()
+            return
+        super().dataChanged(topLeft, bottomRight, list(roles))
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -391,18 +458,37 @@ class TableField(FieldEditor):
         height = header + max(minimum, min(rows, limit)) + 2 * self.table.frameWidth() + 2
         self.table.setFixedHeight(height)
 
+    def _minimum_width(self, column: ColumnSpec) -> int:
+        if not column.sample:
+            return 60
+        metrics = self.table.fontMetrics()
+        title = self.table.horizontalHeader().fontMetrics().horizontalAdvance(column.title)
+        return max(metrics.horizontalAdvance(column.sample), title) + 16  # the cell's margins
+
     def _share_width(self) -> None:
-        """Columns without a fixed width share what the fixed ones leave, by their weights."""
+        """Columns without a fixed width share what the fixed ones leave, by their weights,
+        each at least as wide as its typical value (the rest is shared among the others)."""
         available = self.table.viewport().width()
-        fixed = sum(column.width for column in self.columns)
-        weights = sum(column.weight for column in self.columns if not column.width)
-        if not weights:
+        shared = [column for column in self.columns if not column.width]
+        if not shared:
             return
-        shared = sum(1 for column in self.columns if not column.width)
-        rest = max(available - fixed, 60 * shared)
+        rest = available - sum(column.width for column in self.columns)
+        widths = {column.key: self._minimum_width(column) for column in shared}
+        growing = list(shared)
+        # Give each column its share; one whose share is below its minimum keeps its minimum
+        # and leaves the others the rest (a few rounds at most: one per column).
+        while growing:
+            room = rest - sum(widths[c.key] for c in shared if c not in growing)
+            weights = sum(column.weight for column in growing)
+            held = [c for c in growing if room * c.weight // weights < widths[c.key]]
+            if not held:
+                for column in growing:
+                    widths[column.key] = room * column.weight // weights
+                break
+            growing = [c for c in growing if c not in held]
         for number, column in enumerate(self.columns):
             if not column.width:
-                self.table.setColumnWidth(number, rest * column.weight // weights)
+                self.table.setColumnWidth(number, widths[column.key])
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -13,13 +13,16 @@ on an error: the values stay in the form until saved or deliberately discarded.
 
 from __future__ import annotations
 
+import html
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID, uuid4
 
 from pydantic import ValidationError
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -35,11 +38,17 @@ from db.model import messages
 from db.model.errors import ConflictError, StoreError
 from db.model.formats import format_euro, local_time
 from db.model.messages import FieldProblem
-from db.model.reference import municipality_names, province_of
+from db.model.reference import (
+    closest_municipalities,
+    is_known_municipality,
+    municipality_names,
+    province_of,
+)
 from db.model.schemas import NetworkProfile, Province
 from db.storage.store import Change, ChangeKind
 from desktop import dialogs
 from desktop.form.form_widgets import (
+    BannerLabel,
     ChoiceField,
     EuroField,
     FieldEditor,
@@ -137,7 +146,8 @@ class NetworkForm(QWidget):
         self._draft_id: UUID | None = None  # set while a new, never saved record is edited
         self._baseline: dict[str, Any] = empty_values()
         self._values: dict[str, Any] = empty_values()
-        self._touched: set[str] = set()
+        self._touched: set[str] = set()  # fields edited since the record was loaded
+        self._left: set[str] = set()  # ... and left since: only these are marked while typing
         self._show_all_problems = False
         self._modified = False
         self._saving = False
@@ -153,7 +163,12 @@ class NetworkForm(QWidget):
         self._validate_timer.timeout.connect(
             lambda: self.validate(mark_all=self._show_all_problems)
         )
+        self._municipality_notes_for: tuple[str, ...] | None = None
+        self._outside_list = False  # the list (a search result) does not show this record
         self._build()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         session.changed.connect(self._on_session_changed)
         session.databaseChanged.connect(lambda _store: self.clear())
 
@@ -217,9 +232,9 @@ class NetworkForm(QWidget):
         nav_box = QWidget(header)
         self.nav = FlowLayout(nav_box, spacing=2)
         layout.addWidget(nav_box)
-        self.banner = QLabel(header)
+        self.banner = BannerLabel(header)
         self.banner.setObjectName("problemBanner")
-        self.banner.setWordWrap(True)
+        self.banner.clicked.connect(self.go_to_first_problem)
         self.banner.hide()
         layout.addWidget(self.banner)
         self.import_warnings = ImportWarningsBox(header)
@@ -356,8 +371,10 @@ class NetworkForm(QWidget):
                 ColumnSpec("name", self.tr("Naam"), weight=4),
                 ColumnSpec("role", self.tr("Functie"), weight=4),
                 ColumnSpec("organisation", self.tr("Organisatie"), weight=4),
-                ColumnSpec("email", self.tr("E-mail"), weight=5),
-                ColumnSpec("phone", self.tr("Telefoon"), weight=3),
+                ColumnSpec(
+                    "email", self.tr("E-mail"), weight=5, sample="voornaam.naam@gemeente.be"
+                ),
+                ColumnSpec("phone", self.tr("Telefoon"), weight=3, sample="+32 89 65 38 11"),
             ],
             add_label=self.tr("Contactpersoon toevoegen"),
         )
@@ -386,12 +403,17 @@ class NetworkForm(QWidget):
         self.info_id.setObjectName("fieldHint")
         info.addRow(self.tr("Aangemaakt:"), self.info_created)
         info.addRow(self.tr("Laatst gewijzigd:"), self.info_updated)
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.info_source, 1)
+        # The button under the source, not beside it: a long file name wraps in the whole
+        # width instead of being cut off beside the button.
+        source_box = QWidget()
+        source_row = QVBoxLayout(source_box)
+        source_row.setContentsMargins(0, 0, 0, 0)
+        source_row.setSpacing(4)
+        source_row.addWidget(self.info_source)
         self.raw_text_button = QPushButton(self.tr("Oorspronkelijke tekst tonen…"))
         self.raw_text_button.clicked.connect(self._show_raw_text)
-        source_row.addWidget(self.raw_text_button)
-        info.addRow(self.tr("Bron:"), source_row)
+        source_row.addWidget(self.raw_text_button, 0, Qt.AlignmentFlag.AlignLeft)
+        info.addRow(self.tr("Bron:"), source_box)
         self.info_credits = InfoLabel()
         self.info_credits.setObjectName("infoCredits")
         self.info_credits.setTextFormat(Qt.TextFormat.PlainText)  # text from the file
@@ -481,9 +503,11 @@ class NetworkForm(QWidget):
         self._values = self.values()
         self._baseline = dict(self._values)
         self._touched = set()
+        self._left = set()
         self._show_all_problems = False
         self.undo_stack.clear()
         self._show_problems([])
+        self._update_municipality_notes()
         self._set_modified(False)
         self._update_header()
 
@@ -546,12 +570,35 @@ class NetworkForm(QWidget):
 
     def _after_change(self) -> None:
         self._set_modified(self._values != self._baseline)
+        self._update_municipality_notes()
         self._update_header()
         self._validate_timer.start()
 
+    def _key_of(self, widget: QWidget | None) -> str | None:
+        """The field a widget belongs to (a cell editor belongs to its table's field)."""
+        while widget is not None:
+            if isinstance(widget, FieldEditor):
+                for key, editor in self.editors.items():
+                    if editor is widget:
+                        return key
+            if widget is self:
+                return None
+            widget = widget.parentWidget()
+        return None
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field that was edited: from now on its problems are shown."""
+        left = self._key_of(old)
+        if left is None or left == self._key_of(new) or left not in self._touched:
+            return
+        if left not in self._left:
+            self._left.add(left)
+            self.validate(mark_all=self._show_all_problems)
+
     def _set_modified(self, modified: bool) -> None:
         self.revert_button.setEnabled(modified)
-        self.save_button.setEnabled(modified)
+        # A new record can always be saved: Ctrl+S on an empty one says what is missing.
+        self.save_button.setEnabled(modified or self.is_new)
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
@@ -576,6 +623,8 @@ class NetworkForm(QWidget):
             )
         if self._modified:
             parts.append(self.tr("niet-opgeslagen wijzigingen"))
+        if self._outside_list and self._record is not None:
+            parts.append(self.tr("valt buiten de zoekopdracht"))
         self.subtitle_label.setText("  ·  ".join(parts))
         record = self._record
         self.info_created.setText(local_time(record.created_at) if record else "")
@@ -601,6 +650,16 @@ class NetworkForm(QWidget):
         self.info_credits.setText("\n".join(record.credits) if record else "")
         self.info_id.setText(str(record.id) if record else "")
 
+    def set_outside_list(self, outside: bool) -> None:
+        """Say (in the line under the name) that the list beside it does not show this record:
+        a search left it out, and "geen netwerken gevonden" must not look like a contradiction."""
+        if outside != self._outside_list:
+            self._outside_list = outside
+            self._update_header()
+
+    def is_outside_list(self) -> bool:
+        return self._outside_list and self._record is not None
+
     def _show_raw_text(self) -> None:
         if self._record is not None:
             dialogs.show_text(
@@ -614,15 +673,16 @@ class NetworkForm(QWidget):
     def validate(self, *, mark_all: bool = True) -> NetworkProfile | None:
         """The working copy as a valid record, or None with its problems shown at the fields.
 
-        ``mark_all=False`` marks only the fields the user touched (while typing a new record,
-        the fields not reached yet are not shouted at).
+        ``mark_all=False`` marks only the fields the user edited and left (the field being
+        typed in, a row just added and the fields not reached yet are not shouted at).
         """
         self._validate_timer.stop()
+        self._update_municipality_notes()
         try:
             profile = NetworkProfile.model_validate(self.working_data())
         except ValidationError as error:
             found = messages.problems(error, self._language)
-            shown = found if mark_all else [p for p in found if p.field in self._touched]
+            shown = found if mark_all else [p for p in found if p.field in self._left]
             self.problems = found
             self._show_problems(shown)
             return None
@@ -641,18 +701,49 @@ class NetworkForm(QWidget):
         for key, editor in self.editors.items():
             editor.show_problems(by_field.get(key, []), self._language)
         if self._show_all_problems and problems:
-            lines = [self.tr("Nog niet in orde ({count}):").format(count=len(problems))]
-            lines += [f"• {problem.message}" for problem in problems[:6]]
-            if len(problems) > 6:
-                lines.append("…")
-            self.banner.setText("\n".join(lines))
-            self.banner.show()
+            # One line in a place kept for it: the form does not move when it comes or goes.
+            first = problems[0].message
+            text = (
+                self.tr("Nog niet in orde: {problem}").format(problem=first)
+                if len(problems) == 1
+                else self.tr("Nog {count} dingen in orde brengen: {problem} …").format(
+                    count=len(problems), problem=first
+                )
+            )
+            details = "\n".join(f"• {problem.message}" for problem in problems[:12])
+            self.banner.set_message(text, details)
         else:
-            self.banner.hide()
+            self.banner.set_message("")
 
     def first_problem_editor(self) -> FieldEditor | None:
         fields = {problem.field for problem in self.problems}
         return next((editor for key, editor in self.editors.items() if key in fields), None)
+
+    def go_to_first_problem(self) -> None:
+        first = self.first_problem_editor()
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first, 0, 40)
+            first.focus_target().setFocus()
+
+    def _update_municipality_notes(self) -> None:
+        """A municipality not in the reference list is kept, but marked, with the known names
+        closest to it as links that put that name in its place."""
+        names = tuple(self._values.get("municipalities") or [])
+        if names == self._municipality_notes_for:
+            return
+        self._municipality_notes_for = names
+        field = self.editors["municipalities"]
+        assert isinstance(field, TagField)
+        notes = {}
+        for index, name in enumerate(names):
+            if is_known_municipality(name):
+                continue
+            links = [
+                f'<a href="replace:{index}:{quote(suggestion)}">{html.escape(suggestion)}</a>'
+                for suggestion in closest_municipalities(name)
+            ]
+            notes[index] = messages.unknown_municipality(html.escape(name), links, self._language)
+        field.set_notes(notes)
 
     # saving -------------------------------------------------------------------------------------
 
@@ -668,10 +759,7 @@ class NetworkForm(QWidget):
         self._show_all_problems = True
         profile = self.validate(mark_all=True)
         if profile is None:
-            first = self.first_problem_editor()
-            if first is not None:
-                self.scroll_area.ensureWidgetVisible(first, 0, 40)
-                first.focus_target().setFocus()
+            self.go_to_first_problem()
             dialogs.show_validation_summary(self, [problem.message for problem in self.problems])
             return False
         return self._write(profile, force=False)

@@ -16,7 +16,6 @@ when complete, so a cancelled or failed batch leaves no half-written file behind
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -50,6 +49,7 @@ from PySide6.QtGui import (
 from db.model.errors import StoreError
 from db.model.formats import format_date
 from db.model.schemas import NetworkProfile
+from db.storage.atomic import partial_name
 from db.storage.store import Store
 from db.text.file_names import file_names
 from desktop.printing.profile_html import print_stylesheet, profile_html
@@ -757,18 +757,19 @@ def write_pdf_folder(
     try:
         for index, (profile, target) in enumerate(zip(profiles, targets, strict=True)):
             _check(progress, index, len(profiles), profile.name)
+            # Made with the mode of any new file (the umask), not mkstemp's 0600: these are
+            # documents to share, like every other export.
+            temporary = partial_name(target)
             try:
-                handle, temporary = tempfile.mkstemp(
-                    dir=folder, prefix=".netwerken-", suffix=".pdf.part"
-                )
+                with open(temporary, "xb"):
+                    pass
             except OSError as error:
                 raise _write_error(target, error.strerror or str(error)) from error
-            os.close(handle)
-            staged.append(Path(temporary))
-            writer = pdf_writer(temporary, profile.name)
+            staged.append(temporary)
+            writer = pdf_writer(str(temporary), profile.name)
             print_profile(writer, profile, options)
             del writer
-            if Path(temporary).stat().st_size == 0:
+            if temporary.stat().st_size == 0:
                 raise _write_error(target, "leeg bestand")
         _check(progress, len(profiles), len(profiles), "")
         for temporary_path, target in zip(staged, targets, strict=True):

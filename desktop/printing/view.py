@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QProgressDialog,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
+from desktop import dialogs
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -155,6 +157,29 @@ class BatchDialog(QDialog):
         return BatchChoice(kind, self.notes.isChecked())
 
 
+class SuggestedPdfName(QObject):
+    """Puts a sensible file name in the print dialog's "print to file" field each time it is
+    shown (Qt's own suggestion is ``print.pdf`` in the home or current folder of whoever runs
+    the program); the dialog fills that field when it is shown, so this comes right after."""
+
+    def __init__(self, dialog: QDialog, suggested: Path) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self.suggested = suggested
+        dialog.installEventFilter(self)
+        self._apply()
+
+    def _apply(self) -> None:
+        field = self._dialog.findChild(QLineEdit, "filename")
+        if field is not None:
+            field.setText(str(self.suggested))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._dialog and event.type() == QEvent.Type.Show:
+            self._apply()
+        return False
+
+
 class PrintController(QObject):
     """The print and PDF actions of the main window, for the networks the window hands it."""
 
@@ -212,12 +237,26 @@ class PrintController(QObject):
             return False
         from PySide6.QtPrintSupport import QPrintDialog
 
+        from db.text.file_names import safe_file_stem
         from desktop.printing.documents import PrintCancelled
 
         printer = self._new_printer()
+        printer.setDocName(profiles[0].name if len(profiles) == 1 else "")
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle(self.tr("Afdrukken"))
+        # In the English window: the profile is a Dutch document and prints as one.
+        dialog.setWindowTitle(
+            self.tr("Afdrukken (de fiche wordt in het Nederlands afgedrukt)")
+            if self.language == "en"
+            else self.tr("Afdrukken")
+        )
+        stem = (
+            safe_file_stem(profiles[0].lead_municipality)
+            if len(profiles) == 1
+            else self.tr("Profielen lokale netwerken")
+        )
+        suggest = SuggestedPdfName(dialog, self._start_folder() / f"{stem}.pdf")
         accepted = self._run_print_dialog(dialog)
+        suggest.deleteLater()
         dialog.deleteLater()
         if not accepted:
             return False
@@ -308,6 +347,7 @@ class PrintController(QObject):
 
         profiles = self._for_export(profiles)
         self.last_folder = path.parent
+        dialogs.remember_folder(path.parent)
         progress = self._progress(len(profiles)) if len(profiles) > 1 else None
         try:
             write_pdf(path, profiles, options, progress)
@@ -347,10 +387,7 @@ class PrintController(QObject):
     def _start_folder(self) -> Path:
         if self.last_folder is not None:
             return self.last_folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return dialogs.start_folder()  # the last folder of any file dialog, or Documents
 
     def _progress(self, count: int) -> Progress:
         """A progress dialog with a cancel button, as a callback for desktop.printing.documents."""
@@ -381,21 +418,23 @@ class PrintController(QObject):
     # --- the questions: one small method each, replaced in tests -------------------------------
 
     def _ask_pdf_path(self, suggested: Path) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self._parent,
-            self.tr("Exporteren als PDF"),
-            str(suggested),
-            self.tr("PDF-bestanden (*.pdf)"),
-        )
+        with dialogs.roomy_file_dialogs():
+            name, _filter = QFileDialog.getSaveFileName(
+                self._parent,
+                self.tr("Exporteren als PDF"),
+                str(suggested),
+                self.tr("PDF-bestanden (*.pdf)"),
+            )
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def _ask_folder(self, start: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(
-            self._parent, self.tr("Map voor de PDF-bestanden"), str(start)
-        )
+        with dialogs.roomy_file_dialogs():
+            name = QFileDialog.getExistingDirectory(
+                self._parent, self.tr("Map voor de PDF-bestanden"), str(start)
+            )
         return Path(name) if name else None
 
     def _ask_batch_kind(self, count: int) -> BatchChoice | None:
@@ -460,9 +499,9 @@ class WindowPrinting(QObject):
         window.enable_action(window.action_print_preview, lambda: self.print_preview())
         window.enable_action(window.action_print, lambda: self.print_current())
         window.enable_action(window.action_export_pdf, lambda: self.export_current())
+        # Once, under Exporteren beside "Exporteren als PDF…" (it stood in Bestand as well).
         _insert_after(window.menu_export, window.action_export_pdf, self.action_list_pdf)
         _insert_after(window.menu_file, window.action_print, self.controller.action_include_notes)
-        _insert_after(window.menu_file, window.action_print, self.action_list_pdf)
 
         window.currentRecordChanged.connect(self._on_record_changed)
         window.session.changed.connect(self._on_session_changed)

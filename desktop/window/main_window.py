@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
@@ -71,6 +72,14 @@ if TYPE_CHECKING:
     from desktop.form.network_form import NetworkForm
 
 STATUS_TIMEOUT_MS = 6000
+# The form takes priority over the list: it gets its comfortable width, the list what is left
+# (down to its name column; the other columns scroll). Below FORM_MIN_WIDTH nothing is squeezed
+# further: the window has a minimum size instead.
+FORM_WIDTH = 780
+FORM_MIN_WIDTH = 560
+LIST_MIN_WIDTH = 180  # about a name: the list's other columns then scroll sideways
+# Window widths that count as one size: the list keeps the width the officer gave it in each.
+SIZE_CLASSES: tuple[tuple[int, str], ...] = ((1200, "narrow"), (1700, "medium"))
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +94,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.language = language
         self._form: NetworkForm | None = None
+        self._form_focus: QWidget | None = None  # where the officer last was in the form
         self._syncing_selection = False
         self.setWindowIcon(icon("netwerken"))
 
@@ -94,6 +104,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.window_undo_stack)
 
         self.list_model = NetworkListModel(session, self)
+        self.list_model.language = language
         state = settings.window
         self.list_view = NetworkListView(
             self.list_model, self, sort_column=state.sort_column, descending=state.sort_descending
@@ -115,6 +126,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.tabs.setMinimumWidth(FORM_MIN_WIDTH)
+        self.list_view.setMinimumWidth(min(self.list_view.name_width(), LIST_MIN_WIDTH))
+        # Measured once: the last column stretches with the list, and would widen it every time.
+        self._list_columns_width = self.list_view.preferred_width()
+        self.splitter.splitterMoved.connect(self._remember_list_width)
         self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel(self)
@@ -128,6 +144,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
 
         self.list_model.countChanged.connect(self._show_count)
+        self.list_model.countChanged.connect(lambda *_args: self._mark_outside_list())
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.list_model.modelReset.connect(self._reselect_form_record)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
@@ -413,10 +430,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def _mark_outside_list(self) -> None:
+        """A search that leaves out the network in the form: the form says so."""
+        form = self._form
+        if form is not None:
+            shown = form.current_id
+            form.set_outside_list(
+                shown is not None
+                and self.list_model.is_subset
+                and self.list_model.row_of(shown) is None
+            )
+
     def _on_form_record_changed(self, network_id: UUID | None) -> None:
         form = self.form
         self.editor_stack.setCurrentWidget(form if form.has_record() else self.empty_page)
         self._select_quietly(network_id)
+        self._mark_outside_list()
         if network_id is not None:
             self.settings.window.last_network_id = str(network_id)
         self._update_actions()
@@ -449,9 +478,11 @@ class MainWindow(QMainWindow):
         if network_id is None or (network_id == self._form_id() and self._form is not None):
             return
         if not self.confirm_leave_record():
-            # Stay on the record with the edits; the list follows the form, not the other way.
+            # Stay on the record with the edits; the list follows the form, not the other way,
+            # and the officer goes on where they were typing, with undo for those edits.
             QTimer.singleShot(0, self, self._reselect_form_record)
             self._select_quietly(self._form_id())
+            QTimer.singleShot(0, self, self._back_to_form)
             return
         self.show_record(network_id)
 
@@ -629,8 +660,8 @@ class MainWindow(QMainWindow):
         self.session.announce(Change(ChangeKind.RELOADED))
 
     def _start_folder(self) -> Path | None:
-        path = self.session.path
-        return path.parent if path is not None else None
+        """None: the file dialogs start in the last folder used, or Documents."""
+        return None
 
     def open_database(self, path: Path | None = None) -> bool:
         if not self.confirm_leave_record():
@@ -735,6 +766,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.settings.reset_window_state()
         self.list_view.set_default_widths()
+        self._list_columns_width = self.list_view.preferred_width()
         self._apply_default_layout()
 
     def show_about(self) -> None:
@@ -750,8 +782,35 @@ class MainWindow(QMainWindow):
 
     def _apply_default_layout(self) -> None:
         self.resize(1400, 900)
-        list_width = self.list_view.preferred_width()
-        self.splitter.setSizes([list_width, max(1400 - list_width, 600)])
+        self.fit_panes()
+
+    @staticmethod
+    def size_class(width: int) -> str:
+        return next((name for limit, name in SIZE_CLASSES if width < limit), "wide")
+
+    def _list_width_setting(self) -> str:
+        return f"list_width_{self.size_class(self.width())}"
+
+    def fit_panes(self) -> None:
+        """Share the width: the list as wide as the officer left it at this window size (else
+        as wide as its columns, but never at the cost of the form's comfortable width)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        if total <= 0:
+            return
+        chosen = getattr(self.settings.window, self._list_width_setting())
+        wanted = chosen or min(self._list_columns_width, total - FORM_WIDTH)
+        list_width = max(self.list_view.minimumWidth(), min(wanted, total - FORM_MIN_WIDTH))
+        if self.splitter.sizes() != [list_width, total - list_width]:
+            self.splitter.setSizes([list_width, total - list_width])
+
+    def _remember_list_width(self, position: int, _index: int) -> None:
+        """The officer moved the divider: keep that width for windows of this size."""
+        setattr(self.settings.window, self._list_width_setting(), max(position, 1))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        # The splitter itself would take a smaller window's width from the form first.
+        self.fit_panes()
 
     def _restore_window_state(self) -> None:
         state = self.settings.window
@@ -762,12 +821,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state.state)
         if not state.splitter.isEmpty():
             self.splitter.restoreState(state.splitter)
+        self.fit_panes()
 
     def save_window_state(self) -> None:
         state = self.settings.window
         state.geometry = self.saveGeometry()
         state.state = self.saveState()
         state.splitter = self.splitter.saveState()
+        setattr(state, self._list_width_setting(), self.splitter.sizes()[0])
         state.column_widths = self.list_view.column_widths()
         self.settings.sync()
 
@@ -807,15 +868,28 @@ class MainWindow(QMainWindow):
         form = self._form
         has_record = form is not None and form.has_record()
         modified = form is not None and form.is_modified()
-        self.action_save.setEnabled(modified)
+        # A new record can be saved untouched: Ctrl+S then says what is still missing.
+        self.action_save.setEnabled(modified or (form is not None and form.is_new))
         self.action_revert.setEnabled(modified)
         self.action_delete.setEnabled(has_record)
+
+    def _back_to_form(self) -> None:
+        """After a switch was cancelled: the cursor back in the form, where it was."""
+        form = self._form
+        if form is None:
+            return
+        target = self._form_focus
+        if target is None or not shiboken6.isValid(target) or not form.isAncestorOf(target):
+            target = form.scroll_area  # that widget is gone (a closed cell editor)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.undo_group.setActiveStack(form.undo_stack)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Undo follows the focus: form edits in the form, deletions in the list."""
         if new is None or self._form is None:
             return
         if self._form.isAncestorOf(new):
+            self._form_focus = new
             self.undo_group.setActiveStack(self._form.undo_stack)
         elif self.list_view.isAncestorOf(new) or new is self.list_view:
             self.undo_group.setActiveStack(self.window_undo_stack)

@@ -32,7 +32,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from db.model.changes import Change, ChangeKind
-from db.model.formats import format_euro, local_time
+from db.model.formats import format_euro, local_time, short_period
 from db.storage.listing import Listing, NetworkSummary, SortKey, key_of, uuid_of
 from desktop.icons import icon
 from desktop.operations import DatabaseSession
@@ -85,6 +85,7 @@ class NetworkListModel(QAbstractTableModel):
             False  # a search result stays in its order until a header is clicked
         )
         self._total = 0
+        self.language = "nl"  # of the period column ("1e" or "1st"); the window sets its own
         self.fetches = 0  # pages fetched: lets tests see the model loads lazily
         session.changed.connect(self._on_changed)
         session.databaseChanged.connect(self._on_database_changed)
@@ -232,6 +233,8 @@ class NetworkListModel(QAbstractTableModel):
                 moment=local_time(summary.updated_at)
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.PERIOD:
+            if self.language == "en":
+                return text or None
             return summary.current_period or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NAME and summary.to_check:
             return self.tr(
@@ -244,8 +247,7 @@ class NetworkListModel(QAbstractTableModel):
             return text or None
         return text
 
-    @staticmethod
-    def _cell_text(summary: NetworkSummary, column: Column) -> str:
+    def _cell_text(self, summary: NetworkSummary, column: Column) -> str:
         if column == Column.NAME:
             return summary.name
         if column == Column.MUNICIPALITIES:
@@ -256,7 +258,7 @@ class NetworkListModel(QAbstractTableModel):
             return format_euro(summary.drawing_right_eur)
         if column == Column.PERIOD:
             # The header says "Afsprakennota": "2e · 2020–2025" keeps the column narrow.
-            return summary.current_period.replace(" afsprakennota ", " · ")
+            return short_period(summary.current_period, self.language)
         if column == Column.UPDATED:
             # The date fits a narrow column; the time is in the tooltip.
             return local_time(summary.updated_at)[:10]
@@ -438,6 +440,28 @@ class NetworkListView(QTableView):
         self.set_default_widths()
         # Turning sorting on sorts once: that is the list's first (and only) load at start-up.
         self.setSortingEnabled(True)
+        # The columns' widths are the officer's: a search that adds and removes its "Gevonden
+        # in" column (moved next to the name) must not shift them onto other columns.
+        self._kept_widths: list[int] | None = None
+        model.columnsAboutToBeRemoved.connect(lambda *_args: self._keep_widths())
+        model.columnsAboutToBeInserted.connect(lambda *_args: self._keep_widths())
+        model.modelAboutToBeReset.connect(self._keep_widths)
+        model.columnsRemoved.connect(lambda *_args: self._restore_widths())
+        model.columnsInserted.connect(lambda *_args: self._restore_widths())
+        model.modelReset.connect(self._restore_widths)
+
+    def _keep_widths(self) -> None:
+        header = self.horizontalHeader()
+        if self._kept_widths is None:
+            self._kept_widths = self.column_widths()
+        if header.count() > Column.HIT and header.visualIndex(Column.HIT) != Column.HIT:
+            # Back to its own place first: a header keeps sizes by place, not by column.
+            header.moveSection(header.visualIndex(Column.HIT), Column.HIT)
+
+    def _restore_widths(self) -> None:
+        kept, self._kept_widths = self._kept_widths, None
+        if kept is not None:
+            self.set_column_widths(kept)
 
     def list_model(self) -> NetworkListModel:
         model = self.model()
@@ -478,6 +502,14 @@ class NetworkListView(QTableView):
         """Wide enough to show every column (and a scroll bar) without cutting them off."""
         return (
             sum(self.column_widths())
+            + 2 * self.frameWidth()
+            + self.verticalScrollBar().sizeHint().width()
+        )
+
+    def name_width(self) -> int:
+        """The narrowest the list gets: its name column (the others then scroll sideways)."""
+        return (
+            self.columnWidth(Column.NAME)
             + 2 * self.frameWidth()
             + self.verticalScrollBar().sizeHint().width()
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -139,6 +140,27 @@ class SearchRunnable(QRunnable):
             self.signals.failed.emit(
                 job.generation, f"Zoeken mislukt ({detail}).", f"Search failed ({detail})."
             )
+
+
+def centred_on_match(
+    segments: tuple[tuple[str, bool], ...], room: int, width_of: Callable[[str], int]
+) -> tuple[tuple[str, bool], ...]:
+    """The snippet with its text before the first match shortened (from the left, at a word,
+    behind "…") so that the match starts at most a third into ``room`` pixels, when it would
+    otherwise fall outside them: a narrow "Gevonden in" column then shows the matched word
+    instead of cutting it off."""
+    first = next((n for n, (_text, marked) in enumerate(segments) if marked), None)
+    if first is None or room <= 0:
+        return segments
+    lead = "".join(text for text, _marked in segments[:first])
+    if width_of(lead + segments[first][0]) <= room:
+        return segments  # the match shows as it is
+    limit = room // 3
+    kept = lead
+    while kept and width_of("…" + kept) > limit:
+        space = kept.find(" ", 1)
+        kept = kept[space:] if space != -1 else kept[1:]  # a word at a time where possible
+    return (("…" + kept, False), *segments[first:])
 
 
 # --- the widgets ------------------------------------------------------------------------------
@@ -706,11 +728,19 @@ class SearchController(QObject):
         if hit is None or hit.matched_field is None:
             return None
         language = self._language()
-        color = self.window.list_view.palette().color(
-            self.window.list_view.palette().ColorRole.PlaceholderText
-        )
+        view = self.window.list_view
+        color = view.palette().color(view.palette().ColorRole.PlaceholderText)
         label = hit.matched_label(language)
-        return f"<span style='color:{color.name()}'>{html.escape(label)}:</span> {hit.snippet_html}"
+        from db.search.results import snippet_html
+        from desktop.window.network_list import Column
+
+        metrics = view.fontMetrics()
+        room = view.columnWidth(Column.HIT) - 8 - metrics.horizontalAdvance(f"{label}: ")
+        segments = centred_on_match(hit.segments, room, metrics.horizontalAdvance)
+        return (
+            f"<span style='color:{color.name()}'>{html.escape(label)}:</span> "
+            f"{snippet_html(segments)}"
+        )
 
     def _describe_visible(self) -> None:
         """Fetch field and snippet for rows scrolled into view that do not have them yet."""

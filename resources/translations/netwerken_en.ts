@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+121"/>
+        <location filename="../../desktop/app.py" line="+124"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+811"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+812"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+131"/>
+        <location filename="../../desktop/printing/view.py" line="+133"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+395"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+19"/>
+        <location filename="../../desktop/dialogs.py" line="+92"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
@@ -249,17 +249,17 @@
         <translation>… and {count} more.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Database openen</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Nieuwe database</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Over Netwerken</source>
         <translation>About Netwerken</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>unreadable</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Database of uitwisselbestand importeren</source>
         <translation>Import database or exchange file</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>Netwerken database or JSON exchange file (*.sqlite *.db *.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Database exporteren</source>
         <translation>Export database</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>Netwerken database (*.sqlite)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Excel-werkmap (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>JSON exchange file, complete (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Exporteren als JSON, CSV of Excel</source>
         <translation>Export as JSON, CSV or Excel</translation>
     </message>
@@ -477,7 +477,7 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>{count} netwerk(en) zonder persoonsgegevens geëxporteerd naar {path}</source>
         <translation>{count} network(s) exported without personal data to {path}</translation>
     </message>
@@ -617,7 +617,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/window/search_bar.py" line="+210"/>
+        <location filename="../../desktop/window/search_bar.py" line="+232"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -714,6 +714,169 @@ Nothing was changed.</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/window/help_menu.py" line="+76"/>
+        <location line="+60"/>
+        <source>Zoeken: zo werkt het</source>
+        <translation>Searching: how it works</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+99"/>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+105"/>
+        <location line="+4"/>
+        <location line="+22"/>
+        <source>Waar staan mijn gegevens?</source>
+        <translation>Where is my data?</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>netwerken met beide woorden, in welk veld ook (hoofdletters en accenten tellen niet)</source>
+        <translation>networks with both words, in any field (capitals and accents do not matter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ook het begin van een woord: welzijn, welzijnsschakel</source>
+        <translation>the start of a word too: welzijn, welzijnsschakel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de woorden samen, in deze volgorde</source>
+        <translation>the words together, in this order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>het ene of het andere (ook: OR)</source>
+        <translation>one or the other (also: OR)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>met vorming, maar zonder sport (ook: NIET sport)</source>
+        <translation>with vorming but without sport (also: NOT sport)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Typ in het zoekveld (Ctrl+F). De lijst toont wat je zoekt terwijl je typt; de kolom Gevonden in zegt waar het woord staat.</source>
+        <translation>Type in the search field (Ctrl+F). The list shows what you look for while you type; the Found in column says where the word is.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filters (knop Filters) beperken op provincie, gemeente, jaar, trekkingsrecht, partner en instrument. Esc wist de zoekopdracht, nog eens Esc de filters. Pijl omlaag gaat naar de lijst.</source>
+        <translation>Filters (the Filters button) narrow by province, municipality, year, drawing right, partner and instrument. Esc clears the search, Esc again the filters. Arrow down goes to the list.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>naar het volgende of vorige veld; in een tabel naar de volgende of vorige cel</source>
+        <translation>to the next or previous field; in a table to the next or previous cell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in Gemeenten of Instrumenten: de getypte naam toevoegen</source>
+        <translation>in Municipalities or Instruments: add the name typed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pijl omlaag, Enter</source>
+        <translation>Arrow down, Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>een voorgestelde gemeente kiezen</source>
+        <translation>choose a suggested municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>de gekozen cel of doelstelling bewerken</source>
+        <translation>edit the chosen cell or goal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>een cel verlaten zonder te bewaren; in het zoekveld: wissen</source>
+        <translation>leave a cell without keeping it; in the search field: clear it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt + onderstreepte letter</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>een menu openen</source>
+        <translation>open a menu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Deze database is geen bestand op deze computer.</source>
+        <translation>This database is not a file on this computer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>De database</source>
+        <translation>The database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle fiches staan in dit ene bestand. Kopieer het (met het programma dicht) om ze mee te nemen, of gebruik Bestand › Exporteren.</source>
+        <translation>All profiles are in this one file. Copy it (with the program closed) to take them along, or use File › Export.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De back-ups</source>
+        <translation>The backups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Netwerken maakt elke dag bij de start een back-up, en ook voor het inlezen van een database of uitwisselbestand, voor het terugzetten van een back-up en voor het omzetten naar een nieuwe versie. De oudste worden opgeruimd. Terugzetten: Bestand › Back-up terugzetten…</source>
+        <translation>Netwerken makes a backup every day when it starts, and also before reading in a database or exchange file, before restoring a backup and before converting to a new version. The oldest are cleaned up. To restore: File › Restore backup…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>De instellingen</source>
+        <translation>The settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Map van de database openen</source>
+        <translation>Open the database folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map van de back-ups openen</source>
+        <translation>Open the backups folder</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../desktop/window/history_view.py" line="-384"/>
@@ -778,7 +941,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-788"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-794"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -870,12 +1033,12 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="+109"/>
+        <location filename="../../desktop/window/main_window.py" line="+120"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
         <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
     </message>
@@ -1051,12 +1214,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+380"/>
+        <location line="+394"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-388"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1066,12 +1229,12 @@ Nothing was changed.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+70"/>
         <source>Opgeslagen: {name}</source>
         <translation>Saved: {name}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Niet gevonden</source>
         <translation>Not found</translation>
     </message>
@@ -1081,12 +1244,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-332"/>
         <source>Fiche laden…</source>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+435"/>
+        <location line="+449"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -1155,12 +1318,12 @@ The current database stays open.</translation>
         <translation>Netwerken uses the chosen language from the next start.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;h3&gt;Netwerken {version}&lt;/h3&gt;&lt;p&gt;Fiches van lokale netwerken vrijetijdsparticipatie beheren, volledig offline.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br&gt;Netwerken: {count}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Netwerken {version}&lt;/h3&gt;&lt;p&gt;Manage the profiles of local networks for leisure participation, fully offline.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br&gt;Networks: {count}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+77"/>
         <source>{count} netwerken</source>
         <translation>{count} networks</translation>
     </message>
@@ -1263,7 +1426,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/form/network_form.py" line="+202"/>
+        <location filename="../../desktop/form/network_form.py" line="+217"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1470,12 +1633,12 @@ The current database stays open.</translation>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
@@ -1547,7 +1710,7 @@ The current database stays open.</translation>
         <translation>Last changed:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Oorspronkelijke tekst tonen…</source>
         <translation>Show original text…</translation>
     </message>
@@ -1572,12 +1735,12 @@ The current database stays open.</translation>
         <translation>New network</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>{field} wijzigen</source>
         <translation>change to {field}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+74"/>
         <source>nog niet opgeslagen</source>
         <translation>not saved yet</translation>
     </message>
@@ -1590,6 +1753,11 @@ The current database stays open.</translation>
         <location line="+5"/>
         <source>niet-opgeslagen wijzigingen</source>
         <translation>unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valt buiten de zoekopdracht</source>
+        <translation>not in the search result</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1612,17 +1780,22 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Nog niet in orde ({count}):</source>
-        <translation>Still to correct ({count}):</translation>
+        <location line="+40"/>
+        <source>Nog niet in orde: {problem}</source>
+        <translation>Not ready yet: {problem}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+2"/>
+        <source>Nog {count} dingen in orde brengen: {problem} …</source>
+        <translation>{count} things to put right: {problem} …</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <location line="+19"/>
         <location line="+6"/>
         <source>Niet opgeslagen</source>
@@ -1647,7 +1820,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/window/network_list.py" line="+185"/>
+        <location filename="../../desktop/window/network_list.py" line="+186"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1687,7 +1860,7 @@ The current database stays open.</translation>
         <translation>Last changed: {moment}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{name}
 Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
         <translation>{name}
@@ -2003,7 +2176,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+27"/>
+        <location filename="../../desktop/printing/view.py" line="+50"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
@@ -2013,29 +2186,35 @@ To check: reading the text gave warnings.</translation>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Afdrukken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Afdrukken mislukt</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-17"/>
+        <location line="+32"/>
         <location line="+17"/>
         <source>Profielen lokale netwerken</source>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+33"/>
+        <location line="-56"/>
+        <source>Afdrukken (de fiche wordt in het Nederlands afgedrukt)</source>
+        <translation>Print (the profile prints in Dutch)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+34"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>Profielen opmaken…</source>
         <translation>Laying out the profiles…</translation>
     </message>
@@ -2055,7 +2234,7 @@ To check: reading the text gave warnings.</translation>
         <translation>Working on {name}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Exporteren als PDF</source>
         <translation>Export as PDF</translation>
     </message>
@@ -2065,7 +2244,7 @@ To check: reading the text gave warnings.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Map voor de PDF-bestanden</source>
         <translation>Folder for the PDF files</translation>
     </message>
@@ -2093,7 +2272,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-334"/>
+        <location line="-371"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -2163,7 +2342,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/form/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+526"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -2211,7 +2390,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>TableField</name>
     <message>
-        <location line="-263"/>
+        <location line="-282"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -2234,18 +2413,18 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
-        <location line="+131"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+42"/>
+        <location line="+137"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-135"/>
         <source>Fiches (*.txt);;Alle bestanden (*)</source>
         <translation>Profiles (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Netwerk bestaat al</source>
         <translation>Network already exists</translation>
     </message>
@@ -2285,7 +2464,7 @@ To check: reading the text gave warnings.</translation>
         <translation>Do the same for all that follow</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Import gestopt: er is niets opgeslagen.</source>
         <translation>Import stopped: nothing was saved.</translation>
     </message>
@@ -2300,9 +2479,14 @@ To check: reading the text gave warnings.</translation>
         <translation>Nothing was saved.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Fiches geïmporteerd</source>
         <translation>Profiles imported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geen fiches geïmporteerd</source>
+        <translation>No profiles imported</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2343,7 +2527,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+201"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -2438,7 +2622,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+363"/>
+        <location filename="../../desktop/printing/view.py" line="+400"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -75,7 +75,7 @@ def test_wrong_types_name_the_network_and_the_field(tmp_path: Path) -> None:
     message = str(raised.value)
     assert "Netwerk 1 ('Lokaal netwerk Borsbeek')" in message
     assert "Trekkingsrecht" in message
-    assert "Contactpersonen 2, E-mail: is geen geldig e-mailadres" in message
+    assert "Contactpersoon 2, E-mail: is geen geldig e-mailadres" in message
     assert "Afsprakennota's: moet een lijst zijn" in message
     assert "ongewijzigd" in message
     assert "Network 1 ('Lokaal netwerk Borsbeek')" in raised.value.english

@@ -29,8 +29,8 @@ def rejection(**fields: Any) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("fields", "dutch", "english"),
     [
-        ({"name": "  "}, "Naam: is verplicht", "Name: is required"),
-        ({"municipalities": []}, "Gemeenten:", "Municipalities:"),
+        ({"name": "  "}, "Vul de naam van het netwerk in.", "Fill in the network's name."),
+        ({"municipalities": []}, "Vul minstens één gemeente in.", "at least one municipality"),
         (
             {"municipalities": ["Genk", "genk"]},
             "Gemeenten: genk staat er twee keer in",
@@ -39,8 +39,8 @@ def rejection(**fields: Any) -> tuple[str, str]:
         ({"province": "Henegouwen"}, "Provincie: is geen provincie", "Province: is not a province"),
         (
             {"agreement_periods": [{"ordinal": 1, "start_year": 1989, "end_year": 1990}]},
-            "Afsprakennota's 1, Beginjaar: moet tussen 1990 en 2100 liggen",
-            "Agreement periods 1, Start year: must lie between 1990 and 2100",
+            "Afsprakennota 1, Beginjaar: moet tussen 1990 en 2100 liggen",
+            "Agreement period 1, Start year: must lie between 1990 and 2100",
         ),
         (
             {"agreement_periods": [{"ordinal": 1, "start_year": 2015, "end_year": 2101}]},
@@ -76,7 +76,7 @@ def rejection(**fields: Any) -> tuple[str, str]:
         ({"drawing_right_eur": "veel"}, "Trekkingsrecht: is geen bedrag in euro", "not an amount"),
         (
             {"contacts": [{"name": "An", "email": "an-at-genk"}]},
-            "Contactpersonen 1, E-mail: is geen geldig",
+            "Contactpersoon 1, E-mail: is geen geldig",
             "E-mail",
         ),
         (
@@ -95,13 +95,13 @@ def rejection(**fields: Any) -> tuple[str, str]:
         ({"vision": "\ud800"}, "Visie: bevat ongeldige tekens", "invalid characters"),
         (
             {"partners": [{"name": "", "description": "x"}]},
-            "Partners 1, Naam: is verplicht",
-            "Partners 1, Name",
+            "Partner 1, Naam: vul de naam van de partner in",
+            "Partner 1, Name: fill in the partner's name",
         ),
         (
             {"goals": [{"title": "", "actions": []}]},
-            "Doelstellingen 1, Titel: is verplicht",
-            "Goals 1, Title",
+            "Doelstelling 1, Titel: vul de doelstelling in",
+            "Goal 1, Title: fill in the goal",
         ),
         (
             {"sections": [{"title": "", "body": ""}]},

@@ -15,6 +15,7 @@ from db.storage.store import Store
 from desktop.form.form_widgets import ChoiceField, LineField, TagField, TextField
 from desktop.form.goal_tree import GoalTreeWidget, TreeField
 from desktop.form.list_editors import SectionsField, TableField
+from desktop.form.network_form import VALIDATE_DELAY_MS
 from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, by_name, type_text
 
@@ -283,22 +284,22 @@ def test_problems_are_shown_at_their_field_and_saving_is_refused(
     window.action_save.trigger()
     assert answers.names() == ["show_validation_summary"]
     summary = answers.last("show_validation_summary")[0]
-    assert any(line.startswith("Naam: is verplicht") for line in summary)
+    assert "Vul de naam van het netwerk in." in summary
     assert window.session.store.count() == count  # nothing stored
     assert form.is_new and form.is_modified()
 
     # Under a field its message, without the field's name (which is beside it).
-    assert form.editors["name"].message_text() == "is verplicht"
-    assert form.editors["municipalities"].message_text() == "moet minstens 1 element(en) bevatten"
+    assert form.editors["name"].message_text() == "Vul de naam van het netwerk in."
+    assert form.editors["municipalities"].message_text() == "Vul minstens één gemeente in."
     assert form.editors["drawing_right_eur"].message_text() == "is geen bedrag in euro: zes euro"
     # Row 1 of the contacts: the e-mail cell and the phone cell are marked, with the message.
     email_problem = contacts.model.problems[(0, "email")]
-    assert email_problem.startswith("Contactpersonen 1, E-mail: is geen geldig e-mailadres")
+    assert email_problem.startswith("Contactpersoon 1, E-mail: is geen geldig e-mailadres")
     assert (0, "phone") in contacts.model.problems
     assert contacts.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == email_problem
     assert contacts.model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert contacts.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert periods.message_text() == "Afsprakennota's 1: het beginjaar ligt na het eindjaar"
+    assert periods.message_text() == "Afsprakennota 1: het beginjaar ligt na het eindjaar"
     assert form.editors["name"].focus_target().property("invalid") is True
     assert form.banner.isVisibleTo(form)
 
@@ -322,13 +323,22 @@ def test_problems_are_shown_at_their_field_and_saving_is_refused(
     assert by_name(window.session.store, "Lokaal netwerk Lier").drawing_right_eur == 6613
 
 
-def test_while_typing_only_touched_fields_are_marked(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_field_is_marked_once_the_officer_leaves_it(qtbot: QtBot, window: MainWindow) -> None:
     window.action_new.trigger()
     form = window.form
     type_line(qtbot, form.editors["region"], "x" * 301)  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: form.editors["region"].message_text() != "", timeout=2000)
+    qtbot.wait(VALIDATE_DELAY_MS + 100)
+    assert form.editors["region"].message_text() == ""  # still typing in it: no mark yet
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # leaving it
     assert "te lang" in form.editors["region"].message_text()
     assert form.editors["name"].message_text() == ""  # not reached yet: not shouted at
+    # Back in it and fixed: the mark goes while typing.
+    region = form.editors["region"]
+    assert isinstance(region, LineField)
+    region.line.setFocus()
+    region.line.selectAll()
+    type_text(qtbot, region.line, "Kempen")
+    qtbot.waitUntil(lambda: form.editors["region"].message_text() == "", timeout=2000)
 
 
 # --- undo, revert, province -----------------------------------------------------------------------

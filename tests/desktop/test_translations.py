@@ -224,9 +224,9 @@ def test_english_window_explains_a_refused_save_in_english(
 
         assert session.store.count() == count  # nothing stored
         summary = answers.last("show_validation_summary")[0]
-        assert "Name: is required" in summary
+        assert "Fill in the network's name." in summary
         assert "Drawing right: is not an amount in euro: zes euro" in summary
-        assert form.editors["name"].message_text() == "is required"
+        assert form.editors["name"].message_text() == "Fill in the network's name."
         assert form.editors["drawing_right_eur"].message_text() == (
             "is not an amount in euro: zes euro"
         )

@@ -52,7 +52,7 @@ def machine() -> str:
 
 
 def run(quick: bool) -> list[Figure]:
-    from benchmarks import bundle, overview, privacy, search, startup, workflow
+    from benchmarks import bundle, history, overview, privacy, search, startup, workflow
     from benchmarks import print as print_bench
     from benchmarks.generate import build_database
 
@@ -76,6 +76,7 @@ def run(quick: bool) -> list[Figure]:
             ),
             ("search", lambda: search.figures(quick, large, large_count)),
             ("window and exchange", lambda: workflow.figures(quick, large, large_count)),
+            ("history and merge", lambda: history.figures(quick, large, large_count)),
             ("print", lambda: print_bench.figures(quick, small, 300)),
             ("overview", lambda: overview.figures(quick, small, large, large_count)),
             ("personal data", lambda: privacy.figures(quick, large, large_count, small, 300)),

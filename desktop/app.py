@@ -61,6 +61,9 @@ def build_main_window(session: DatabaseSession, settings: Settings, language: st
     from desktop.printing.view import install_printing
 
     install_printing(window)  # the "Profiel" tab, print and PDF actions
+    from desktop.window.history_view import install_history
+
+    install_history(window)  # the "Geschiedenis" tab, Verwijderde netwerken…, Voorkeuren…
     from desktop.window.search_bar import install_search
 
     install_search(window)  # the search field (Ctrl+F) and filters in the toolbar

@@ -57,6 +57,26 @@ class DatabaseSession(QObject):
         self._path = store.path if store is not None else path
         self._listing = Listing(self._path) if self._path is not None else None
         self._closed = False
+        self._author = ""  # the name set in Voorkeuren; '' = the operating-system user
+
+    @property
+    def author(self) -> str:
+        return self._author
+
+    def set_author(self, name: str) -> None:
+        """Who the versions written from now on are by ('' for the operating-system user)."""
+        self._author = name.strip()[:80]
+        if self._store is not None:
+            self._apply_author(self._store)
+
+    def _apply_author(self, store: Store) -> Store:
+        if self._author:
+            store.author = self._author
+        else:
+            from db.storage.history import default_author
+
+            store.author = default_author()
+        return store
 
     @property
     def store(self) -> Store:
@@ -66,7 +86,7 @@ class DatabaseSession(QObject):
             from db.storage.store import Store
 
             try:
-                self._store = Store.open(self._path, create=False)
+                self._store = self._apply_author(Store.open(self._path, create=False))
             except DatabaseFileError as error:
                 # The file was checked at start; it changed since (replaced, removed).
                 raise WriteError(str(error), error.english) from error
@@ -122,7 +142,7 @@ class DatabaseSession(QObject):
                 return
             for store in ready:  # hand the worker's store over, unless it is too late
                 if self._store is None and not self._closed and store.path == self._path:
-                    self._store = store
+                    self._store = self._apply_author(store)
                 else:
                     store.close()
             if self._closed:
@@ -192,6 +212,20 @@ class DatabaseSession(QObject):
         self.announce(Change(ChangeKind.CREATED, (restored.id,)))
         return restored
 
+    def revert_to(
+        self, network_id: UUID, seq: int, *, expected_version: int | None
+    ) -> NetworkProfile:
+        """Make an older version current again (as a new version)."""
+        reverted = self.store.revert_to(network_id, seq, expected_version=expected_version)
+        self.announce(Change(ChangeKind.UPDATED, (network_id,)))
+        return reverted
+
+    def restore_deleted(self, network_id: UUID) -> NetworkProfile:
+        """Put back a network deleted earlier (found in 'Verwijderde netwerken')."""
+        restored = self.store.restore_deleted(network_id)
+        self.announce(Change(ChangeKind.CREATED, (restored.id,)))
+        return restored
+
     def announce(self, change: Change) -> None:
         """Tell the views what changed (also for operations done straight on the store: imports)."""
         if self._listing is not None:
@@ -233,7 +267,7 @@ class DatabaseSession(QObject):
 
     def _replace(self, store: Store) -> None:
         old = self._store
-        self._store = store
+        self._store = self._apply_author(store)
         self._path = store.path
         self._listing = Listing(store.path) if store.path is not None else None
         if old is not None and old is not store:

@@ -94,6 +94,8 @@ class Preferences(SettingsGroup):
     recent_databases: Setting[list[str]] = Setting("recent_databases", [], item_type=str)
     # False once the officer chose to leave the database in its old place (see db.storage.locations).
     offer_database_move = Setting("offer_database_move", True)
+    # Who the changes made here are by, in each network's history ('' = the operating-system user).
+    author_name = Setting("author_name", "")
 
     def add_recent_database(self, path: Path) -> None:
         entry = str(path.resolve())

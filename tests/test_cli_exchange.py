@@ -45,27 +45,72 @@ def names(path: Path) -> dict[str, str]:
         store.close()
 
 
+def edit_mine(path: Path, **fields: object) -> None:
+    store = Store.open(path)
+    [borsbeek] = store.iter_profiles()
+    store.update(borsbeek.model_copy(update=fields))
+    store.close()
+
+
+def test_a_one_sided_change_is_merged_without_asking(
+    mine: Path, theirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(mine), "import-db", str(theirs), "--merge"]) == 0
+    out = capsys.readouterr().out
+    assert "Toegevoegd: 1. Overgenomen van hen: 1." in out
+    assert names(mine)["Lokaal netwerk Borsbeek"] == "Hun visie"
+
+
 def test_a_conflicting_merge_without_prefer_lists_and_changes_nothing(
     mine: Path, theirs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    edit_mine(mine, vision="Mijn visie", notes="Mijn nota")
     before = names(mine)
     assert main(["--db", str(mine), "import-db", str(theirs), "--merge"]) == 1
     out = capsys.readouterr().out
     assert "er werd niets gewijzigd" in out
-    assert "Lokaal netwerk Borsbeek: Visie" in out
+    assert "Lokaal netwerk Borsbeek: Visie\n" in out  # the vision only: my notes are no conflict
     assert names(mine) == before
 
 
-def test_merge_with_prefer_theirs(
+@pytest.mark.parametrize(("prefer", "vision"), [("theirs", "Hun visie"), ("mine", "Mijn visie")])
+def test_merge_with_prefer_decides_only_the_conflicting_field(
+    mine: Path, theirs: Path, capsys: pytest.CaptureFixture[str], prefer: str, vision: str
+) -> None:
+    edit_mine(mine, vision="Mijn visie", notes="Mijn nota")
+    args = ["--db", str(mine), "import-db", str(theirs), "--merge", "--prefer", prefer]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Toegevoegd: 1." in out and "Conflicten: 1" in out
+    assert "Lokaal netwerk Borsbeek: Visie:" in out
+    assert names(mine)["Lokaal netwerk Borsbeek"] == vision
+    store = Store.open(mine)
+    try:
+        assert {p.notes for p in store.iter_profiles() if "Borsbeek" in p.name} == {"Mijn nota"}
+    finally:
+        store.close()
+
+
+def test_newest_is_no_longer_a_choice(mine: Path, theirs: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["--db", str(mine), "import-db", str(theirs), "--merge", "--prefer", "newest"])
+
+
+def test_history_lists_every_version(
     mine: Path, theirs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["--db", str(mine), "import-db", str(theirs), "--merge", "--prefer", "theirs"]
-    assert main(args) == 0
-    assert "Toegevoegd: 1. Bijgewerkt: 1." in capsys.readouterr().out
-    assert names(mine) == {
-        "Lokaal netwerk Borsbeek": "Hun visie",
-        "Lokaal netwerk Genk": names(mine)["Lokaal netwerk Genk"],
-    }
+    edit_mine(mine, vision="Mijn visie")
+    assert main(["--db", str(mine), "import-db", str(theirs), "--merge", "--prefer", "mine"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(mine), "history", "Borsbeek", "--json"]) == 0
+    [network] = json.loads(capsys.readouterr().out)
+    kinds = [(v["kind"], v["imported"]) for v in network["versions"]]
+    assert kinds[0] == ("create", False) and ("save", False) in kinds
+    assert ("save", True) in kinds  # the colleague's edit came along with their file
+    assert ["vision"] in [v["fields"] for v in network["versions"]]
+    assert main(["--db", str(mine), "history", "Borsbeek"]) == 0
+    assert "bewaard: Visie" in capsys.readouterr().out
+    assert main(["--db", str(mine), "history", "Nergensdorp"]) == 1
 
 
 def test_replace_then_backups_then_restore(

@@ -20,7 +20,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -31,7 +32,13 @@ from typing import TypeVar
 from pydantic import ValidationError
 from sqlalchemy import Text, event, select
 
-from db.exchange.merge import ImportCandidate, ReplaceReport, replace_with
+from db.exchange.merge import (
+    ImportCandidate,
+    ReplaceReport,
+    TheirHistory,
+    TheirVersion,
+    replace_with,
+)
 from db.model.errors import WriteError
 from db.model.messages import summary
 from db.model.personal_data import REDACTED, PersonalDataFilter
@@ -41,6 +48,7 @@ from db.storage.atomic import fsync_file, partial_name
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.storage.engine import make_engine
+from db.storage.history import VERSIONS_TABLE, give_new_database_id
 from db.storage.personal_names import personal_data_filter
 from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE, INSIDE_TABLE, refill_raw
 from db.storage.store import Store
@@ -48,6 +56,13 @@ from db.storage.stored_versions import rewrite_stored_records
 from db.storage.tables import Base, Network
 
 APP_META = "app_meta"
+# The first schema whose files keep a history (an older file merges as before: every difference
+# a conflict). Its copy is migrated, which gives it initial versions, but those are the copy's
+# own, not a history the colleague's file really had.
+HISTORY_SCHEMA_VERSION = 4
+# Bound on the versions read from a file (their ids and hashes stay in memory during a merge):
+# 10,000 networks with 50 versions each.
+MAX_VERSIONS = 500_000
 _T = TypeVar("_T")
 
 # Internal tables SQLite itself may add to any file (ANALYZE / PRAGMA optimize); harmless.
@@ -267,6 +282,9 @@ def _finish_export(partial: Path, exported_at: datetime) -> int:
                 ("exported_at", exported_at.isoformat(timespec="seconds")),
             ],
         )
+        # The copy is a file of its own from now on (a colleague may work in it): it gets its
+        # own id; the versions it carries keep the id of the file they were made in.
+        give_new_database_id(connection)
         if connection.execute(
             f"SELECT 1 FROM {APP_META} WHERE key = ?", (HOLDS_DELETED,)
         ).fetchone():
@@ -428,6 +446,11 @@ def inspect_import(path: Path) -> ImportCandidate:
             _check_structure(copy, name, current, dbfile.SCHEMA_VERSION)
         program_version, exported_at = _guarded(name, lambda: _read_export_info(copy))
         profiles = _load_profiles(copy, name)
+        their_history = (
+            None
+            if header.schema_version < HISTORY_SCHEMA_VERSION
+            else _guarded(name, lambda: _keep_history(copy, name))
+        )
     return ImportCandidate(
         source=path,
         kind="database",
@@ -436,7 +459,53 @@ def inspect_import(path: Path) -> ImportCandidate:
         migrated=migrated,
         program_version=program_version,
         exported_at=exported_at,
+        history=their_history,
     )
+
+
+def _keep_history(copy: Path, name: str) -> TheirHistory:
+    """Their versions' ids and hashes; the copy moves to a folder of its own, from which the
+    merge reads the records it copies in (removed when the history is dropped or closed)."""
+    with _untrusted(copy) as connection:
+        count = connection.execute(f"SELECT count(*) FROM {VERSIONS_TABLE}").fetchone()[0]
+        if count > MAX_VERSIONS:
+            raise ImportFileError(
+                f"Het bestand {name} bevat meer dan {MAX_VERSIONS} versies; zo'n geschiedenis "
+                f"maakt Netwerken niet. {_UNCHANGED_NL}",
+                f"The file {name} holds more than {MAX_VERSIONS} versions; Netwerken makes no "
+                f"such history. {_UNCHANGED_EN}",
+            )
+        versions: dict[str, list[TheirVersion]] = {}
+        for seq, version_id, network_id, kind, digest, imported in connection.execute(
+            f"SELECT seq, version_id, network_id, kind, content_hash, imported FROM "
+            f"{VERSIONS_TABLE} ORDER BY seq"
+        ):
+            if not all(isinstance(v, str) for v in (version_id, network_id, kind, digest)):
+                continue  # not a sound version: left out (its row would be refused anyway)
+            versions.setdefault(network_id[:36], []).append(
+                TheirVersion(int(seq), version_id[:36], kind[:20], digest[:64], bool(imported))
+            )
+    folder = Path(tempfile.mkdtemp(prefix="netwerken-history-"))
+    kept = folder / "import.sqlite"
+    shutil.move(copy, kept)
+
+    def read_rows(version_ids: Sequence[str]) -> Iterator[tuple[object, ...]]:
+        marks = ",".join("?" * len(version_ids))
+        try:
+            with _untrusted(kept) as connection:
+                yield from connection.execute(
+                    "SELECT version_id, network_id, kind, content_hash, name, recorded_at, "
+                    f"author, database_id, record, base_version_id FROM {VERSIONS_TABLE} "
+                    f"WHERE version_id IN ({marks})",
+                    list(version_ids),
+                )
+        except sqlite3.Error as error:
+            raise _damaged(name, str(error)) from error
+
+    their_history = TheirHistory(versions, read_rows)
+    # The folder goes when the history does (or at exit); close() removes it at once.
+    their_history.close = weakref.finalize(their_history, shutil.rmtree, folder, True)
+    return their_history
 
 
 def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:

@@ -6,6 +6,7 @@ version from the header (:mod:`db.storage.dbfile`) and never loads Alembic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -36,8 +37,17 @@ def head_schema_version() -> int:
     return int(head.module.schema_version)
 
 
-def upgrade(connection: Connection, revision: str = "head") -> None:
+def upgrade(
+    connection: Connection,
+    revision: str = "head",
+    *,
+    then: Callable[[Connection], object] | None = None,
+) -> None:
     """Migrate the database on ``connection`` (outside any transaction) to ``revision``.
+
+    ``then`` runs in the same transaction once the schema is at ``revision``: data steps that
+    need the program's current code (which reads the newest schema), all or nothing with the
+    migration.
 
     Foreign keys are switched off while tables are rebuilt: with them on, SQLite's
     copy-and-rename in batch mode would cascade-delete every child row. Afterwards
@@ -50,6 +60,8 @@ def upgrade(connection: Connection, revision: str = "head") -> None:
         with connection.begin():
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             command.upgrade(alembic_config(connection), revision)
+            if then is not None:
+                then(connection)
             problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
             if problems:
                 raise MigrationError(f"foreign key check failed after migration: {problems[:5]}")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Engine, Table, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -31,10 +31,12 @@ from db.model.schemas import (
     NetworkProfile,
 )
 from db.model.values import cents_from_euro, stored_timestamp
-from db.storage import dbfile, listing
+from db.storage import dbfile, history, history_diff, listing
 from db.storage.atomic import publish_new_database
 from db.storage.connection import read_only_location, sqlite_uri, store_error
 from db.storage.engine import make_engine, writer
+from db.storage.history import DeletedNetwork, NewVersion, VersionInfo, VersionKind, record_data
+from db.storage.history_diff import FieldChange, HistoryEntry
 from db.storage.listing import NetworkSummary as NetworkSummary
 from db.storage.listing import SortKey as SortKey
 from db.storage.listing import euro_from_cents
@@ -409,6 +411,20 @@ def insert_record(
     writer.write()
 
 
+def insert_records(
+    session: Session, records: Iterable[tuple[NetworkProfile, datetime, datetime, int]]
+) -> None:
+    """Write whole records (rows must not exist) inside the caller's transaction: each with
+    its creation time, update time and version; a batch of rows per table, not per record."""
+    writer = _RowWriter(session)
+    for count, (profile, created_at, updated_at, version) in enumerate(records, start=1):
+        writer.network(profile, created_at=created_at, updated_at=updated_at, version=version)
+        writer.children(profile)
+        if count % 500 == 0:
+            writer.write()
+    writer.write()
+
+
 def as_stored(
     profile: NetworkProfile, *, version: int, created_at: datetime, updated_at: datetime
 ) -> NetworkProfile:
@@ -428,6 +444,49 @@ def as_stored(
     )
 
 
+def raw_connection(session: Session) -> sqlite3.Connection:
+    """The plain sqlite3 connection under the session's transaction (for :mod:`db.history`)."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+def new_version(profile: NetworkProfile) -> NewVersion:
+    """The version to record for ``profile`` as stored (:func:`as_stored` output or read back)."""
+    return NewVersion(str(profile.id), profile.name, record_data(profile))
+
+
+def record_stored(
+    session: Session,
+    profiles: Iterable[NetworkProfile],
+    kind: VersionKind,
+    author: str,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Record a version of each stored record, in the session's transaction."""
+    history.record_versions(
+        raw_connection(session), (new_version(p) for p in profiles), kind, author, at=now
+    )
+
+
+def record_deleted(
+    session: Session,
+    removed: Iterable[tuple[str, str]],
+    author: str,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """A tombstone for each (id, name) removed, in the session's transaction."""
+    history.record_versions(
+        raw_connection(session),
+        (NewVersion(network_id, name, None) for network_id, name in removed),
+        VersionKind.DELETE,
+        author,
+        at=now,
+    )
+
+
 # --- the store ----------------------------------------------------------------------------------
 
 
@@ -438,6 +497,9 @@ class Store:
         self.engine = engine
         self.path = path
         self._writer = writer(engine)
+        # Who the versions this store writes are by: the name set in Voorkeuren (the window
+        # sets it), else the operating-system user.
+        self.author = history.default_author()
 
     # opening ------------------------------------------------------------------------------------
 
@@ -521,7 +583,7 @@ class Store:
                     "choose a folder you may write to.",
                 ) from error
         with translated_errors(self.path), self.engine.connect() as connection:
-            upgrade(connection)
+            upgrade(connection, then=record_initial_versions)
             # The new version number is in the write-ahead log until a checkpoint; move it into
             # the file now, so a start that only reads the file's header (db.storage.dbfile) sees it.
             # Best effort: a reader in another program may hold part of the log back.
@@ -646,12 +708,19 @@ class Store:
 
     # writing ------------------------------------------------------------------------------------
 
-    def create(self, profile: NetworkProfile, *, keep_timestamps: bool = False) -> NetworkProfile:
+    def create(
+        self,
+        profile: NetworkProfile,
+        *,
+        keep_timestamps: bool = False,
+        kind: VersionKind = VersionKind.CREATE,
+    ) -> NetworkProfile:
         """Store a new record. ``keep_timestamps`` keeps created/updated as given (imports, undo)."""
         profile = NetworkProfile.model_validate(profile.model_dump())
         now = _now()
         created_at = (profile.created_at if keep_timestamps else None) or now
         updated_at = (profile.updated_at if keep_timestamps else None) or now
+        stored = as_stored(profile, version=1, created_at=created_at, updated_at=updated_at)
         with self.write_session() as session:
             if session.get(Network, str(profile.id)) is not None:
                 raise DuplicateIdError(profile.id)
@@ -660,9 +729,12 @@ class Store:
             writer.children(profile)
             writer.write()
             reindex_networks(session, [profile.id])
-        return as_stored(profile, version=1, created_at=created_at, updated_at=updated_at)
+            record_stored(session, [stored], kind, self.author, now=now)
+        return stored
 
-    def update(self, profile: NetworkProfile, *, force: bool = False) -> NetworkProfile:
+    def update(
+        self, profile: NetworkProfile, *, force: bool = False, kind: VersionKind = VersionKind.SAVE
+    ) -> NetworkProfile:
         """Save an edited record read at ``profile.version``.
 
         Raises :class:`ConflictError` when the stored version moved on (or the record is gone);
@@ -671,6 +743,8 @@ class Store:
         profile = NetworkProfile.model_validate(profile.model_dump())
         with self.write_session() as session:
             stored = _update_in_session(session, profile, force=force)
+            if stored is not None:
+                record_stored(session, [stored], kind, self.author)
         if stored is None:
             raise ConflictError(profile.name, self.find(profile.id))
         return stored
@@ -681,6 +755,7 @@ class Store:
         updated: Iterable[NetworkProfile] = (),
         *,
         created_are_validated: bool = False,
+        kind: VersionKind = VersionKind.SAVE,
     ) -> tuple[list[UUID], list[UUID]]:
         """Store new records and save edited ones in ONE transaction: all of it or nothing.
 
@@ -705,13 +780,26 @@ class Store:
                 )
                 if existing:
                     raise DuplicateIdError(sorted(existing)[0])
-                insert_profiles(session, new, _now())
+                now = _now()
+                insert_profiles(session, new, now)
+                stored = [
+                    as_stored(
+                        p,
+                        version=1,
+                        created_at=p.created_at or now,
+                        updated_at=p.updated_at or now,
+                    )
+                    for p in new
+                ]
                 for profile in edited:
-                    if _update_in_session(session, profile, force=False) is None:
+                    saved = _update_in_session(session, profile, force=False)
+                    if saved is None:
                         stale = profile
                         raise _Rollback()
+                    stored.append(saved)
                 session.flush()
                 reindex_networks(session, [p.id for p in [*new, *edited]])
+                record_stored(session, stored, kind, self.author, now=now)
         except _Rollback:
             assert stale is not None
             raise ConflictError(stale.name, self.find(stale.id)) from None
@@ -746,19 +834,154 @@ class Store:
                 raise ConflictError(removed.name, removed)
             session.execute(delete(Network).where(Network.id == str(network_id)))
             reindex_networks(session, [network_id])
+            record_deleted(session, [(str(removed.id), removed.name)], self.author)
         return removed
 
     def restore(self, profile: NetworkProfile) -> NetworkProfile:
         """Put back a deleted record (undo) with its id, history and timestamps."""
-        return self.create(profile, keep_timestamps=True)
+        return self.create(profile, keep_timestamps=True, kind=VersionKind.RESTORE)
 
-    def replace_all(self, profiles: Iterable[NetworkProfile]) -> int:
-        """Empty the database and store ``profiles``, in one transaction (all or nothing)."""
+    def replace_all(
+        self,
+        profiles: Iterable[NetworkProfile],
+        *,
+        kind: VersionKind = VersionKind.REPLACE,
+        before_records: Callable[[Session], object] | None = None,
+    ) -> int:
+        """Empty the database and store ``profiles``, in one transaction (all or nothing).
+
+        Each record gets a version; a network that was here and is not any more gets a
+        tombstone (the replacement removed it).
+        """
+        now = _now()
         with self.write_session() as session:
+            before = {str(i): str(n) for i, n in session.execute(select(Network.id, Network.name))}
+            if before_records is not None:  # e.g. the imported file's history comes first
+                before_records(session)
             session.execute(delete(Network))
-            count = insert_profiles(session, profiles, _now())
+            kept: set[str] = set()
+            count = 0
+            batch: list[NetworkProfile] = []
+            for profile in profiles:
+                batch.append(profile)
+                if len(batch) == 500:
+                    count += self._replace_batch(session, batch, kind, now, kept)
+                    batch = []
+            count += self._replace_batch(session, batch, kind, now, kept)
             reindex_all(session)
+            record_deleted(
+                session,
+                (
+                    (network_id, name)
+                    for network_id, name in before.items()
+                    if network_id not in kept
+                ),
+                self.author,
+                now=now,
+            )
         return count
+
+    def _replace_batch(
+        self,
+        session: Session,
+        batch: list[NetworkProfile],
+        kind: VersionKind,
+        now: datetime,
+        kept: set[str],
+    ) -> int:
+        count = insert_profiles(session, batch, now)
+        record_stored(
+            session,
+            (
+                as_stored(
+                    p,
+                    version=p.version or 1,
+                    created_at=p.created_at or now,
+                    updated_at=p.updated_at or now,
+                )
+                for p in batch
+            ),
+            kind,
+            self.author,
+            now=now,
+        )
+        kept.update(str(p.id) for p in batch)
+        return count
+
+    # history ------------------------------------------------------------------------------------
+
+    def history(self, network_id: UUID | str) -> list[VersionInfo]:
+        """A network's versions, oldest first (deleted networks too)."""
+        with self.plain_reading() as connection:
+            return history.versions_of(connection, str(network_id))
+
+    def history_entries(self, network_id: UUID | str) -> list[HistoryEntry]:
+        """A network's versions as the history lists them: who, when, which fields changed."""
+        with self.plain_reading() as connection:
+            versions = history.versions_of(connection, str(network_id))
+            records = history.records_of(connection, [v.seq for v in versions if not v.deleted])
+        return history_diff.entries(versions, records)
+
+    def version_changes(self, network_id: UUID | str, seq: int) -> list[FieldChange]:
+        """What version ``seq`` changed, field by field, against the readable version before
+        it (everything, for the first; what was removed, for a deletion)."""
+        with self.plain_reading() as connection:
+            try:
+                after = history.stored_record(connection, seq)
+            except history.UnreadableVersionError:
+                after = None
+            before = history.last_record_before(connection, str(network_id), seq)
+        return history_diff.field_changes(before[1] if before else None, after)
+
+    def version_records(self, seqs: Sequence[int]) -> dict[int, NetworkProfile | None]:
+        """Stored versions as records (None for a deletion or a version that cannot be read)."""
+        with self.plain_reading() as connection:
+            found = history.records_of(connection, seqs)
+        return {seq: _profile_or_none(data) for seq, data in found.items()}
+
+    def deleted_networks(self) -> list[DeletedNetwork]:
+        """Networks deleted from this file, newest deletion first (to find and restore them)."""
+        with self.plain_reading() as connection:
+            return history.deleted_networks(connection)
+
+    def restore_deleted(self, network_id: UUID | str) -> NetworkProfile:
+        """Put a deleted network back as it was just before it was deleted."""
+        wanted = str(network_id)
+        with self.plain_reading() as connection:
+            versions = history.versions_of(connection, wanted)
+            own = [v for v in versions if not v.imported]
+            found = history.last_record_before(connection, wanted, own[-1].seq + 1) if own else None
+        profile = _profile_or_none(found[1]) if found else None
+        if profile is None:
+            raise NotFoundError(network_id)
+        return self.create(
+            profile.model_copy(update={"version": 0}),
+            keep_timestamps=True,
+            kind=VersionKind.RESTORE,
+        )
+
+    def revert_to(
+        self, network_id: UUID | str, seq: int, *, expected_version: int | None = None
+    ) -> NetworkProfile:
+        """Make version ``seq`` the current content again, as a new version (undoable by
+        putting back the version before it). Raises :class:`ConflictError` if the record
+        moved on from ``expected_version``."""
+        older = self.version_records([seq]).get(seq)
+        if older is None or older.id != UUID(str(network_id)):
+            raise NotFoundError(network_id)
+        current = self.find(network_id)
+        if current is None:
+            return self.create(
+                older.model_copy(update={"version": 0}),
+                keep_timestamps=True,
+                kind=VersionKind.REVERT,
+            )
+        if expected_version is not None and current.version != expected_version:
+            raise ConflictError(current.name, current)
+        return self.update(
+            older.model_copy(update={"version": current.version, "created_at": current.created_at}),
+            kind=VersionKind.REVERT,
+        )
 
     # facts --------------------------------------------------------------------------------------
 
@@ -831,6 +1054,59 @@ def _update_in_session(
     writer.write()
     reindex_networks(session, [profile.id])
     return as_stored(profile, version=version, created_at=created_at, updated_at=now)
+
+
+def record_initial_versions(connection: Connection) -> int:
+    """One version of kind ``initial`` for every network without a version of this file's
+    own: what a file made before files kept a history gets when it is migrated (in the
+    migration's transaction), so that a merge has something to compare with.
+
+    Written by the same code as every later version (the hash of a record must be computed the
+    same way, or two copies of one file would not recognise each other's records), so it runs
+    after the schema is at its newest, not inside migration 0004. A record that no longer
+    passes the rules gets no version (an import names it when it reads the file's records).
+    """
+    session = Session(bind=connection)
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    ids = [
+        row[0]
+        for row in raw.execute(
+            f"SELECT id FROM networks WHERE id NOT IN (SELECT network_id FROM "
+            f"{history.VERSIONS_TABLE} WHERE imported = 0) ORDER BY id"
+        )
+    ]
+    author = history.default_author()
+    written = 0
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        try:
+            profiles = list(load_profiles(session, batch).values())
+        except ValueError:
+            profiles = []
+            for network_id in batch:
+                try:
+                    profiles.extend(load_profiles(session, [network_id]).values())
+                except ValueError:
+                    continue
+        written += history.record_versions(
+            raw,
+            (new_version(p) for p in profiles),
+            VersionKind.INITIAL,
+            author,
+            skip_unchanged=False,
+        )
+    return written
+
+
+def _profile_or_none(data: dict[str, Any] | None) -> NetworkProfile | None:
+    """A stored version's JSON as a validated record; None when it no longer passes the rules."""
+    if data is None:
+        return None
+    try:
+        return NetworkProfile.model_validate(data)
+    except ValueError:
+        return None
 
 
 def _delete_children(session: Session, network_id: str) -> None:

@@ -7,18 +7,15 @@ record's JSON, compressed). Both go through :func:`stored_records` (to count) an
 stays the history module's business.
 
 A file without that table has no stored versions: both functions then report none, which is the
-truth for such a file (see :func:`has_history`). Until the history module is in this branch, a
-file that does have the table is refused with ``NotImplementedError`` rather than half-served.
+truth for such a file (see :func:`has_history`).
 
-Once the history is here, the two bodies are (checked against the history branch's module):
-
-* :func:`stored_records`: ``history.iter_versions(connection)``, skipping deletions
-  (``data is None``) and networks not asked for;
-* :func:`rewrite_stored_records` in two passes: first the ``seq`` of every version ``change``
-  alters, then for each ``seq`` the version read afresh (``history.stored_record``), changed and
-  written back (``history.rewrite_version``). Not in one pass: versions are stored compressed
-  against an earlier version, and a batch already read by ``iter_versions`` would decode
-  against a base that the rewrite has just replaced.
+:func:`rewrite_stored_records` works in two passes: first the ``seq`` of every version ``change``
+alters, then for each ``seq`` the version read afresh (:func:`db.storage.history.stored_record`),
+changed and written back (:func:`db.storage.history.rewrite_version`). Not in one pass: versions
+are stored compressed against an earlier whole version, and a batch already read would decode
+against a base that the rewrite has just replaced. A rewritten version gets the hash of its new
+content: a colleague's file still holding the old content no longer shares that version (a merge
+with it asks about what differs, instead of finding the erased datum a common ancestor).
 """
 
 from __future__ import annotations
@@ -28,7 +25,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-VERSIONS_TABLE = "network_versions"
+from db.storage import history
+
+VERSIONS_TABLE = history.VERSIONS_TABLE
 
 # A change to one version's JSON: the new JSON, or None to leave that version as it is.
 RecordChange = Callable[[dict[str, Any]], dict[str, Any] | None]
@@ -56,9 +55,16 @@ def stored_records(
     """Every stored version that holds a record (of ``network_ids``, or of all networks)."""
     if not has_history(connection):
         return iter(())
-    raise NotImplementedError(  # pragma: no cover - a table only the history branch makes
-        "network_versions exists but the history module is not merged into this branch"
-    )
+    return _records(connection, network_ids)
+
+
+def _records(
+    connection: sqlite3.Connection, network_ids: list[str] | None
+) -> Iterator[StoredRecord]:
+    for network_id in [None] if network_ids is None else network_ids:
+        for version in history.iter_versions(connection, network_id):
+            if version.data is not None:
+                yield StoredRecord(version.info.seq, version.info.network_id, version.data)
 
 
 def rewrite_stored_records(
@@ -70,6 +76,20 @@ def rewrite_stored_records(
     transaction; returns how many versions changed."""
     if not has_history(connection):
         return 0
-    raise NotImplementedError(  # pragma: no cover - a table only the history branch makes
-        "network_versions exists but the history module is not merged into this branch"
-    )
+    altered = [
+        stored.seq
+        for stored in stored_records(connection, network_ids)
+        if change(stored.data) is not None
+    ]
+    count = 0
+    for seq in altered:
+        try:
+            data = history.stored_record(connection, seq)
+        except history.UnreadableVersionError:
+            continue
+        changed = change(data) if data is not None else None
+        if changed is None:
+            continue
+        history.rewrite_version(connection, seq, changed)
+        count += 1
+    return count

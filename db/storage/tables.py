@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -214,3 +215,29 @@ class CaptionRow(Base):
     network_id: Mapped[str] = _network_fk()
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class NetworkVersion(Base):
+    """One stored version of a network: the whole record, compressed (see :mod:`db.history`).
+
+    No foreign key to ``networks`` on purpose: a deleted network's versions and its tombstone
+    (a version of kind ``delete`` without a record) outlive it, so the deletion can travel to
+    colleagues and the network can be found and restored.
+    """
+
+    __tablename__ = "network_versions"
+    __table_args__ = (Index("ix_network_versions_network_seq", "network_id", "imported", "seq"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[str] = mapped_column(String(36), unique=True)
+    network_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    author: Mapped[str] = mapped_column(Text)
+    database_id: Mapped[str] = mapped_column(String(36))
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    record: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The whole version this one was compressed against (zlib preset dictionary); NULL: whole.
+    base_version_id: Mapped[str | None] = mapped_column(String(36))

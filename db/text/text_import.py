@@ -15,6 +15,7 @@ from uuid import UUID
 
 from db.model.reference import fold
 from db.model.schemas import NetworkProfile
+from db.storage.history import VersionKind
 from db.storage.store import Store
 from db.text.profile_text import ParseResult, ProfileTextError, parse_profile_file
 
@@ -178,7 +179,9 @@ def store_texts(
     if created or updated:
         # New records are the parser's own, validated as it built them; updates are copies
         # with another id and version, which the store validates again.
-        store.write_batch(created, updated.values(), created_are_validated=True)
+        store.write_batch(
+            created, updated.values(), created_are_validated=True, kind=VersionKind.TEXT_IMPORT
+        )
     return TextImportReport(reports)
 
 

@@ -19,6 +19,7 @@ from desktop.cli.dutch import argparse_language, language_of
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
+    "desktop.cli.history",
     "desktop.cli.overview",
     "desktop.cli.pdf",
     "desktop.cli.persons",

@@ -71,9 +71,11 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--prefer",
-        choices=["mine", "theirs", "newest"],
+        choices=["mine", "theirs"],
         default=None,
-        help="bij een conflict: de eigen versie, die van het bestand, of de nieuwste",
+        help="bij een echt conflict (hetzelfde veld aan beide kanten anders gewijzigd): de "
+        "eigen versie of die van het bestand. Wijzigingen aan één kant worden altijd "
+        "overgenomen",
     )
 
 
@@ -131,6 +133,12 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
     default = Choice(options.prefer) if options.prefer else None
     merged = apply_merge(store, plan, default=default)
     print(merged.summary("en" if english else "nl"))
+    for decision in merged.decisions:
+        fields = ", ".join(
+            f"{_label(name, english)}: {_side(choice, english)}"
+            for name, choice in zip(decision.fields, decision.choices, strict=True)
+        ) or _side(decision.choices[0], english)
+        print(f"  - {decision.name}: {fields}")
     if merged.backup:
         say(
             options,
@@ -140,31 +148,51 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
     return 0
 
 
-def _print_conflicts(options: argparse.Namespace, plan: MergePlan) -> None:
-    from db.model.formats import format_datetime
+def _label(name: str, english: bool) -> str:
     from db.model.messages import FIELD_LABELS
+
+    return FIELD_LABELS.get(name, (name, name))[1 if english else 0]
+
+
+def _side(choice: object, english: bool) -> str:
+    if str(choice) == "theirs":
+        return "theirs" if english else "van het bestand"
+    return "mine" if english else "eigen versie"
+
+
+def _print_conflicts(options: argparse.Namespace, plan: MergePlan) -> None:
+    from db.exchange.merge import MergeStatus
 
     english = options.lang == "en"
     say(
         options,
-        f"{len(plan.conflicts)} netwerk(en) verschillen in beide versies; er werd niets gewijzigd. "
-        "Kies met --prefer mine|theirs|newest welke versie telkens blijft:",
-        f"{len(plan.conflicts)} network(s) differ between the two versions; nothing was changed. "
-        "Choose with --prefer mine|theirs|newest which version stays:",
+        f"{len(plan.conflicts)} netwerk(en) werden aan beide kanten anders gewijzigd; er werd "
+        "niets gewijzigd. Kies met --prefer mine|theirs welke versie telkens blijft (alleen "
+        "voor die velden):",
+        f"{len(plan.conflicts)} network(s) were changed differently on both sides; nothing was "
+        "changed. Choose with --prefer mine|theirs which version stays (for those fields only):",
     )
+    reason = plan.reason("en" if english else "nl")
+    if reason:
+        print(reason)
     for item in plan.conflicts:
-        fields = ", ".join(
-            FIELD_LABELS.get(name, (name, name))[1 if english else 0] for name in item.differing
-        )
-        mine_time = format_datetime(item.mine.updated_at) if item.mine else ""
-        theirs_time = format_datetime(item.theirs.updated_at)
-        say(
-            options,
-            f"  - {item.mine.name if item.mine else item.theirs.name}: {fields} "
-            f"(eigen: {mine_time}, bestand: {theirs_time})",
-            f"  - {item.mine.name if item.mine else item.theirs.name}: {fields} "
-            f"(mine: {mine_time}, file: {theirs_time})",
-        )
+        if item.status is MergeStatus.DELETE_CONFLICT:
+            detail = (
+                (
+                    "deleted here, changed there"
+                    if item.deleted_here
+                    else "changed here, deleted there"
+                )
+                if english
+                else (
+                    "hier verwijderd, daar gewijzigd"
+                    if item.deleted_here
+                    else "hier gewijzigd, daar verwijderd"
+                )
+            )
+        else:
+            detail = ", ".join(_label(name, english) for name in item.conflict_fields)
+        print(f"  - {item.name}: {detail}")
 
 
 def run_export(options: argparse.Namespace) -> int:

@@ -20,7 +20,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
@@ -40,7 +39,6 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -131,51 +129,26 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], _T]
 # --- what a field looks like, side by side ---------------------------------------------------
 
 
-def field_text(profile: NetworkProfile, name: str) -> str:
-    """A field of a record as readable text, the same way for both versions."""
-    value = getattr(profile, name)
-    if name == "municipalities" or name == "instruments":
-        return ", ".join(value)
-    if name == "province":
-        return value.value if value else ""
-    if name == "drawing_right_eur":
-        return format_euro(value, cents=True)
-    if name == "agreement_periods":
-        return "\n".join(format_period(p.ordinal, p.start_year, p.end_year) for p in value)
-    if name == "partners":
-        return "\n".join(f"{p.name} — {p.description}" if p.description else p.name for p in value)
-    if name == "contacts":
+def json_text(name: str, value: Any) -> str:
+    """A field's stored (JSON) value as readable text, the same way on all three sides."""
+    from db.storage.history_diff import value_text
+
+    if name == "drawing_right_eur" and value not in (None, ""):
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            return format_euro(Decimal(str(value)), cents=True)
+        except InvalidOperation:
+            return str(value)
+    if name == "agreement_periods" and isinstance(value, list):
         return "\n".join(
-            ", ".join(x for x in (c.name, c.role, c.organisation, c.email, c.phone) if x)
-            for c in value
+            format_period(int(p["ordinal"]), int(p["start_year"]), int(p["end_year"]))
+            for p in value
+            if isinstance(p, dict)
         )
-    if name == "sections":
-        return "\n\n".join(f"{s.title}\n{s.body}".strip() for s in value)
-    if name == "goals":
-        lines = []
-        for goal in value:
-            lines.append(goal.title)
-            for action in goal.actions:
-                lines.append(f"  • {action.text}")
-                lines.extend(f"      – {child.text}" for child in action.children)
-        return "\n".join(lines)
-    if name == "actions":
-        lines = []
-        for action in value:
-            lines.append(f"• {action.text}")
-            lines.extend(f"    – {child.text}" for child in action.children)
-        return "\n".join(lines)
-    if name in ("captions", "credits"):
-        return "\n".join(value)
-    return "" if value is None else str(value)
-
-
-@cache
-def content_fields() -> tuple[str, ...]:
-    from db.exchange.merge import BOOKKEEPING
-    from db.model.schemas import NetworkProfile
-
-    return tuple(name for name in NetworkProfile.model_fields if name not in BOOKKEEPING)
+    if name in ("municipalities", "instruments") and isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value_text(name, value)
 
 
 def field_label(name: str, language: str) -> str:
@@ -185,54 +158,89 @@ def field_label(name: str, language: str) -> str:
     return labels[1] if language == "en" else labels[0]
 
 
+DELETED_FIELD = ""  # the choice key of a delete conflict: the whole network stays or goes
+
+
 class FieldComparisonModel(QAbstractTableModel):
-    """Field | my version | their version, for one network; differing rows are highlighted."""
+    """Field | common version | mine | theirs | what stays, for one network.
+
+    Rows are the fields that differ between the two sides. A conflicting field (changed
+    differently on both sides) is highlighted and waits for a choice; the others show what the
+    merge does by itself. Texts from the files are shown as plain text (the view never
+    interprets them as markup).
+    """
+
+    COLUMNS = 5
 
     def __init__(self, language: str = "nl", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._language = language
         self._item: MergeItem | None = None
-        self._rows: list[tuple[str, str, str, bool]] = []
-        self._only_differences = True
+        self._rows: list[
+            tuple[str, str, str, str, str, bool]
+        ] = []  # key, label, base, mine, theirs, conflict
+        self.choices: dict[str, Choice] = {}
 
-    def set_item(self, item: MergeItem | None) -> None:
+    def set_item(self, item: MergeItem | None, choices: dict[str, Choice] | None = None) -> None:
         self.beginResetModel()
         self._item = item
-        self._fill()
-        self.endResetModel()
-
-    def set_only_differences(self, only: bool) -> None:
-        self.beginResetModel()
-        self._only_differences = only
+        self.choices = choices if choices is not None else {}
         self._fill()
         self.endResetModel()
 
     def _fill(self) -> None:
+        from db.exchange.merge import MergeStatus
+
         self._rows = []
         item = self._item
-        if item is None or item.mine is None:
+        if item is None:
             return
-        for name in content_fields():
-            different = name in item.differing
-            if self._only_differences and not different:
-                continue
+        if item.status is MergeStatus.DELETE_CONFLICT:
+            gone = translate("Exchange", "(verwijderd)")
+            present = item.mine if item.mine is not None else item.theirs
+            name = present.name if present is not None else item.name
             self._rows.append(
                 (
-                    field_label(name, self._language),
-                    field_text(item.mine, name),
-                    field_text(item.theirs, name),
-                    different,
+                    DELETED_FIELD,
+                    translate("Exchange", "Het netwerk"),
+                    item.base.name if item.base is not None else "",
+                    gone if item.deleted_here else name,
+                    name if item.deleted_here else gone,
+                    True,
+                )
+            )
+            return
+        for merge in item.fields:
+            self._rows.append(
+                (
+                    merge.name,
+                    field_label(merge.name, self._language),
+                    json_text(merge.name, merge.base) if not item.without_history else "",
+                    json_text(merge.name, merge.mine),
+                    json_text(merge.name, merge.theirs),
+                    merge.conflict,
                 )
             )
 
+    def field_name(self, row: int) -> str:
+        return self._rows[row][0]
+
     def is_different(self, row: int) -> bool:
-        return self._rows[row][3]
+        return self._rows[row][5]
+
+    def conflict_rows(self) -> list[int]:
+        return [row for row, values in enumerate(self._rows) if values[5]]
+
+    def choose(self, row: int, choice: Choice) -> None:
+        if 0 <= row < len(self._rows) and self._rows[row][5]:
+            self.choices[self._rows[row][0]] = choice
+            self.dataChanged.emit(self.index(row, 4), self.index(row, 4))
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -243,20 +251,49 @@ class FieldComparisonModel(QAbstractTableModel):
         if section == 0:
             return translate("Exchange", "Veld")
         if section == 1:
+            return translate("Exchange", "Gemeenschappelijke versie")
+        if section == 2:
             when = local_time(item.mine.updated_at) if item and item.mine else ""
             return translate("Exchange", "Mijn versie ({when})").format(when=when)
-        when = local_time(item.theirs.updated_at) if item else ""
-        return translate("Exchange", "Hun versie ({when})").format(when=when)
+        if section == 3:
+            when = local_time(item.theirs.updated_at) if item and item.theirs else ""
+            return translate("Exchange", "Hun versie ({when})").format(when=when)
+        return translate("Exchange", "Blijft")
+
+    def _outcome(self, row: int) -> str:
+        from db.exchange.merge import Choice
+
+        key, _label, _base, _mine, _theirs, conflict = self._rows[row]
+        if conflict:
+            choice = self.choices.get(key)
+            if choice is None:
+                return translate("Exchange", "nog kiezen")
+            return (
+                translate("Exchange", "hun versie")
+                if choice is Choice.THEIRS
+                else translate("Exchange", "mijn versie")
+            )
+        item = self._item
+        assert item is not None
+        merge = next(f for f in item.fields if f.name == key)
+        if merge.merged.for_mine == merge.mine:
+            return translate("Exchange", "mijn versie (automatisch)")
+        if merge.merged.for_mine == merge.theirs:
+            return translate("Exchange", "hun versie (automatisch)")
+        return translate("Exchange", "beide samen (automatisch)")
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        label, mine, theirs, different = self._rows[index.row()]
+        row = self._rows[index.row()]
+        conflict = row[5]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (label, mine, theirs)[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and different:
+            if index.column() == 4:
+                return self._outcome(index.row())
+            return row[index.column() + 1]
+        if role == Qt.ItemDataRole.BackgroundRole and conflict:
             return QBrush(changed_background())
-        if role == Qt.ItemDataRole.FontRole and different and index.column() == 0:
+        if role == Qt.ItemDataRole.FontRole and conflict and index.column() in (0, 4):
             font = QFont()
             font.setBold(True)
             return font
@@ -266,25 +303,54 @@ class FieldComparisonModel(QAbstractTableModel):
 
 
 class ConflictListModel(QAbstractTableModel):
-    """The networks that differ, with the choice made for each (none until the user chooses)."""
+    """The networks with a real conflict, with what is chosen so far (nothing until the user
+    chooses): a side per conflicting field."""
 
     def __init__(self, items: Sequence[MergeItem], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.items = list(items)
-        self.choices: dict[UUID, Choice] = {}
+        self.choices: dict[UUID, dict[str, Choice]] = {}
 
-    def choose(self, row: int, choice: Choice) -> None:
-        self.choices[self.items[row].key] = choice
+    @staticmethod
+    def fields_of(item: MergeItem) -> tuple[str, ...]:
+        from db.exchange.merge import MergeStatus
+
+        if item.status is MergeStatus.DELETE_CONFLICT:
+            return (DELETED_FIELD,)
+        return item.conflict_fields
+
+    def choose(self, row: int, choice: Choice, field: str | None = None) -> None:
+        """``choice`` for one field of the network in ``row``, or for all its fields."""
+        item = self.items[row]
+        chosen = self.choices.setdefault(item.key, {})
+        for name in self.fields_of(item) if field is None else (field,):
+            chosen[name] = choice
         self.dataChanged.emit(self.index(row, 1), self.index(row, 1))
 
     def choose_all(self, choice: Choice) -> None:
-        for item in self.items:
-            self.choices[item.key] = choice
-        if self.items:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self.items) - 1, 1))
+        for row in range(len(self.items)):
+            self.choose(row, choice)
+
+    def decided(self, item: MergeItem) -> bool:
+        chosen = self.choices.get(item.key, {})
+        return all(name in chosen for name in self.fields_of(item))
 
     def all_decided(self) -> bool:
-        return all(item.key in self.choices for item in self.items)
+        return all(self.decided(item) for item in self.items)
+
+    def decisions(self) -> dict[UUID, Choice | dict[str, Choice]]:
+        """What :func:`db.exchange.merge.apply_merge` takes: a side per field, or per network for a
+        delete conflict."""
+        result: dict[UUID, Choice | dict[str, Choice]] = {}
+        for item in self.items:
+            chosen = self.choices.get(item.key)
+            if not chosen:
+                continue
+            if DELETED_FIELD in chosen and self.fields_of(item) == (DELETED_FIELD,):
+                result[item.key] = chosen[DELETED_FIELD]
+            else:
+                result[item.key] = dict(chosen)
+        return result
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -300,42 +366,49 @@ class ConflictListModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        from db.exchange.merge import MatchedBy
+        from db.exchange.merge import MatchedBy, MergeStatus
 
         if not index.isValid():
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return item.mine.name if item.mine else item.theirs.name
+                return item.name
             return self._choice_text(item)
-        if role == Qt.ItemDataRole.ToolTipRole and item.matched_by is MatchedBy.MUNICIPALITY:
-            return translate(
-                "Exchange",
-                "Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende id. Kies "
-                "je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.",
-            )
-        undecided = item.key not in self.choices
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and undecided:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if item.status is MergeStatus.DELETE_CONFLICT:
+                return (
+                    translate("Exchange", "Hier verwijderd, daar gewijzigd.")
+                    if item.deleted_here
+                    else translate("Exchange", "Hier gewijzigd, daar verwijderd.")
+                )
+            if item.matched_by is MatchedBy.MUNICIPALITY:
+                return translate(
+                    "Exchange",
+                    "Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende "
+                    "id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het "
+                    "zijn eigen id.",
+                )
+            return None
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == 1
+            and not self.decided(item)
+        ):
             return QBrush(problem_colour())
         return None
 
     def _choice_text(self, item: MergeItem) -> str:
         from db.exchange.merge import Choice
 
-        choice = self.choices.get(item.key)
-        if choice is None:
+        if not self.decided(item):
             return translate("Exchange", "nog kiezen")
-        if choice is Choice.MINE:
-            return translate("Exchange", "mijn versie")
-        if choice is Choice.THEIRS:
+        sides = set(self.choices[item.key].values())
+        if sides == {Choice.THEIRS}:
             return translate("Exchange", "hun versie")
-        side = item.resolve(Choice.NEWEST)
-        return (
-            translate("Exchange", "de nieuwste (hun versie)")
-            if side is Choice.THEIRS
-            else translate("Exchange", "de nieuwste (mijn versie)")
-        )
+        if sides == {Choice.MINE}:
+            return translate("Exchange", "mijn versie")
+        return translate("Exchange", "per veld")
 
 
 # --- the dialogs ------------------------------------------------------------------------------
@@ -432,42 +505,52 @@ class ImportModeDialog(QDialog):
 
 
 class MergeDialog(QDialog):
-    """The networks both sides changed, side by side, field by field; a choice per network."""
+    """The networks changed differently on both sides: per field, the common version, mine and
+    theirs side by side, and a choice per field (or per network, or for all)."""
 
     def __init__(
         self, plan: MergePlan, language: str = "nl", parent: QWidget | None = None
     ) -> None:
-        from db.exchange.merge import Choice
+        from db.exchange.merge import Choice, MergeStatus
 
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle(self.tr("Samenvoegen: verschillen kiezen"))
+        self.setWindowTitle(self.tr("Samenvoegen: conflicten kiezen"))
         self.plan = plan
         self.conflicts = ConflictListModel(plan.conflicts, self)
         self.fields = FieldComparisonModel(language, self)
 
         layout = QVBoxLayout(self)
         differ = (
-            self.tr("1 netwerk verschilt tussen je eigen database en {name}.")
+            self.tr("1 netwerk werd aan beide kanten anders gewijzigd ({name}).")
             if len(plan.conflicts) == 1
-            else self.tr("{conflicts} netwerken verschillen tussen je eigen database en {name}.")
+            else self.tr("{conflicts} netwerken werden aan beide kanten anders gewijzigd ({name}).")
         )
+        automatic = plan.having(MergeStatus.TAKE_THEIRS, MergeStatus.COMBINED, MergeStatus.DELETE)
         choose = self.tr(
-            "Kies per netwerk welke versie blijft. Daarnaast: {new} nieuw, {same} gelijk, "
-            "{mine} alleen bij jou (die blijven zoals ze zijn)."
+            "Kies per veld welke versie blijft; de andere velden worden vanzelf samengevoegd. "
+            "Daarnaast: {new} nieuw, {automatic} vanzelf overgenomen of gecombineerd, {same} "
+            "gelijk of alleen bij jou gewijzigd."
         )
         intro = QLabel(
             f"{differ} {choose}".format(
                 conflicts=len(plan.conflicts),
                 name=plan.source.name,
                 new=len(plan.new),
-                same=len(plan.identical),
-                mine=plan.only_mine,
+                automatic=len(automatic),
+                same=len(plan.items) - len(plan.new) - len(automatic) - len(plan.conflicts),
             ),
             self,
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        reason = plan.reason(language)
+        self.reason_label = QLabel(reason, self)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(bool(reason))
+        layout.addWidget(self.reason_label)
 
         self.conflict_view = QTableView(self)
         self.conflict_view.setObjectName("conflictList")
@@ -487,35 +570,44 @@ class MergeDialog(QDialog):
         self.field_view.setModel(self.fields)
         self.field_view.setWordWrap(True)
         self.field_view.verticalHeader().hide()
-        self.field_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.field_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.field_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.field_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.modelReset.connect(self.field_view.resizeRowsToContents)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.only_differences = QCheckBox(self.tr("Alleen de verschillen tonen"), right)
-        self.only_differences.setChecked(True)
-        self.only_differences.toggled.connect(self.fields.set_only_differences)
-        right_layout.addWidget(self.only_differences)
         right_layout.addWidget(self.field_view, 1)
         choice_row = QHBoxLayout()
-        choice_row.addWidget(QLabel(self.tr("Voor dit netwerk:"), right))
+        choice_row.addWidget(QLabel(self.tr("Voor dit veld:"), right))
         self.mine_button = QRadioButton(self.tr("Mijn versie"), right)
         self.theirs_button = QRadioButton(self.tr("Hun versie"), right)
-        self.newest_button = QRadioButton(self.tr("De nieuwste"), right)
         self.choice_group = QButtonGroup(self)
         for button, choice in (
             (self.mine_button, Choice.MINE),
             (self.theirs_button, Choice.THEIRS),
-            (self.newest_button, Choice.NEWEST),
         ):
             button.setProperty("choice", choice.value)
             self.choice_group.addButton(button)
             choice_row.addWidget(button)
+        choice_row.addSpacing(24)
+        choice_row.addWidget(QLabel(self.tr("Voor dit netwerk:"), right))
+        self.network_mine = QPushButton(self.tr("Overal mijn versie"), right)
+        self.network_theirs = QPushButton(self.tr("Overal hun versie"), right)
+        for network_button, choice in (
+            (self.network_mine, Choice.MINE),
+            (self.network_theirs, Choice.THEIRS),
+        ):
+            network_button.setAutoDefault(False)
+            network_button.clicked.connect(
+                lambda _checked=False, choice=choice: self.choose_network(choice)
+            )
+            choice_row.addWidget(network_button)
         choice_row.addStretch(1)
         right_layout.addLayout(choice_row)
         self.choice_group.buttonClicked.connect(self._on_choice_clicked)
@@ -524,19 +616,14 @@ class MergeDialog(QDialog):
         splitter.addWidget(self.conflict_view)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
         layout.addWidget(splitter, 1)
 
         all_row = QHBoxLayout()
-        all_row.addWidget(QLabel(self.tr("Voor alle netwerken:"), self))
+        all_row.addWidget(QLabel(self.tr("Voor alle conflicten:"), self))
         self.all_mine = QPushButton(self.tr("Mijn versie"), self)
         self.all_theirs = QPushButton(self.tr("Hun versie"), self)
-        self.all_newest = QPushButton(self.tr("De nieuwste"), self)
-        for all_button, choice in (
-            (self.all_mine, Choice.MINE),
-            (self.all_theirs, Choice.THEIRS),
-            (self.all_newest, Choice.NEWEST),
-        ):
+        for all_button, choice in ((self.all_mine, Choice.MINE), (self.all_theirs, Choice.THEIRS)):
             all_button.setAutoDefault(False)
             all_button.clicked.connect(
                 lambda _checked=False, choice=choice: self.choose_all(choice)
@@ -555,32 +642,64 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
 
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_row)
+        self.field_view.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self._show_choice()
+        )
         self.conflicts.dataChanged.connect(self._update_buttons)
         if plan.conflicts:
             self.conflict_view.selectRow(0)
         self._update_buttons()
-        self.resize(1100, 680)
+        self.resize(1200, 700)
 
     def current_row(self) -> int:
         index = self.conflict_view.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def current_field_row(self) -> int:
+        index = self.field_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
     def select(self, row: int) -> None:
         self.conflict_view.selectRow(row)
 
+    def select_field(self, name: str) -> None:
+        for row in range(self.fields.rowCount()):
+            if self.fields.field_name(row) == name:
+                self.field_view.selectRow(row)
+                return
+
     def choose(self, choice: Choice) -> None:
-        """The choice for the network shown."""
+        """The choice for the field shown (of the network shown)."""
+        row, field_row = self.current_row(), self.current_field_row()
+        if row < 0 or field_row < 0 or not self.fields.is_different(field_row):
+            return
+        name = self.fields.field_name(field_row)
+        self.conflicts.choose(row, choice, name)
+        self.fields.choose(field_row, choice)
+        self._show_choice()
+
+    def choose_network(self, choice: Choice) -> None:
         row = self.current_row()
         if row >= 0:
             self.conflicts.choose(row, choice)
-            self._show_choice(row)
+            self._refresh_fields()
 
     def choose_all(self, choice: Choice) -> None:
         self.conflicts.choose_all(choice)
-        self._show_choice(self.current_row())
+        self._refresh_fields()
 
-    def choices(self) -> dict[UUID, Choice]:
-        return dict(self.conflicts.choices)
+    def choices(self) -> dict[UUID, Choice | dict[str, Choice]]:
+        return self.conflicts.decisions()
+
+    def _refresh_fields(self) -> None:
+        field_row = self.current_field_row()
+        row = self.current_row()
+        if row >= 0:
+            item = self.conflicts.items[row]
+            self.fields.set_item(item, self.conflicts.choices.setdefault(item.key, {}))
+            if field_row >= 0:
+                self.field_view.selectRow(field_row)
+        self._show_choice()
 
     def _on_choice_clicked(self, button: QRadioButton) -> None:
         from db.exchange.merge import Choice
@@ -589,31 +708,30 @@ class MergeDialog(QDialog):
 
     def _show_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.row() if current.isValid() else -1
-        self.fields.set_item(self.conflicts.items[row] if row >= 0 else None)
-        self._show_choice(row)
-
-    def _show_choice(self, row: int) -> None:
-        from db.exchange.merge import Choice
-
-        choice = self.conflicts.choices.get(self.conflicts.items[row].key) if row >= 0 else None
         if row >= 0:
             item = self.conflicts.items[row]
-            newest = item.resolve(Choice.NEWEST)
-            self.newest_button.setText(
-                self.tr("De nieuwste (hun versie)")
-                if newest is Choice.THEIRS
-                else self.tr("De nieuwste (mijn versie)")
-            )
+            self.fields.set_item(item, self.conflicts.choices.setdefault(item.key, {}))
+            conflict_rows = self.fields.conflict_rows()
+            if conflict_rows:
+                self.field_view.selectRow(conflict_rows[0])
+        else:
+            self.fields.set_item(None)
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        field_row = self.current_field_row()
+        choosable = field_row >= 0 and self.fields.is_different(field_row)
+        choice = self.fields.choices.get(self.fields.field_name(field_row)) if choosable else None
         self.choice_group.setExclusive(False)
         for button in self.choice_group.buttons():
             button.setChecked(choice is not None and button.property("choice") == choice.value)
-            button.setEnabled(row >= 0)
+            button.setEnabled(choosable)
         self.choice_group.setExclusive(True)
 
     def _update_buttons(self) -> None:
         decided = self.conflicts.all_decided()
         self.ok_button.setEnabled(decided)
-        missing = sum(1 for item in self.conflicts.items if item.key not in self.conflicts.choices)
+        missing = sum(1 for item in self.conflicts.items if not self.conflicts.decided(item))
         self.ok_button.setToolTip(
             ""
             if decided
@@ -753,7 +871,7 @@ def ask_import_mode(
 
 def ask_merge_choices(
     parent: QWidget | None, plan: MergePlan, language: str = "nl"
-) -> dict[UUID, Choice] | None:
+) -> dict[UUID, Choice | dict[str, Choice]] | None:
     dialog = MergeDialog(plan, language, parent)
     try:
         return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -1016,7 +1134,7 @@ class ExchangeController(QObject):
             self.tr("De versies worden vergeleken…"),
             lambda: plan_merge(store, candidate),
         )
-        choices: dict[UUID, Choice] = {}
+        choices: dict[UUID, Choice | dict[str, Choice]] = {}
         if plan.conflicts:
             asked = ask_merge_choices(self.window, plan, self._language)
             if asked is None:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+128"/>
+        <location filename="../../desktop/app.py" line="+131"/>
         <source>Niet verplaatst</source>
         <translation>Not moved</translation>
     </message>
@@ -25,9 +25,27 @@
     </message>
 </context>
 <context>
+    <name>AuthorDialog</name>
+    <message>
+        <location filename="../../desktop/window/history_view.py" line="+514"/>
+        <source>Voorkeuren</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Elke wijziging in de geschiedenis van een netwerk vermeldt deze naam, ook bij collega&apos;s die je bestand samenvoegen. Leeg: de gebruikersnaam van de computer.</source>
+        <translation>Every change in a network&apos;s history carries this name, also for colleagues who merge your file. Empty: the computer&apos;s user name.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+695"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+812"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -96,6 +114,34 @@
         <location line="+1"/>
         <source>Weghalen</source>
         <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedDialog</name>
+    <message>
+        <location filename="../../desktop/window/history_view.py" line="-62"/>
+        <source>Verwijderde netwerken</source>
+        <translation>Deleted networks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kies een netwerk om het terug te zetten zoals het was voor het verwijderen.</source>
+        <translation>Choose a network to put it back as it was before it was deleted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Er zijn geen verwijderde netwerken in deze database.</source>
+        <translation>There are no deleted networks in this database.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -287,14 +333,29 @@ Do you want to move it to your Documents, where it is visible and backed up?
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-604"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-724"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+85"/>
+        <source>(verwijderd)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Het netwerk</source>
+        <translation>The network</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Veld</source>
         <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gemeenschappelijke versie</source>
+        <translation>Common version</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -302,52 +363,76 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>My version ({when})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hun versie ({when})</source>
         <translation>Their version ({when})</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+20"/>
+        <source>mijn versie (automatisch)</source>
+        <translation>my version (automatic)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hun versie (automatisch)</source>
+        <translation>their version (automatic)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beide samen (automatisch)</source>
+        <translation>both combined (automatic)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Netwerk</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-104"/>
+        <location line="+104"/>
         <source>Blijft</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>Hier verwijderd, daar gewijzigd.</source>
+        <translation>Deleted here, changed there.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier gewijzigd, daar verwijderd.</source>
+        <translation>Changed here, deleted there.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Gekoppeld via de hoofdgemeente: de twee versies hebben een verschillende id. Kies je hun versie, dan krijgt jouw netwerk hun inhoud en houdt het zijn eigen id.</source>
         <translation>Matched by the lead municipality: the two versions have different ids. If you choose their version, your network gets their content and keeps its own id.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-116"/>
+        <location line="+135"/>
         <source>nog kiezen</source>
         <translation>to choose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-131"/>
+        <location line="+136"/>
         <source>mijn versie</source>
         <translation>my version</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-138"/>
+        <location line="+136"/>
         <source>hun versie</source>
         <translation>their version</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>de nieuwste (hun versie)</source>
-        <translation>the newest (their version)</translation>
+        <source>per veld</source>
+        <translation>per field</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>de nieuwste (mijn versie)</source>
-        <translation>the newest (my version)</translation>
-    </message>
-    <message>
-        <location line="+291"/>
+        <location line="+335"/>
         <source>Dagelijkse back-up</source>
         <translation>Daily backup</translation>
     </message>
@@ -845,9 +930,71 @@ Nothing was changed.</translation>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../desktop/window/history_view.py" line="-384"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+340"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Velden</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> (onleesbaar)</source>
+        <translation> (unreadable)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Geen inhoudelijke wijziging.</source>
+        <translation>No change to the content.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Voordien</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nu</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location line="+286"/>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verwijderd op</source>
+        <translation>Deleted on</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location line="-238"/>
+        <source>Deze versie terugzetten</source>
+        <translation>Restore this version</translation>
+    </message>
+</context>
+<context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-749"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-794"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -916,7 +1063,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportWarningsBox</name>
     <message>
-        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <location filename="../../desktop/form/import_warnings.py" line="+42"/>
         <source>Gecontroleerd</source>
         <translation>Checked</translation>
     </message>
@@ -1252,60 +1399,64 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+20"/>
-        <source>Samenvoegen: verschillen kiezen</source>
-        <translation>Merge: choose between differences</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>1 netwerk verschilt tussen je eigen database en {name}.</source>
-        <translation>1 network differs between your own database and {name}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{conflicts} netwerken verschillen tussen je eigen database en {name}.</source>
-        <translation>{conflicts} networks differ between your own database and {name}.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Kies per netwerk welke versie blijft. Daarnaast: {new} nieuw, {same} gelijk, {mine} alleen bij jou (die blijven zoals ze zijn).</source>
-        <translation>Choose per network which version to keep. Besides: {new} new, {same} identical, {mine} only in yours (those stay as they are).</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Alleen de verschillen tonen</source>
-        <translation>Show only the differences</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+102"/>
         <source>Voor dit netwerk:</source>
         <translation>For this network:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="-11"/>
+        <location line="+36"/>
         <source>Mijn versie</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+25"/>
+        <location line="-106"/>
+        <source>Samenvoegen: conflicten kiezen</source>
+        <translation>Merge: choose in conflicts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 netwerk werd aan beide kanten anders gewijzigd ({name}).</source>
+        <translation>1 network was changed differently on both sides ({name}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{conflicts} netwerken werden aan beide kanten anders gewijzigd ({name}).</source>
+        <translation>{conflicts} networks were changed differently on both sides ({name}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kies per veld welke versie blijft; de andere velden worden vanzelf samengevoegd. Daarnaast: {new} nieuw, {automatic} vanzelf overgenomen of gecombineerd, {same} gelijk of alleen bij jou gewijzigd.</source>
+        <translation>Choose per field which version stays; the other fields are merged by themselves. Besides: {new} new, {automatic} taken or combined by themselves, {same} equal or changed only by you.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Voor dit veld:</source>
+        <translation>For this field:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+36"/>
         <source>Hun versie</source>
         <translation>Their version</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+25"/>
-        <source>De nieuwste</source>
-        <translation>The newest</translation>
+        <location line="-25"/>
+        <source>Overal mijn versie</source>
+        <translation>My version everywhere</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>Voor alle netwerken:</source>
-        <translation>For all networks:</translation>
+        <location line="+1"/>
+        <source>Overal hun versie</source>
+        <translation>Their version everywhere</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>Voor alle conflicten:</source>
+        <translation>For all conflicts:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Samenvoegen</source>
         <translation>Merge</translation>
     </message>
@@ -1315,17 +1466,7 @@ The current database stays open.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>De nieuwste (hun versie)</source>
-        <translation>The newest (their version)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>De nieuwste (mijn versie)</source>
-        <translation>The newest (my version)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+99"/>
         <source>Nog 1 netwerk te kiezen</source>
         <translation>1 network still to choose</translation>
     </message>
@@ -2326,7 +2467,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/exchange/text_import.py" line="+43"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+42"/>
         <location line="+137"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -2417,7 +2558,7 @@ To check: reading the text gave warnings.</translation>
         <translation>Import cancelled: nothing was saved.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>geïmporteerd</source>
         <translation>imported</translation>
     </message>
@@ -2466,6 +2607,70 @@ To check: reading the text gave warnings.</translation>
         <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/history_view.py" line="+25"/>
+        <source>terugzetten van een versie van &apos;{name}&apos;</source>
+        <translation>restoring a version of &apos;{name}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHistory</name>
+    <message>
+        <location line="+29"/>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verwijderde netwerken…</source>
+        <translation>Deleted networks…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verwijderde netwerken terugvinden en terugzetten</source>
+        <translation>Find and restore deleted networks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Voorkeuren…</source>
+        <translation>Preferences…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{count} versies van &apos;{name}&apos;</source>
+        <translation>{count} versions of &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kies een netwerk om zijn geschiedenis te zien.</source>
+        <translation>Choose a network to see its history.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Het netwerk werd verwijderd.</source>
+        <translation>The network was deleted.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Oudere versie teruggezet. Ongedaan maken (Ctrl+Z) zet de vorige terug.</source>
+        <translation>Older version restored. Undo (Ctrl+Z) puts back the previous one.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+25"/>
+        <source>Niet teruggezet</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Niet gelukt</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;{name}&apos; teruggezet.</source>
+        <translation>&apos;{name}&apos; restored.</translation>
     </message>
 </context>
 <context>

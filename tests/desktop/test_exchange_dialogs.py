@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.exchange.database_file import export_database, inspect_import
-from db.exchange.merge import Choice, ImportCandidate, MergePlan, plan_merge
+from db.exchange.merge import Choice, ImportCandidate, MergePlan, apply_merge, plan_merge
 from db.storage.backup import backup_file, list_backups
 from db.storage.store import Store
 from desktop.exchange import dialogs as exchange_dialogs
@@ -110,7 +110,9 @@ def test_merge_with_conflicts_asks_per_network_and_refreshes_the_list(
     assert by_name(store, "Lokaal netwerk Borsbeek").vision == "Hun visie"
     assert window.list_model.total == 4  # the list heard about it
     _title, message = answers.last("show_info")
-    assert "Toegevoegd: 1. Bijgewerkt: 1." in message
+    assert "Toegevoegd: 1." in message and "Conflicten: 1 (hun versie: 1" in message
+    # Their file was made apart from mine (no common version): the report says why it asked.
+    assert "geen gemeenschappelijke versie" in message
     assert store.path is not None
     assert [b.reason for b in list_backups(store.path)] == ["voor-samenvoegen"]
 
@@ -270,68 +272,82 @@ def test_work_runs_off_the_gui_thread_and_errors_come_back(qtbot: QtBot) -> None
 # --- the dialogs themselves -------------------------------------------------------------------
 
 
-def conflict_plan(store: Store) -> tuple[MergePlan, list[UUID]]:
-    borsbeek = by_name(store, "Lokaal netwerk Borsbeek")
-    genk = by_name(store, "Lokaal netwerk Genk")
-    assert borsbeek.updated_at is not None and genk.updated_at is not None
-    from datetime import timedelta
+def conflict_plan(store: Store, folder: Path) -> tuple[MergePlan, list[UUID]]:
+    """A colleague who started from my file: both changed Borsbeek's vision (they also its
+    notes, I nothing else), both Genk's region, and they deleted Aalst, which I changed."""
+    export_database(store, folder / "start.sqlite")
+    theirs = Store.open(folder / "start.sqlite")
+    try:
+        borsbeek = by_name(theirs, "Lokaal netwerk Borsbeek")
+        genk = by_name(theirs, "Lokaal netwerk Genk")
+        aalst = by_name(theirs, "Lokaal netwerk Aalst")
+        theirs.update(borsbeek.model_copy(update={"vision": "Hun visie", "notes": "Hun notitie"}))
+        theirs.update(genk.model_copy(update={"region": "Hun regio"}))
+        theirs.delete(aalst.id)
+        export_database(theirs, folder / "collega.sqlite")
+    finally:
+        theirs.close()
+    for name, fields in (
+        ("Lokaal netwerk Borsbeek", {"vision": "Mijn visie"}),
+        ("Lokaal netwerk Genk", {"region": "Mijn regio"}),
+        ("Lokaal netwerk Aalst", {"notes": "Mijn notitie"}),
+    ):
+        store.update(by_name(store, name).model_copy(update=fields))
+    plan = plan_merge(store, inspect_import(folder / "collega.sqlite"))
+    return plan, [borsbeek.id, genk.id, aalst.id]
 
-    newer = borsbeek.model_copy(
-        update={
-            "vision": "Hun visie",
-            "notes": "Hun notitie",
-            "updated_at": borsbeek.updated_at + timedelta(days=1),
-        }
-    )
-    older = genk.model_copy(
-        update={"region": "Hun regio", "updated_at": genk.updated_at - timedelta(days=1)}
-    )
-    candidate = ImportCandidate(Path("collega.sqlite"), "database", (newer, older))
-    return plan_merge(store, candidate), [newer.id, older.id]
 
-
-def test_the_merge_dialog_shows_the_two_versions_field_by_field(
-    qtbot: QtBot, window: MainWindow
+def test_the_merge_dialog_asks_per_field_with_the_common_version(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    plan, (borsbeek_id, genk_id) = conflict_plan(window.session.store)
+    store = window.session.store
+    plan, (borsbeek_id, genk_id, aalst_id) = conflict_plan(store, tmp_path)
     dialog = MergeDialog(plan)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.conflicts.rowCount() == 2
-    assert dialog.current_row() == 0
+    assert dialog.conflicts.rowCount() == 3
+    names = [dialog.conflicts.index(r, 0).data() for r in range(3)]
+    dialog.select(names.index("Lokaal netwerk Borsbeek"))
     fields = dialog.fields
-    rows = [[fields.index(r, c).data() for c in range(3)] for r in range(fields.rowCount())]
-    assert rows[0][0] == "Visie" and rows[0][2] == "Hun visie"
-    assert rows[1][0] == "Interne notities" and rows[1][2] == "Hun notitie"
-    assert fields.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color() == changed_background()
-    assert "Hun versie" in str(fields.headerData(2, Qt.Orientation.Horizontal))
-
-    dialog.only_differences.setChecked(False)  # every field, the differing ones marked
-    assert fields.rowCount() > 10
-    labels = [fields.index(r, 0).data() for r in range(fields.rowCount())]
-    name_row = labels.index("Naam")
-    assert fields.index(name_row, 0).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert fields.index(labels.index("Visie"), 1).data(Qt.ItemDataRole.BackgroundRole) is not None
+    rows = [[fields.index(r, c).data() for c in range(5)] for r in range(fields.rowCount())]
+    [vision] = [row for row in rows if row[0] == "Visie"]
+    assert vision[2:4] == ["Mijn visie", "Hun visie"] and vision[1].startswith("De voornaamste")
+    assert vision[4] == "nog kiezen"
+    [notes] = [row for row in rows if row[0] == "Interne notities"]
+    assert notes[4] == "hun versie (automatisch)"  # changed on their side only: no question
+    vision_row = [row[0] for row in rows].index("Visie")
+    assert fields.index(vision_row, 2).data(Qt.ItemDataRole.BackgroundRole).color() == changed_background()
+    assert fields.index(1 - vision_row, 2).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "Gemeenschappelijke" in str(fields.headerData(1, Qt.Orientation.Horizontal))
 
     assert not dialog.ok_button.isEnabled()  # nothing is chosen for the user
+    assert dialog.current_field_row() == vision_row  # the first conflict is ready to decide
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
-    assert dialog.choices() == {borsbeek_id: Choice.THEIRS}
-    assert dialog.conflicts.index(0, 1).data() == "hun versie"
+    assert dialog.choices() == {borsbeek_id: {"vision": Choice.THEIRS}}
+    assert fields.index(vision_row, 4).data() == "hun versie"
     assert not dialog.ok_button.isEnabled()
 
-    dialog.select(1)
-    shown = [[fields.index(r, c).data() for c in range(3)] for r in range(fields.rowCount())]
-    differing = [row for number, row in enumerate(shown) if fields.is_different(number)]
-    assert differing == [["Regio", "Zuidrand", "Hun regio"]]
-    assert "mijn versie" in dialog.newest_button.text()  # theirs is older for Genk
-    assert not dialog.newest_button.isChecked()
-    qtbot.mouseClick(dialog.newest_button, Qt.MouseButton.LeftButton)
+    dialog.select(names.index("Lokaal netwerk Genk"))
+    qtbot.mouseClick(dialog.network_mine, Qt.MouseButton.LeftButton)
+    dialog.select(names.index("Lokaal netwerk Aalst"))
+    [[label, _base, mine, theirs, _stays]] = [
+        [fields.index(r, c).data() for c in range(5)] for r in range(fields.rowCount())
+    ]
+    assert (label, mine, theirs) == ("Het netwerk", "Lokaal netwerk Aalst", "(verwijderd)")
+    qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
     assert dialog.ok_button.isEnabled()
-    assert dialog.conflicts.index(1, 1).data() == "de nieuwste (mijn versie)"
+    choices = dialog.choices()
+    assert choices[genk_id] == {"region": Choice.MINE}
+    assert choices[aalst_id] is Choice.THEIRS
+
+    apply_merge(store, plan, choices)
+    borsbeek = store.get(borsbeek_id)
+    assert (borsbeek.vision, borsbeek.notes) == ("Hun visie", "Hun notitie")
+    assert store.get(genk_id).region == "Mijn regio"
+    assert store.find(aalst_id) is None
 
     qtbot.mouseClick(dialog.all_mine, Qt.MouseButton.LeftButton)
-    assert dialog.choices() == {borsbeek_id: Choice.MINE, genk_id: Choice.MINE}
-    assert dialog.mine_button.isChecked()
+    assert set(dialog.conflicts.index(r, 1).data() for r in range(3)) == {"mijn versie"}
 
 
 def test_the_import_mode_dialog_tells_what_arrived(

@@ -67,11 +67,39 @@ def history(monkeypatch: pytest.MonkeyPatch) -> FakeHistory:
     return fake
 
 
-def test_a_file_without_a_versions_table_has_no_stored_versions(tmp_path: Path) -> None:
+def test_erasing_reaches_the_real_history_and_merges_stay_consistent(tmp_path: Path) -> None:
+    """Through the door into the history itself: every stored version that named the person is
+    rewritten (also those stored against another version), and the file's newest versions still
+    match its records, so a later merge sees no false difference."""
+    from db.storage import history as versions
+
     store, _ = people_store(tmp_path / "n.sqlite")
+    for profile in store.iter_profiles():
+        store.update(profile.model_copy(update={"meetings": profile.meetings + " Elke maand."}))
     with store.plain_reading() as connection:
-        assert not has_history(connection)
-        assert list(stored_records(connection)) == []
+        assert has_history(connection)
+        before = list(stored_records(connection))
+    assert any(ERASED_SURNAME in repr(stored.data) for stored in before)
+    [person] = find_persons(store, ERASED_EMAIL)
+    report = erase_person(store, person, by="tester")
+    assert report.versions > 0
+    with store.plain_reading() as connection:
+        after = list(stored_records(connection))
+        heads = versions.heads(connection)
+        raw = b"".join(
+            versions.inflate(blob)
+            for (blob,) in connection.execute(
+                "SELECT record FROM network_versions WHERE base_version_id IS NULL "
+                "AND record IS NOT NULL"
+            )
+        )
+    assert len(after) == len(before)  # every version still readable
+    assert ERASED_SURNAME not in repr([stored.data for stored in after])
+    assert ERASED_SURNAME.encode() not in raw
+    for profile in store.iter_profiles():
+        assert heads[str(profile.id)].content_hash == versions.content_hash(
+            versions.record_data(profile)
+        )
 
 
 def _old_versions(history: FakeHistory, store: Any) -> None:

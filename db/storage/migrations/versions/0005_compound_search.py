@@ -1,7 +1,7 @@
 """compound search
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-06
 
 Dutch writes compounds as one word (*kansenpas*, *vrijetijdsaanbod*); the main search index only
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 # The schema version this revision leaves in PRAGMA user_version (see db/storage/dbfile.py).

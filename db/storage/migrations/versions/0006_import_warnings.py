@@ -1,7 +1,7 @@
 """import warnings and image credits
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-06
 
 What the text reader guessed or could not place stays with the network it read, until the officer

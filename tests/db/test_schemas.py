@@ -215,7 +215,7 @@ def test_numbers_that_do_not_exist_are_refused_with_a_sentence(written: str) -> 
             {"name": "N", "municipalities": ["Genk"], "contacts": [{"name": "An", "phone": written}]}
         )
     assert summary(caught.value) == (
-        "Contactpersonen 1, Telefoon: is geen geldig telefoonnummer (een nummer uit het "
+        "Contactpersoon 1, Telefoon: is geen geldig telefoonnummer (een nummer uit het "
         "buitenland begint met + en de landcode)"
     )
     assert "a number from abroad starts with + and the country code" in summary(

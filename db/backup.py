@@ -12,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.locations import sqlite_file_uri
+
 if TYPE_CHECKING:
     from db.merge import ReplaceReport
     from db.store import Store
@@ -39,8 +41,9 @@ def backup_file(database: Path, reason: str = "handmatig", keep: int = KEEP) -> 
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
     try:
-        source = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_file_uri(database, {"mode": "ro"}), uri=True)
         try:
+            source.execute("PRAGMA trusted_schema = OFF")
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
@@ -106,7 +109,8 @@ def prune(database: Path, keep: int = KEEP) -> None:
 
 def _count_networks(path: Path) -> int | None:
     try:
-        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_file_uri(path, {"mode": "ro"}), uri=True)
+        connection.execute("PRAGMA trusted_schema = OFF")
         try:
             return int(connection.execute("SELECT count(*) FROM networks").fetchone()[0])
         finally:

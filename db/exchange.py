@@ -15,7 +15,6 @@ never touched: it only changes afterwards, through :mod:`db.merge`.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sqlite3
@@ -31,14 +30,28 @@ from typing import TypeVar
 from pydantic import ValidationError
 from sqlalchemy import event, select
 
-from db import dbfile
+from db import dbfile, schema_check
 from db.atomic import fsync_file, partial_name
 from db.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.engine import make_engine
 from db.errors import WriteError
+from db.locations import sqlite_file_uri
 from db.merge import ImportCandidate, ReplaceReport, replace_with
 from db.messages import summary
 from db.models import Network
+from db.schema_check import (
+    SchemaObject as SchemaObject,
+)
+from db.schema_check import (
+    expected_schema as expected_schema,
+)
+from db.schema_check import (
+    read_schema as read_schema,
+)
+from db.schema_check import (
+    revision_for,
+    schema_differences,
+)
 from db.schemas import NetworkProfile
 from db.search import HOLDS_DELETED, INDEX_TABLE
 from db.store import Store
@@ -46,8 +59,6 @@ from db.store import Store
 APP_META = "app_meta"
 _T = TypeVar("_T")
 
-# Internal tables SQLite itself may add to any file (ANALYZE / PRAGMA optimize); harmless.
-_ALLOWED_EXTRA = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
 # Generous for real records (the raw text of a profile is at most 2 million characters), small
 # enough that a crafted file cannot make one value eat the memory.
 _MAX_VALUE_BYTES = 64 * 1024 * 1024
@@ -57,7 +68,6 @@ _BATCH = 200
 # and writing and checking it takes about 40% less time (measured at 10,000 networks; 32 KiB
 # and 64 KiB gain almost nothing more). Any SQLite opens any page size.
 EXPORT_PAGE_SIZE = 16384
-_KINDS = {"table": "tabel", "index": "index", "trigger": "trigger", "view": "view"}
 
 
 class ImportFileError(DatabaseFileError):
@@ -68,7 +78,7 @@ class DamagedDatabaseError(ImportFileError):
     pass
 
 
-class UnexpectedSchemaError(ImportFileError):
+class UnexpectedSchemaError(ImportFileError, schema_check.UnexpectedSchemaError):
     pass
 
 
@@ -83,99 +93,8 @@ class ExportReport:
     exported_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaObject:
-    kind: str  # table, index, trigger, view
-    name: str
-    table: str
-    sql: str | None  # whitespace-normalised; None for SQLite's automatic indexes
-
-
 _UNCHANGED_NL = "Het bestand werd niet ingelezen; je eigen database is ongewijzigd."
 _UNCHANGED_EN = "The file was not imported; your own database is unchanged."
-
-
-# --- what a database of a given version looks like ---------------------------------------------
-
-
-def read_schema(connection: sqlite3.Connection) -> frozenset[SchemaObject]:
-    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
-    return frozenset(
-        SchemaObject(
-            str(kind),
-            str(name),
-            str(table),
-            " ".join(str(sql).split()) if sql is not None else None,
-        )
-        for kind, name, table, sql in rows
-    )
-
-
-def revision_for(schema_version: int) -> str:
-    """The Alembic revision that leaves ``schema_version`` in a file."""
-    from alembic.script import ScriptDirectory
-
-    from db.migrate import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config())
-    for revision in script.walk_revisions():
-        if int(getattr(revision.module, "schema_version", -1)) == schema_version:
-            return revision.revision
-    raise KeyError(schema_version)
-
-
-@functools.cache
-def expected_schema(schema_version: int) -> frozenset[SchemaObject]:
-    """The schema this program gives a database of ``schema_version``, read from one it makes.
-
-    Derived, not written down: whatever a migration adds (the search index and its shadow
-    tables too) is expected exactly as the program itself creates it.
-    """
-    with tempfile.TemporaryDirectory(prefix="netwerken-reference-") as folder:
-        path = Path(folder) / "reference.sqlite"
-        if schema_version == dbfile.SCHEMA_VERSION:
-            Store.open(path).close()
-        else:
-            from db.migrate import upgrade
-
-            engine = make_engine(path, wal=False)
-            try:
-                with engine.connect() as connection:
-                    upgrade(connection, revision_for(schema_version))
-            finally:
-                engine.dispose()
-        with closing(sqlite3.connect(path)) as connection:
-            return read_schema(connection)
-
-
-def schema_differences(
-    found: frozenset[SchemaObject], expected: frozenset[SchemaObject]
-) -> list[tuple[str, str]]:
-    """What is unexpected, missing or different, as (Dutch, English) phrases."""
-    found_by_name = {(o.kind, o.name): o for o in found}
-    expected_by_name = {(o.kind, o.name): o for o in expected}
-    phrases: list[tuple[str, str]] = []
-    for key in sorted(found_by_name.keys() - expected_by_name.keys()):
-        kind, name = key
-        if kind == "table" and name in _ALLOWED_EXTRA:
-            continue
-        phrases.append(
-            (f"onverwachte {_KINDS.get(kind, kind)} '{name}'", f"unexpected {kind} '{name}'")
-        )
-    for kind, name in sorted(expected_by_name.keys() - found_by_name.keys()):
-        phrases.append(
-            (f"{_KINDS.get(kind, kind)} '{name}' ontbreekt", f"{kind} '{name}' is missing")
-        )
-    for key in sorted(found_by_name.keys() & expected_by_name.keys()):
-        if found_by_name[key] != expected_by_name[key]:
-            kind, name = key
-            phrases.append(
-                (
-                    f"{_KINDS.get(kind, kind)} '{name}' is anders opgebouwd",
-                    f"{kind} '{name}' is built differently",
-                )
-            )
-    return phrases
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -445,7 +364,9 @@ def _harden(connection: sqlite3.Connection) -> None:
 
 @contextmanager
 def _untrusted(copy: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    connection = sqlite3.connect(
+        sqlite_file_uri(copy, {"mode": "ro"}), uri=True, isolation_level=None
+    )
     try:
         _harden(connection)
         yield connection
@@ -492,15 +413,8 @@ def _check_structure(
         raise _damaged(name, "; ".join(problems[:3]))
     differences = schema_differences(found, expected)
     if differences:
-        shown = differences[:5]
-        more_nl = f" en nog {len(differences) - 5}" if len(differences) > 5 else ""
-        more_en = f" and {len(differences) - 5} more" if len(differences) > 5 else ""
-        raise UnexpectedSchemaError(
-            f"Het bestand {name} is niet opgebouwd zoals een Netwerken-database: "
-            f"{', '.join(nl for nl, _ in shown)}{more_nl}. {_UNCHANGED_NL}",
-            f"The file {name} is not built like a Netwerken database: "
-            f"{', '.join(en for _, en in shown)}{more_en}. {_UNCHANGED_EN}",
-        )
+        generic = schema_check.differences_sentence(differences, name, _UNCHANGED_NL, _UNCHANGED_EN)
+        raise UnexpectedSchemaError(str(generic), generic.english)
     if revisions != [revision_for(schema_version)]:
         raise UnexpectedSchemaError(
             f"Het bestand {name} zegt schemaversie {schema_version} te hebben, maar zijn "

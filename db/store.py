@@ -31,6 +31,7 @@ from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
 from db.listing import NetworkSummary as NetworkSummary
 from db.listing import SortKey as SortKey
 from db.listing import cents_from_euro, euro_from_cents, stored_timestamp
+from db.locations import JournalChoice, journal_choice
 from db.models import (
     ActionRow,
     AgreementPeriodRow,
@@ -44,6 +45,7 @@ from db.models import (
     SectionRow,
 )
 from db.reference import fold
+from db.schema_check import check_database_file
 from db.schemas import (
     Action,
     NetworkProfile,
@@ -420,10 +422,17 @@ def as_stored(
 class Store:
     """One open Netwerken database. Cheap to keep open: it holds no connection between calls."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None, journal: JournalChoice | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self._writer = writer(engine)
+        # Why the file is written without SQLite's write-ahead log (a share, a synchronised
+        # folder), for the window to say once; None on a local disk.
+        self.journal_note: tuple[str, str] | None = (
+            (journal.dutch, journal.english) if journal is not None and not journal.wal else None
+        )
 
     # opening ------------------------------------------------------------------------------------
 
@@ -447,18 +456,33 @@ class Store:
             store._migrate_if_needed(force=True)
             return store
         path = Path(target) if target is not None else dbfile.default_database_path()
+        journal = journal_choice(path)
         if path.exists():
             header = dbfile.check_openable(path)
+            # Before anything is written: a trigger or view of the file's own would run with
+            # the officer's rights on the next save.
+            check_database_file(path, header.schema_version)
             if _read_only_location(path):
                 # SQLite cannot make its -shm/-wal files beside the file, so a normal open would
                 # fail even to read. Open it read-only: the officer can read; a save says why not.
                 store = cls(
-                    make_engine(_ro_url(path), wal=False, busy_timeout_ms=busy_timeout_ms), path
+                    make_engine(
+                        path,
+                        uri=sqlite_uri(path, read_only=True),
+                        read_only=True,
+                        busy_timeout_ms=busy_timeout_ms,
+                    ),
+                    path,
                 )
                 store._check_readable()
                 return store
-            engine = make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms)
-            store = cls(engine, path)
+            engine = make_engine(
+                path,
+                uri=sqlite_uri(path, read_only=False),
+                wal=journal.wal,
+                busy_timeout_ms=busy_timeout_ms,
+            )
+            store = cls(engine, path, journal)
             store._check_readable()
             if header.schema_version < dbfile.SCHEMA_VERSION:
                 store._migrate_if_needed(force=True, backup=header.schema_version > 0)
@@ -474,8 +498,14 @@ class Store:
                 f"De map {path.parent} kan niet gemaakt worden: {error.strerror or error}.",
                 f"The folder {path.parent} cannot be created: {error.strerror or error}.",
             ) from error
-        _create_database(path)
-        return cls(make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms), path)
+        _create_database(path, wal=journal.wal)
+        engine = make_engine(
+            path,
+            uri=sqlite_uri(path, read_only=False),
+            wal=journal.wal,
+            busy_timeout_ms=busy_timeout_ms,
+        )
+        return cls(engine, path, journal)
 
     def _check_readable(self) -> None:
         """Read the schema and the list of networks once, so that a damaged file (cut off,
@@ -818,7 +848,7 @@ def _delete_children(session: Session, network_id: str) -> None:
         raw.execute(f"DELETE FROM {table.__tablename__} WHERE network_id = ?", (network_id,))
 
 
-def _create_database(path: Path) -> None:
+def _create_database(path: Path, *, wal: bool = True) -> None:
     """Build a new, empty database under a temporary name and only then give it its real name.
 
     A program killed half-way through creating a file must not leave a file without our
@@ -833,7 +863,7 @@ def _create_database(path: Path) -> None:
         )
     partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     leftovers = [partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))]
-    store = Store(make_engine(partial), path)  # messages name the file the user asked for
+    store = Store(make_engine(partial, wal=wal), path)  # messages name the file the user asked for
     try:
         store._migrate_if_needed(force=True)
         store.engine.dispose()
@@ -880,11 +910,3 @@ def _set_aside_orphans(path: Path) -> None:
 
 def _read_only_location(path: Path) -> bool:
     return read_only_location(path)
-
-
-def _ro_url(path: Path) -> str:
-    return f"sqlite:///{sqlite_uri(path, read_only=True)}&uri=true"
-
-
-def _rw_url(path: Path) -> str:
-    return f"sqlite:///{sqlite_uri(path, read_only=False)}&uri=true"

@@ -85,6 +85,9 @@ def open_session(target: str | None) -> DatabaseSession:
         if path.exists():
             header = dbfile.check_openable(path)
             if header.schema_version == dbfile.SCHEMA_VERSION:
+                from db.schema_check import check_database_file
+
+                check_database_file(path, header.schema_version)  # its own triggers refused
                 Listing(path).count()
                 return DatabaseSession(path=path)
     from db.samples import open_default_or

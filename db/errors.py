@@ -14,6 +14,7 @@ __all__ = [
     "ConflictError",
     "DatabaseFileError",
     "DuplicateIdError",
+    "ImportCancelled",
     "NotFoundError",
     "StoreError",
     "WriteError",
@@ -76,3 +77,13 @@ class BusyError(StoreError):
 
 class WriteError(StoreError):
     """The file could not be written: read-only, gone, disk full, damaged."""
+
+
+class ImportCancelled(StoreError):
+    """The user stopped an import while the file was read; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het inlezen werd gestopt; je database is ongewijzigd.",
+            "Reading the file was stopped; your database is unchanged.",
+        )

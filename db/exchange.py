@@ -21,7 +21,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,11 +31,17 @@ from pydantic import ValidationError
 from sqlalchemy import event, select
 
 from db import dbfile, schema_check
-from db.atomic import fsync_file, partial_name
+from db.atomic import fsync_file, partial_name, refuse_protected_target
 from db.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.engine import make_engine
-from db.errors import WriteError
-from db.locations import sqlite_file_uri
+from db.errors import ImportCancelled, WriteError
+from db.limits import MAX_NETWORKS, Cancelled, thousands
+from db.locations import (
+    NotARegularFileError,
+    regular_file_sentence,
+    require_regular_file,
+    sqlite_file_uri,
+)
 from db.merge import ImportCandidate, ReplaceReport, replace_with
 from db.messages import summary
 from db.models import Network
@@ -103,11 +109,7 @@ _UNCHANGED_EN = "The file was not imported; your own database is unchanged."
 def export_database(store: Store, target: Path) -> ExportReport:
     """Write a self-contained, rebuilt snapshot of ``store`` to ``target`` (atomically)."""
     target = Path(target)
-    if store.path is not None and _same_file(store.path, target):
-        raise WriteError(
-            f"{target.name} is de database die nu open is; kies een andere naam om naar te exporteren.",
-            f"{target.name} is the database that is open now; choose another name to export to.",
-        )
+    refuse_protected_target(target, store.path)
     for companion in ("-wal", "-journal"):
         if target.with_name(target.name + companion).exists():
             raise WriteError(
@@ -147,8 +149,11 @@ def export_database(store: Store, target: Path) -> ExportReport:
     except OSError as error:
         raise _export_failed(target, error.strerror or str(error)) from error
     finally:
-        partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        # In a read-only folder even removing a file that is not there fails: that must not
+        # hide the sentence about why the export failed.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
     return ExportReport(target, networks, exported_at)
 
 
@@ -232,13 +237,6 @@ def _compact_search_index(connection: sqlite3.Connection) -> None:
         connection.execute(f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')')
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other.resolve() or (other.exists() and one.samefile(other))
-    except OSError:
-        return False
-
-
 def _export_failed(target: Path, detail: str) -> WriteError:
     return WriteError(
         f"De export naar {target.name} is mislukt ({detail}). Een bestaand bestand met die naam "
@@ -251,12 +249,14 @@ def _export_failed(target: Path, detail: str) -> WriteError:
 # --- import -----------------------------------------------------------------------------------
 
 
-def inspect_import(path: Path) -> ImportCandidate:
+def inspect_import(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandidate:
     """Read a database file from elsewhere without trusting it; return its validated records.
 
     Raises :class:`DatabaseFileError` (not a database, empty, foreign, newer) or one of the
     :class:`ImportFileError` kinds, each naming the reason. ``path`` itself is only read once,
-    to copy it; the officer's own database is not involved at all.
+    to copy it; the officer's own database is not involved at all. At most
+    :data:`~db.limits.MAX_NETWORKS` networks are taken; ``cancelled()`` is asked between
+    batches of records (True stops with :class:`~db.errors.ImportCancelled`).
     """
     path = Path(path)
     name = path.name
@@ -282,7 +282,7 @@ def inspect_import(path: Path) -> ImportCandidate:
             current = _expected_or_unknown(dbfile.SCHEMA_VERSION, name)
             _check_structure(copy, name, current, dbfile.SCHEMA_VERSION)
         program_version, exported_at = _guarded(name, lambda: _read_export_info(copy))
-        profiles = _load_profiles(copy, name)
+        profiles = _load_profiles(copy, name, cancelled)
     return ImportCandidate(
         source=path,
         kind="database",
@@ -301,7 +301,12 @@ def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:
 
 def _copy(source: Path, copy: Path) -> None:
     try:
+        # A device or a named pipe would be copied until the disk is full, or forever.
+        require_regular_file(source)
         shutil.copyfile(source, copy)
+    except NotARegularFileError:
+        nl, en = regular_file_sentence(source)
+        raise ImportFileError(f"{nl} {_UNCHANGED_NL}", f"{en} {_UNCHANGED_EN}") from None
     except OSError as error:
         raise DatabaseFileError(
             f"Het bestand {source} kan niet gelezen worden: {error.strerror or error}.",
@@ -459,16 +464,27 @@ def _read_export_info(copy: Path) -> tuple[str, datetime | None]:
     return program_version, exported_at
 
 
-def _load_profiles(copy: Path, name: str) -> list[NetworkProfile]:
+def _load_profiles(
+    copy: Path, name: str, cancelled: Cancelled | None = None
+) -> list[NetworkProfile]:
     """Every record of the copy, each validated like any record; the first bad one is named."""
     engine = make_engine(copy, read_only=True)
     event.listen(engine, "connect", lambda connection, _record: _harden(connection))
     source = Store(engine, copy)
     try:
         with source.read_session() as session:
-            ids = list(session.scalars(select(Network.id)))
+            ids = list(session.scalars(select(Network.id).limit(MAX_NETWORKS + 1)))
+        if len(ids) > MAX_NETWORKS:
+            raise ImportFileError(
+                f"Het bestand {name} bevat meer dan {thousands(MAX_NETWORKS)} netwerken; dit "
+                f"programma neemt er hoogstens zoveel in één keer over. {_UNCHANGED_NL}",
+                f"The file {name} holds more than {thousands(MAX_NETWORKS)} networks; this "
+                f"program takes over at most that many at a time. {_UNCHANGED_EN}",
+            )
         profiles: list[NetworkProfile] = []
         for start in range(0, len(ids), _BATCH):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
             batch = ids[start : start + _BATCH]
             try:
                 profiles.extend(source.get_many(batch))
@@ -477,7 +493,7 @@ def _load_profiles(copy: Path, name: str) -> list[NetworkProfile]:
                 for network_id in batch:
                     profiles.append(_load_one(source, network_id, name))
         return profiles
-    except InvalidRecordError:
+    except (ImportFileError, ImportCancelled):
         raise
     except Exception as error:
         raise _damaged(name, str(error)) from error

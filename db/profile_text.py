@@ -134,6 +134,7 @@ from pydantic_core import PydanticCustomError
 
 from db import messages
 from db.formats import group_thousands, parse_euro
+from db.locations import NotARegularFileError, regular_file_sentence, require_regular_file
 from db.reference import by_code, find_municipality
 from db.schemas import (
     Action,
@@ -1679,12 +1680,16 @@ def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
     """Read a profile text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     file = Path(path)
     try:
-        if file.stat().st_size > 4 * MAX_TEXT_CHARS:
+        # A device or a named pipe (/dev/zero, a FIFO) would be read forever or never answer.
+        if require_regular_file(file).st_size > 4 * MAX_TEXT_CHARS:
             raise ProfileTextError(
                 _NOT_A_PROFILE + "het bestand is te groot (hoogstens 1 MB tekst).",
                 _NOT_A_PROFILE_EN + "the file is too large (at most 1 MB of text).",
             )
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            data = handle.read(4 * MAX_TEXT_CHARS + 1)  # a file growing meanwhile stays bounded
+    except NotARegularFileError:
+        raise ProfileTextError(*regular_file_sentence(file)) from None
     except OSError as error:
         raise ProfileTextError(
             f"Kan het bestand niet lezen: {error.strerror or error}.",

@@ -272,7 +272,13 @@ class PrintController(QObject):
             return []
         self.last_folder = folder
         try:
-            return write_pdf_folder(folder, profiles, options, self._progress(len(profiles)))
+            return write_pdf_folder(
+                folder,
+                profiles,
+                options,
+                self._progress(len(profiles)),
+                protected=self._database_path(),
+            )
         except PrintCancelled:
             return []
         except StoreError as error:
@@ -283,6 +289,13 @@ class PrintController(QObject):
 
     # --- helpers -------------------------------------------------------------------------------
 
+    def _database_path(self) -> Path | None:
+        """The open database's file, which no PDF may overwrite."""
+        try:
+            return self._store().path
+        except StoreError:
+            return None
+
     def _write_one_file(
         self, path: Path, profiles: Sequence[NetworkProfile], options: PrintOptions
     ) -> Path | None:
@@ -291,7 +304,7 @@ class PrintController(QObject):
         self.last_folder = path.parent
         progress = self._progress(len(profiles)) if len(profiles) > 1 else None
         try:
-            write_pdf(path, profiles, options, progress)
+            write_pdf(path, profiles, options, progress, protected=self._database_path())
         except PrintCancelled:
             return None
         except StoreError as error:

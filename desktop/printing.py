@@ -632,10 +632,19 @@ def write_pdf(
     profiles: Sequence[NetworkProfile],
     options: PrintOptions | None = None,
     progress: Progress | None = None,
+    *,
+    protected: Path | None = None,
 ) -> list[ContentsEntry]:
     """One PDF file: a single profile as it is, or several with a title page and contents.
-    Written under a temporary name (``QSaveFile``) and moved into place only when complete."""
+    Written under a temporary name (``QSaveFile``) and moved into place only when complete.
+
+    ``protected`` is the open database: the PDF never overwrites it, its companion files or
+    a backup (:func:`db.atomic.refuse_protected_target`). A symbolic link at ``path`` is
+    replaced by the PDF, never written through (QSaveFile would write to the link's target)."""
+    from db.atomic import partial_name, refuse_protected_target
+
     path = Path(path)
+    refuse_protected_target(path, protected)
     if not profiles:
         raise PrintError(
             "Er zijn geen netwerken om af te drukken.", "There are no networks to print."
@@ -646,7 +655,9 @@ def write_pdf(
             f"De map {path.parent} bestaat niet: {path.name} werd niet geschreven.",
             f"The folder {path.parent} does not exist: {path.name} was not written.",
         )
-    save = QSaveFile(str(path))
+    through_link = path.is_symlink()
+    written = partial_name(path) if through_link else path
+    save = QSaveFile(str(written))
     if not save.open(QIODevice.OpenModeFlag.WriteOnly):
         raise _write_error(path, save.errorString())
     committed = False
@@ -666,6 +677,12 @@ def write_pdf(
         committed = save.commit()
         if not committed:
             raise _write_error(path, save.errorString())
+        if through_link:
+            try:
+                os.replace(written, path)  # the link itself gives way to the new file
+            except OSError as error:
+                written.unlink(missing_ok=True)
+                raise _write_error(path, error.strerror or str(error)) from error
         return entries
     finally:
         if not committed:
@@ -689,6 +706,8 @@ def write_pdf_folder(
     profiles: Sequence[NetworkProfile],
     options: PrintOptions | None = None,
     progress: Progress | None = None,
+    *,
+    protected: Path | None = None,
 ) -> list[Path]:
     """One PDF per network into ``folder``. All files are written under temporary names first and
     moved into place together at the end: a cancelled or failed batch leaves nothing behind."""
@@ -697,6 +716,10 @@ def write_pdf_folder(
     if not folder.is_dir():
         raise PrintError(f"De map {folder} bestaat niet.", f"The folder {folder} does not exist.")
     targets = [folder / name for name in pdf_file_names(profiles)]
+    from db.atomic import refuse_protected_target
+
+    for target in targets:
+        refuse_protected_target(target, protected)
     staged: list[Path] = []
     try:
         for index, (profile, target) in enumerate(zip(profiles, targets, strict=True)):

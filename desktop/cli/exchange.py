@@ -171,6 +171,9 @@ def run_export(options: argparse.Namespace) -> int:
         )
         return 2
     store = open_store(options)
+    from db.atomic import refuse_protected_target
+
+    refuse_protected_target(target, store.path)
     profiles = store.iter_profiles()
     if kind == "json":
         from db.interchange import dump_json

@@ -116,7 +116,7 @@ def run_pdf(options: argparse.Namespace) -> int:
         profiles = LazyProfiles(store, ids)
         print_options = PrintOptions(include_notes=options.notes, description=description)
         if options.output is not None:
-            entries = write_pdf(options.output, profiles, print_options)
+            entries = write_pdf(options.output, profiles, print_options, protected=store.path)
             pages = entries[-1].first_page + entries[-1].pages - 1
             networks = "1 netwerk" if len(ids) == 1 else f"{len(ids)} netwerken"
             say(
@@ -134,7 +134,9 @@ def run_pdf(options: argparse.Namespace) -> int:
                     f"The folder {options.folder} cannot be created: {error.strerror}.",
                 )
                 return 1
-            written = write_pdf_folder(options.folder, profiles, print_options)
+            written = write_pdf_folder(
+                options.folder, profiles, print_options, protected=store.path
+            )
             say(
                 options,
                 f"{len(written)} PDF-bestand(en) in {options.folder}",

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
@@ -38,6 +38,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from db.limits import MAX_QUERY_CHARS, MAX_WORD_CHARS
 from db.messages import FIELD_LABELS
 from db.reference import fold
 from db.schemas import MAX_YEAR, MIN_YEAR, Province, province_from_text
@@ -343,9 +344,19 @@ class ParsedQuery:
         return not self.groups and not self.excluded
 
 
+def _bounded_tokens(text: str) -> tuple[tuple[str, ...], bool]:
+    """The words of ``text``, each cut to MAX_WORD_CHARS; and whether the last one was cut
+    (then it is searched as the start of a word)."""
+    tokens = _TOKEN.findall(text)
+    cut = bool(tokens) and len(tokens[-1]) > MAX_WORD_CHARS
+    return tuple(token[:MAX_WORD_CHARS] for token in tokens), cut
+
+
 def parse_query(user_text: str) -> ParsedQuery:
     """Read a search as people type it; never fails, whatever the text."""
-    source = unicodedata.normalize("NFC", _INVISIBLE.sub(" ", user_text))
+    # Bounded whatever is pasted: a query of MAX_QUERY_CHARS, words of MAX_WORD_CHARS letters
+    # (a longer one is searched by its start). A 100,000-letter word took 24 s and 1.4 GB.
+    source = unicodedata.normalize("NFC", _INVISIBLE.sub(" ", user_text[:MAX_QUERY_CHARS]))
     units: list[tuple[str, Phrase | None]] = []  # ("and" | "not" | "or", phrase)
     position, length = 0, len(source)
     negate_next = False
@@ -364,7 +375,8 @@ def parse_query(user_text: str) -> ParsedQuery:
             body = source[position + 1 : end] if closed else source[position + 1 :]
             position = end + 1 if closed else length
             # An unclosed phrase is still being typed: its last word may continue.
-            phrase = Phrase(tuple(_TOKEN.findall(body)), prefix=not closed)
+            tokens, cut = _bounded_tokens(body)
+            phrase = Phrase(tokens, prefix=not closed or cut)
         else:
             end = position
             while end < length and not source[end].isspace() and source[end] != '"':
@@ -379,7 +391,7 @@ def parse_query(user_text: str) -> ParsedQuery:
             if not negated and word in _NOT_WORDS:
                 negate_next = True
                 continue
-            phrase = Phrase(tuple(_TOKEN.findall(word)), prefix=True)
+            phrase = Phrase(_bounded_tokens(word)[0], prefix=True)
         if phrase.tokens:
             units.append(("not" if negated else "and", phrase))
     groups: list[list[Phrase]] = []
@@ -803,7 +815,7 @@ def _letter_pattern(char: str) -> str:
     return "[" + "".join(re.escape(c) for c in spellings) + "]"
 
 
-@cache
+@lru_cache(maxsize=256)  # bounded: a long session of searches must not grow it without end
 def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     """A pattern that finds ``phrase`` in stored text as FTS5 matched it: any case, any accents.
 

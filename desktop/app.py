@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.settings import APPLICATION, ORGANIZATION
 
@@ -110,7 +110,9 @@ def run_gui(args: list[str]) -> int:
     try:
         session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:
-        QMessageBox.critical(
+        from desktop import dialogs
+
+        dialogs.show_critical(
             None,
             QCoreApplication.translate("App", "Database niet geopend"),
             error.english if language == "en" else str(error),

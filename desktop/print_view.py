@@ -108,7 +108,8 @@ class ProfilePreview(QTextBrowser):
 
     @staticmethod
     def _open_mail(url: QUrl) -> None:
-        if url.scheme() == "mailto":
+        # Only a plain address: options (?cc=, &body=) never reach the mail program.
+        if url.scheme() == "mailto" and not url.hasQuery() and not url.hasFragment():
             QDesktopServices.openUrl(url)
 
 
@@ -425,7 +426,9 @@ class PrintController(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._parent, title, message)
+        from desktop import dialogs
+
+        dialogs.show_error(self._parent, title, message)  # plain text: it may quote a name
 
 
 class WindowPrinting(QObject):

@@ -65,8 +65,10 @@ def run_command(args: list[str]) -> int:
     try:
         return int(options.handler(options) or 0)
     except (StoreError, DatabaseFileError) as error:
+        from desktop.cli.common import tell
+
         english = options.lang == "en"
-        print(f"netwerken: {error.english if english else error}", file=sys.stderr)
+        tell(f"netwerken: {error.english if english else error}", error=True)
         return 1
     except KeyboardInterrupt:
         return 130

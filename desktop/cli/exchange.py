@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import open_store, say
+from desktop.cli.common import open_store, say, tell
 
 if TYPE_CHECKING:
     from db.merge import ImportCandidate, MergePlan
@@ -115,7 +115,7 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
         )
     if options.replace:
         replaced = replace_with(store, candidate)
-        print(replaced.summary("en" if english else "nl"))
+        tell(replaced.summary("en" if english else "nl"))
         return 0
     plan = plan_merge(store, candidate)
     if plan.conflicts and options.prefer is None:
@@ -123,7 +123,7 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
         return 1
     default = Choice(options.prefer) if options.prefer else None
     merged = apply_merge(store, plan, default=default)
-    print(merged.summary("en" if english else "nl"))
+    tell(merged.summary("en" if english else "nl"))
     if merged.backup:
         say(
             options,
@@ -237,5 +237,5 @@ def run_restore_backup(options: argparse.Namespace) -> int:
     else:
         chosen = Path(options.backup)
     report = restore_backup(store, chosen)
-    print(report.summary("en" if options.lang == "en" else "nl"))
+    tell(report.summary("en" if options.lang == "en" else "nl"))
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from desktop.cli.common import matching_ids, open_store, say
+from desktop.cli.common import matching_ids, open_store, say, tell
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -58,7 +58,7 @@ def query_ids(store: Store, text: str) -> list[UUID]:
 
 
 def complain(options: argparse.Namespace, dutch: str, english: str) -> None:
-    print(english if getattr(options, "lang", None) == "en" else dutch, file=sys.stderr)
+    tell(english if getattr(options, "lang", None) == "en" else dutch, error=True)
 
 
 def ensure_gui_application() -> Any:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from db.atomic import atomic_path
 from db.file_names import file_names
-from desktop.cli.common import matching_ids, open_store, say
+from desktop.cli.common import matching_ids, open_store, say, tell
 
 
 def register(subparsers: Any) -> None:
@@ -49,11 +48,11 @@ def run_parse(options: argparse.Namespace) -> int:
         try:
             result = parse_profile_file(name)
         except ProfileTextError as error:
-            print(f"{name}: {error.english if options.lang == 'en' else error}", file=sys.stderr)
+            tell(f"{name}: {error.english if options.lang == 'en' else error}", error=True)
             failed = True
             continue
         for warning in result.warnings:
-            print(f"{name}: {warning}", file=sys.stderr)
+            tell(f"{name}: {warning}", error=True)
         profiles.append(result.profile)
     document = Interchange(networks=profiles)
     print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
@@ -69,9 +68,9 @@ def run_import(options: argparse.Namespace) -> int:
     for item in report.files:
         word = OUTCOME_WORDS[item.outcome][1 if english else 0]
         detail = (item.message_en if english else item.message) or item.name
-        print(f"{item.path}: {word} — {detail}")
+        tell(f"{item.path}: {word} — {detail}")
         for warning in item.warnings:
-            print(f"    ! {warning}")
+            tell(f"    ! {warning}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
     return 1 if report.count(Outcome.FAILED) else 0
 
@@ -98,5 +97,5 @@ def run_export_text(options: argparse.Namespace) -> int:
         target = folder / name
         with atomic_path(target) as partial:
             partial.write_text(write_profile(profile), encoding="utf-8", newline="\n")
-        print(target)
+        tell(str(target))
     return 0

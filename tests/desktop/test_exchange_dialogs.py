@@ -280,7 +280,7 @@ def conflict_plan(store: Store) -> tuple[MergePlan, list[UUID]]:
         update={
             "vision": "Hun visie",
             "notes": "Hun notitie",
-            "updated_at": borsbeek.updated_at + timedelta(days=1),
+            "updated_at": borsbeek.updated_at + timedelta(hours=1),
         }
     )
     older = genk.model_copy(

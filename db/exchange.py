@@ -283,6 +283,7 @@ def inspect_import(path: Path, *, cancelled: Cancelled | None = None) -> ImportC
             _check_structure(copy, name, current, dbfile.SCHEMA_VERSION)
         program_version, exported_at = _guarded(name, lambda: _read_export_info(copy))
         profiles = _load_profiles(copy, name, cancelled)
+        _check_unique_ids(profiles, name)
     return ImportCandidate(
         source=path,
         kind="database",
@@ -292,6 +293,19 @@ def inspect_import(path: Path, *, cancelled: Cancelled | None = None) -> ImportC
         program_version=program_version,
         exported_at=exported_at,
     )
+
+
+def _check_unique_ids(profiles: list[NetworkProfile], name: str) -> None:
+    """Ids are compared in canonical form: "ABC…" and "abc…" are one network twice (SQLite
+    keeps them apart as text, so the file's own key does not catch it)."""
+    twice = [str(i) for i, n in Counter(p.id for p in profiles).items() if n > 1]
+    if twice:
+        raise InvalidRecordError(
+            f"Het bestand {name} bevat meerdere netwerken met dezelfde id "
+            f"({', '.join(twice[:3])}). {_UNCHANGED_NL}",
+            f"The file {name} holds several networks with the same id "
+            f"({', '.join(twice[:3])}). {_UNCHANGED_EN}",
+        )
 
 
 def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:

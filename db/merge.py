@@ -35,6 +35,7 @@ from uuid import UUID
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from db.backup import backup_for_change
 from db.errors import StoreError
 from db.models import Network, NetworkMunicipality
 from db.reference import fold
@@ -292,11 +293,15 @@ def apply_merge(
     ``choices`` by :attr:`MergeItem.key`, or ``default``); a record changed here since the plan
     was made stops the merge with :class:`StalePlanError` and nothing changes."""
     decided = decide(plan, choices, default)
-    backup = make_backup(store, "voor-samenvoegen")
     added = updated = 0
     changed: list[UUID] = []
     now = datetime.now(UTC)
-    with store.write_session() as session:
+    # No backup for a merge that changes nothing (all identical, or every conflict kept mine).
+    changes = bool(plan.new) or any(side is Choice.THEIRS for side in decided.values())
+    with (
+        backup_for_change(store.path if changes else None, "voor-samenvoegen") as backup,
+        store.write_session() as session,
+    ):
         for item in plan.items:
             if item.status is MergeStatus.NEW:
                 if session.get(Network, str(item.theirs.id)) is not None:
@@ -357,8 +362,8 @@ def replace_with(
 ) -> ReplaceReport:
     """Back up, then make the database hold exactly the candidate's records (one transaction)."""
     previous = store.count()
-    backup = make_backup(store, reason)
-    count = store.replace_all(candidate.profiles)
+    with backup_for_change(store.path, reason) as backup:  # removed again if this fails
+        count = store.replace_all(candidate.profiles)
     verify_search_index(store)
     return ReplaceReport(networks=count, previous=previous, backup=backup)
 

@@ -57,6 +57,17 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def canonical_id(network_id: UUID | str) -> str:
+    """An id as the file stores it: the UUID's lower-case hyphenated form ("ABC…" and
+    "{abc…}" name the same network). Text that is no UUID stays as it is (finds nothing)."""
+    if isinstance(network_id, UUID):
+        return str(network_id)
+    try:
+        return str(UUID(network_id))
+    except (ValueError, TypeError, AttributeError):
+        return str(network_id)
+
+
 @contextmanager
 def translated_errors(path: Path | None) -> Iterator[None]:
     """Turn SQLite's terse failures into sentences; the caller's data stays where it was."""
@@ -581,7 +592,7 @@ class Store:
 
     def get(self, network_id: UUID | str) -> NetworkProfile:
         with self.read_session() as session:
-            found = load_profiles(session, [str(network_id)])
+            found = load_profiles(session, [canonical_id(network_id)])
         if not found:
             raise NotFoundError(network_id)
         return next(iter(found.values()))
@@ -594,7 +605,7 @@ class Store:
 
     def get_many(self, ids: Iterable[UUID | str]) -> list[NetworkProfile]:
         """Full records in the order asked, a batch of queries rather than one per record."""
-        wanted = [str(i) for i in ids]
+        wanted = [canonical_id(i) for i in ids]
         found: dict[str, NetworkProfile] = {}
         with self.read_session() as session:
             for start in range(0, len(wanted), 500):
@@ -738,14 +749,15 @@ class Store:
         self, network_id: UUID | str, *, expected_version: int | None = None
     ) -> NetworkProfile:
         """Remove a record and return it as it was, so the caller can offer undo."""
+        key = canonical_id(network_id)
         with self.write_session() as session:
-            found = load_profiles(session, [str(network_id)])
+            found = load_profiles(session, [key])
             if not found:
                 raise NotFoundError(network_id)
             removed = next(iter(found.values()))
             if expected_version is not None and removed.version != expected_version:
                 raise ConflictError(removed.name, removed)
-            session.execute(delete(Network).where(Network.id == str(network_id)))
+            session.execute(delete(Network).where(Network.id == key))
             reindex_networks(session, [network_id])
         return removed
 

@@ -244,13 +244,14 @@ def test_replace_backs_up_and_merge_asks_for_choices(store: Store, tmp_path: Pat
     assert conflict.newest is Choice.MINE  # mine was edited after the export
     report = apply_merge(store, plan, {conflict.key: Choice.NEWEST})
     assert report.updated == 0 and report.kept == 3
+    assert report.backup is None  # the merge kept mine: it changed nothing, so no backup
     assert store.get(edited.id).vision == "Mijn nieuwe visie"
 
     replace_database(store, inspect_import(target))
     assert store.get(edited.id).vision == mine[0].vision
     assert store.path is not None
     reasons = [b.reason for b in list_backups(store.path)]
-    assert "voor-vervangen" in reasons and "voor-samenvoegen" in reasons
+    assert reasons == ["voor-vervangen"]
 
 
 def test_a_deleted_network_is_purged_from_the_index_once_and_not_exported(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ def parse_gui_args(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="netwerken", add_help=False)
     parser.add_argument("--db", default=None)
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    parser.add_argument("--verbose", action="store_true")
     options, _unknown = parser.parse_known_args(args)
     return options
 
@@ -106,12 +107,14 @@ def run_gui(args: list[str]) -> int:
 
     from db.dbfile import DatabaseFileError
     from db.errors import StoreError
+    from desktop import dialogs
+    from desktop.diagnostics import install_excepthook, logger
 
+    logger.info("venster start (database %s)", options.db or "standaard")
     try:
         session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:
-        from desktop import dialogs
-
+        logger.warning("database niet geopend: %s", error)
         dialogs.show_critical(
             None,
             QCoreApplication.translate("App", "Database niet geopend"),
@@ -122,7 +125,17 @@ def run_gui(args: list[str]) -> int:
     window = build_main_window(session, settings, language)
     if session.path is not None:
         settings.preferences.add_recent_database(session.path)
+    # An error nobody caught: logged, and a sentence instead of a window that just vanishes.
+    restore_hooks = install_excepthook(
+        lambda sentence: dialogs.show_critical(
+            window, QCoreApplication.translate("App", "Er ging iets mis"), sentence
+        ),
+        language=language,
+    )
     window.show()  # the record shown last time follows right after the list's first paint
-    code = app.exec()
-    session.close()
+    try:
+        code = app.exec()
+    finally:
+        restore_hooks()
+        session.close()
     return code

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
@@ -22,7 +23,8 @@ VERB_MODULES = [
     "desktop.cli.search",
 ]
 
-GUI_OPTIONS = {"--db", "--lang"}
+GUI_OPTIONS = {"--db", "--lang"}  # options with a value that the window also takes
+GUI_FLAGS = {"--verbose"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PAD", help="databasebestand (standaard: NETWERKEN_DB of de gebruikersmap)"
     )
     parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de meldingen")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="uitgebreid verslag op het scherm (standaardfout), naast het logbestand",
+    )
     subparsers = parser.add_subparsers(dest="verb", metavar="OPDRACHT")
     for name in VERB_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -50,7 +57,7 @@ def is_command_line(args: list[str]) -> bool:
             if rest:
                 rest.pop(0)
             continue
-        if head.startswith(("--db=", "--lang=")):
+        if head.startswith(("--db=", "--lang=")) or head in GUI_FLAGS:
             continue
         return True
     return False
@@ -67,6 +74,7 @@ def run_command(args: list[str]) -> int:
     except (StoreError, DatabaseFileError) as error:
         from desktop.cli.common import tell
 
+        logging.getLogger("netwerken.cli").warning("%s: %s", options.verb, error)
         english = options.lang == "en"
         tell(f"netwerken: {error.english if english else error}", error=True)
         return 1

@@ -26,11 +26,14 @@ from db.merge import ImportCandidate
 from db.messages import describe, label
 from db.schemas import INTERCHANGE_FORMAT, INTERCHANGE_VERSION, Interchange, NetworkProfile
 
-# Far above any real database (10,000 networks are some tens of MB), far below harm.
-MAX_BYTES = 256 * 1024 * 1024
-# Objects and lists in the whole file: a real network has some tens. Bounds the memory that
-# parsing costs (an empty object is 64 bytes in Python, 3 in the file).
-MAX_CONTAINERS = 3_000_000
+# Bounds on what is read and parsed, so refusing any file stays under ~300 MB of memory
+# (measured in tests/robustness). A real database of some hundreds of networks is a few MB
+# (a network is ~7 KB and ~120 values in JSON); these allow thousands.
+MAX_BYTES = 64 * 1024 * 1024
+# Values in the file, counted as the commas, braces and brackets before them: each becomes a
+# Python object of 50-200 bytes, while it costs 2-3 bytes in the file.
+MAX_TOKENS = 2_500_000
+_CHUNK = 1024 * 1024
 _SHOWN_PROBLEMS = 8
 _UNCHANGED_NL = "Het bestand werd niet ingelezen; je eigen database is ongewijzigd."
 _UNCHANGED_EN = "The file was not imported; your own database is unchanged."
@@ -53,23 +56,33 @@ def dump_json(profiles: Iterable[NetworkProfile], target: Path) -> int:
 def load_json(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandidate:
     """Read and validate an interchange document; raises with the reason if it is not one.
 
-    Bounded for any file: at most :data:`MAX_BYTES`, :data:`MAX_CONTAINERS` objects and lists
-    (counted in the bytes before parsing: a file of tiny objects costs some hundred bytes of
-    memory per byte), :data:`MAX_NETWORKS` networks, and validation stops after the problems a
+    Bounded for any file: at most :data:`MAX_BYTES` and :data:`MAX_TOKENS` values (counted
+    while reading, before parsing: a file of tiny objects costs some tens of bytes of memory
+    per byte), :data:`MAX_NETWORKS` networks, and validation stops after the problems a
     message shows. ``cancelled()`` is asked between networks; True stops with
     :class:`~db.errors.ImportCancelled`.
     """
     path = Path(path)
     name = path.name
+    too_big = InvalidJsonError(
+        f"Het bestand {name} is te groot of te fijn opgedeeld voor een uitwisselbestand. "
+        f"{_UNCHANGED_NL}",
+        f"The file {name} is too large or too finely divided for an interchange file. "
+        f"{_UNCHANGED_EN}",
+    )
     try:
-        size = require_regular_file(path).st_size
-        if size > MAX_BYTES:
-            raise InvalidJsonError(
-                f"Het bestand {name} is te groot voor een uitwisselbestand. {_UNCHANGED_NL}",
-                f"The file {name} is too large for an interchange file. {_UNCHANGED_EN}",
-            )
+        if require_regular_file(path).st_size > MAX_BYTES:
+            raise too_big
+        # Read in chunks, counting the values to come: a file over a limit is refused having
+        # held one chunk, not the whole file and its parse.
+        data = bytearray()
+        tokens = 0
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            while chunk := handle.read(_CHUNK):
+                tokens += chunk.count(b",") + chunk.count(b"{") + chunk.count(b"[")
+                if len(data) + len(chunk) > MAX_BYTES or tokens > MAX_TOKENS:
+                    raise too_big
+                data += chunk
     except NotARegularFileError:
         raise InvalidJsonError(*regular_file_sentence(path)) from None
     except OSError as error:
@@ -82,15 +95,10 @@ def load_json(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandid
             f"Het bestand {name} is leeg. {_UNCHANGED_NL}",
             f"The file {name} is empty. {_UNCHANGED_EN}",
         )
-    if len(data) > MAX_BYTES or data.count(b"{") + data.count(b"[") > MAX_CONTAINERS:
-        raise InvalidJsonError(
-            f"Het bestand {name} is te groot of te fijn opgedeeld voor een uitwisselbestand. "
-            f"{_UNCHANGED_NL}",
-            f"The file {name} is too large or too finely divided for an interchange file. "
-            f"{_UNCHANGED_EN}",
-        )
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        del data  # the text and its parse are enough to hold at once
+        raw = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InvalidJsonError(
             f"Het bestand {name} is geen geldig JSON-bestand ({error}). {_UNCHANGED_NL}",
@@ -106,7 +114,7 @@ def load_json(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandid
             f"Het bestand {name} bevat een getal dat te lang is. {_UNCHANGED_NL}",
             f"The file {name} holds a number that is too long. {_UNCHANGED_EN}",
         ) from error
-    del data
+    del text
     _check_envelope(raw, name)
     assert isinstance(raw, dict)
     networks = raw.get("networks")

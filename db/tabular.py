@@ -8,6 +8,7 @@ atomically. openpyxl is imported only when an XLSX file is made (start-up speed)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -172,10 +173,17 @@ def csv_value(value: Cell) -> str:
 _QUOTE_WHEN = frozenset(';,"\t\r\n')
 
 
+# Excel set to comma lists splits our ;-separated lines at every comma, quoted or not (the
+# quote is not at the start of its cell there), and a line break can start a row: a formula
+# start right after one is given the same apostrophe as at the start of a cell.
+_FORMULA_AFTER_BREAK = re.compile(r"(?<=[,\r\n])(\s*)(?=[=+\-@])")
+
+
 def csv_field(text: str) -> str:
     """One CSV field: quoted (with doubled quotes) when it holds any of :data:`_QUOTE_WHEN`."""
     if _QUOTE_WHEN.isdisjoint(text):
         return text
+    text = _FORMULA_AFTER_BREAK.sub(r"\1'", text)
     return '"' + text.replace('"', '""') + '"'
 
 

@@ -8,6 +8,7 @@ version raises :class:`ConflictError` instead of overwriting.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import sqlite3
@@ -51,6 +52,9 @@ from db.schemas import (
     NetworkProfile,
 )
 from db.search import reindex_all, reindex_networks
+
+
+_log = logging.getLogger("netwerken.store")
 
 
 def _now() -> datetime:
@@ -495,6 +499,7 @@ class Store:
             )
             store = cls(engine, path, journal)
             store._check_readable()
+            _log.info("geopend: %s (write-ahead-log: %s)", path, "ja" if journal.wal else "nee")
             if header.schema_version < dbfile.SCHEMA_VERSION:
                 store._migrate_if_needed(force=True, backup=header.schema_version > 0)
             return store

@@ -53,7 +53,6 @@ from db.schemas import (
 )
 from db.search import reindex_all, reindex_networks
 
-
 _log = logging.getLogger("netwerken.store")
 
 

@@ -4,15 +4,20 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+112"/>
+        <location filename="../../desktop/app.py" line="+120"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+700"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="+726"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +40,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+131"/>
+        <location filename="../../desktop/print_view.py" line="+132"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -86,7 +91,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+19"/>
+        <location filename="../../desktop/dialogs.py" line="+46"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
@@ -101,12 +106,12 @@
         <translation>Do you want to save the changes to &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Als je niet opslaat, gaan je wijzigingen verloren.</source>
         <translation>If you don&apos;t save, your changes will be lost.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
@@ -118,12 +123,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Netwerk verwijderen</source>
         <translation>Delete network</translation>
     </message>
@@ -163,7 +168,7 @@
         <translation>Changed in the meantime</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Herladen laat je wijzigingen vallen. Opnieuw opslaan zet het netwerk terug met je wijzigingen. Annuleren laat alles in het formulier staan.</source>
         <translation>Reload drops your changes. Save again puts the network back with your changes. Cancel leaves everything in the form.</translation>
     </message>
@@ -173,7 +178,7 @@
         <translation>Save again</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Herladen toont de andere versie en laat je wijzigingen vallen. Overschrijven vervangt de andere wijziging door de jouwe. Annuleren laat alles in het formulier staan.</source>
         <translation>Reload shows the other version and drops your changes. Overwrite replaces the other change with yours. Cancel leaves everything in the form.</translation>
     </message>
@@ -188,7 +193,7 @@
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -234,12 +239,17 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-604"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="-609"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+2"/>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Veld</source>
         <translation>Field</translation>
     </message>
@@ -408,7 +418,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <location line="+5"/>
         <source>Export mislukt</source>
         <translation>Export failed</translation>
@@ -424,9 +434,14 @@
         <translation>{name} could not be written: {reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Het bestand wordt gecontroleerd…</source>
         <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import gestopt; je database is ongewijzigd.</source>
+        <translation>Import stopped; your database is unchanged.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -606,7 +621,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-726"/>
+        <location filename="../../desktop/exchange_dialogs.py" line="-734"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -675,12 +690,12 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+106"/>
+        <location filename="../../desktop/main_window.py" line="+107"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
         <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
     </message>
@@ -846,12 +861,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+380"/>
+        <location line="+395"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-389"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -881,7 +896,7 @@ Nothing was changed.</translation>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+424"/>
+        <location line="+425"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -920,7 +935,7 @@ The current database stays open.</translation>
         <translation>Database not created</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>(nog geen)</source>
         <translation>(none yet)</translation>
     </message>
@@ -945,7 +960,7 @@ The current database stays open.</translation>
         <translation>Opened: {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Netwerken gebruikt de gekozen taal vanaf de volgende start.</source>
         <translation>Netwerken uses the chosen language from the next start.</translation>
     </message>
@@ -1510,8 +1525,8 @@ The current database stays open.</translation>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+19"/>
+        <location line="+24"/>
+        <location line="+26"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
@@ -1574,7 +1589,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-315"/>
+        <location line="-329"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1855,7 +1870,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+343"/>
+        <location filename="../../desktop/print_view.py" line="+359"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -21,14 +21,12 @@ from uuid import uuid4
 
 import pytest
 
-from db import locations
 from db.backup import backup_file, list_backups, prune
 from db.dbfile import DatabaseFileError
 from db.errors import StoreError, WriteError
 from db.exchange import ImportFileError, export_database, inspect_import
 from db.interchange import load_json
 from db.listing import Listing
-from db.locations import StorageKind, sqlite_file_uri
 from db.merge import apply_merge, plan_merge, replace_with
 from db.store import Store
 from db.tabular import export_csv
@@ -156,6 +154,8 @@ def test_a_database_in_a_folder_with_odd_characters_is_that_file(
 
 
 def test_the_uri_of_windows_paths() -> None:
+    from db.locations import sqlite_file_uri
+
     assert (
         sqlite_file_uri(PureWindowsPath(r"S:\Vrije Tijd\Netwerken #2\db.sqlite"), {"mode": "rw"})
         == "file:///S:/Vrije%20Tijd/Netwerken%20%232/db.sqlite?mode=rw"
@@ -185,14 +185,17 @@ def test_the_recent_files_keep_the_path_as_chosen(tmp_path: Path, qapp: object) 
 
 @pytest.mark.parametrize(
     ("kind", "words"),
-    [(StorageKind.NETWORK, "netwerkschijf"), (StorageKind.CLOUD, "gesynchroniseerde map")],
+    [("network", "netwerkschijf"), ("cloud", "gesynchroniseerde map")],
 )
 def test_no_write_ahead_log_on_a_share_or_in_a_synced_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: StorageKind, words: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, words: str
 ) -> None:
+    from db import locations
+    from db.locations import StorageKind
+
     local = make_database(tmp_path / "netwerken.sqlite")
     assert Store.open(local).info()["journal_mode"] == "wal"
-    monkeypatch.setattr(locations, "storage_probe", lambda _path: kind)
+    monkeypatch.setattr(locations, "storage_probe", lambda _path: StorageKind(kind))
     store = Store.open(local)  # the same file, now "on a share": switched to a rollback journal
     assert store.info()["journal_mode"] == "delete"
     assert store.journal_note is not None and words in store.journal_note[0]
@@ -210,6 +213,9 @@ def test_no_write_ahead_log_on_a_share_or_in_a_synced_folder(
 
 
 def test_the_probe_knows_cloud_folders_and_unc_paths(tmp_path: Path) -> None:
+    from db import locations
+    from db.locations import StorageKind
+
     assert locations.probe_storage(tmp_path) is StorageKind.LOCAL
     for folder in ("OneDrive - Gemeente Genk", "Dropbox", "Google Drive", "iCloud Drive"):
         assert locations.probe_storage(tmp_path / folder / "db.sqlite") is StorageKind.CLOUD
@@ -219,6 +225,8 @@ def test_the_probe_knows_cloud_folders_and_unc_paths(tmp_path: Path) -> None:
 def test_the_window_says_once_why_the_file_has_no_write_ahead_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
 ) -> None:
+    from db import locations
+    from db.locations import StorageKind
     from desktop.main_window import MainWindow
     from desktop.operations import DatabaseSession
     from desktop.settings import Settings

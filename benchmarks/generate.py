@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from db.reference import Municipality, municipalities
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.reference import Municipality, municipalities
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
 
 DEFAULT_SEED = 20261125
 

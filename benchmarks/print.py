@@ -5,7 +5,7 @@
 Builds a database of ``--count`` generated networks, then measures in separate processes (so each
 peak memory figure belongs to one measurement):
 
-- one profile to PDF: ``desktop.printing.write_pdf`` (header, footer, headings kept with their
+- one profile to PDF: ``desktop.printing.documents.write_pdf`` (header, footer, headings kept with their
   text) against the same HTML and stylesheet printed by a bare ``QTextDocument.print_``;
 - all networks into one PDF (title page, contents, headers, footers) against one bare document
   holding all their HTML;
@@ -43,7 +43,7 @@ def _peak_mb() -> float:
 
 
 def _profiles(db: Path, count: int | None) -> list[Any]:
-    from db.store import Store
+    from db.storage.store import Store
 
     store = Store.open(db)
     try:
@@ -57,7 +57,7 @@ def _bare_pdf(html: str, path: Path) -> int:
     """The baseline: the HTML with the same stylesheet, ``QTextDocument.print_`` and nothing else."""
     from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
-    from desktop.profile_html import print_stylesheet
+    from desktop.printing.profile_html import print_stylesheet
 
     document = QTextDocument()
     document.setDefaultStyleSheet(print_stylesheet())
@@ -70,7 +70,7 @@ def _bare_pdf(html: str, path: Path) -> int:
 
 
 def _joined_html(profiles: list[Any]) -> str:
-    from desktop.profile_html import profile_html
+    from desktop.printing.profile_html import profile_html
 
     bodies = []
     for profile in profiles:
@@ -91,8 +91,8 @@ def child(mode: str, db: Path, count: int | None, out: Path) -> dict[str, Any]:
     """One measurement in this process; returns seconds, pages and peak memory."""
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.printing import write_pdf
-    from desktop.profile_html import profile_html
+    from desktop.printing.documents import write_pdf
+    from desktop.printing.profile_html import profile_html
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it
     profiles = _profiles(db, count) if mode != "ours-all" else []
@@ -121,8 +121,8 @@ def child(mode: str, db: Path, count: int | None, out: Path) -> dict[str, Any]:
         pages = _bare_pdf(_joined_html(profiles), out)
         result |= {"seconds": time.perf_counter() - start, "pages": pages}
     else:  # "ours-all": as the window and the command line do it, records fetched lazily
-        from db.store import Store
-        from desktop.printing import LazyProfiles
+        from db.storage.store import Store
+        from desktop.printing.documents import LazyProfiles
 
         store = Store.open(db)
         ids = store.list_ids()[:count] if count else store.list_ids()

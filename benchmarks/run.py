@@ -52,8 +52,8 @@ def machine() -> str:
 
 
 def run(quick: bool) -> list[Figure]:
+    from benchmarks import overview, privacy, search, startup, workflow
     from benchmarks import print as print_bench
-    from benchmarks import search, startup, workflow
     from benchmarks.generate import build_database
 
     os.chdir(ROOT)  # the print benchmark runs its measurements as `python -m benchmarks.print`
@@ -77,6 +77,8 @@ def run(quick: bool) -> list[Figure]:
             ("search", lambda: search.figures(quick, large, large_count)),
             ("window and exchange", lambda: workflow.figures(quick, large, large_count)),
             ("print", lambda: print_bench.figures(quick, small, 300)),
+            ("overview", lambda: overview.figures(quick, small, large, large_count)),
+            ("personal data", lambda: privacy.figures(quick, large, large_count, small, 300)),
         ):
             print(f"\n== {label} ==", flush=True)
             figures += measure()

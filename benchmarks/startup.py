@@ -85,8 +85,8 @@ def measure(
 
 def build_samples_database(path: Path) -> tuple[Path, int]:
     """A database holding the published sample profiles, as the program's first start makes it."""
-    from db.samples import seed_samples
-    from db.store import Store
+    from db.storage.store import Store
+    from db.text.samples import seed_samples
 
     store = Store.open(path)
     try:

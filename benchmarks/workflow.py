@@ -60,9 +60,9 @@ def window_figures(database: Path, count: int) -> list[Figure]:
 
 
 def text_import_figure(folder: Path, count: int = 1000) -> Figure:
-    from db.profile_text import write_profile
-    from db.store import Store
-    from db.text_import import OnDuplicate, Outcome, import_texts
+    from db.storage.store import Store
+    from db.text.profile_text import write_profile
+    from db.text.text_import import OnDuplicate, Outcome, import_texts
 
     texts = folder / "fiches"
     texts.mkdir()
@@ -86,8 +86,8 @@ def text_import_figure(folder: Path, count: int = 1000) -> Figure:
 
 
 def exchange_figures(database: Path, count: int, rounds: int) -> list[Figure]:
-    from db.exchange import export_database, inspect_import
-    from db.store import Store
+    from db.exchange.database_file import export_database, inspect_import
+    from db.storage.store import Store
 
     store = Store.open(database)
     folder = database.parent

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.settings import APPLICATION, ORGANIZATION
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
     from desktop.operations import DatabaseSession
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
 
 
 def parse_gui_args(args: list[str]) -> argparse.Namespace:
@@ -51,21 +51,27 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def build_main_window(session: DatabaseSession, settings: Settings, language: str) -> MainWindow:
     """The main window with every part of the program plugged in (also for the screenshots)."""
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     window = MainWindow(session, settings, language=language)
-    from desktop.exchange_dialogs import install_exchange
+    from desktop.exchange.dialogs import install_exchange
 
     install_exchange(window)  # import/export/backup actions; the daily backup after first paint
-    from desktop.print_view import install_printing
+    from desktop.printing.view import install_printing
 
     install_printing(window)  # the "Profiel" tab, print and PDF actions
-    from desktop.search_bar import install_search
+    from desktop.window.search_bar import install_search
 
     install_search(window)  # the search field (Ctrl+F) and filters in the toolbar
-    from desktop.text_import import install_text_import
+    from desktop.exchange.text_import import install_text_import
 
     install_text_import(window)  # Bestand › Importeren › Fiches importeren…
+    from desktop.overview.view import install_overview
+
+    install_overview(window)  # the "Overzicht" tab (charts load when it is first shown)
+    from desktop.privacy import install_privacy
+
+    install_privacy(window)  # Beeld › Personen…, Help › Persoonsgegevens in Netwerken
     return window
 
 
@@ -74,11 +80,11 @@ def open_session(target: str | None) -> DatabaseSession:
 
     A file that exists, is ours and has the current schema is only header-checked and read once
     (a damaged file is refused here, not in every view); its store is built after the first
-    paint. Anything else goes through :func:`db.samples.open_default_or`: a foreign or newer file
+    paint. Anything else goes through :func:`db.text.samples.open_default_or`: a foreign or newer file
     is refused, an older one migrated, a missing default created and filled with the samples.
     """
-    from db import dbfile
-    from db.listing import Listing
+    from db.storage import dbfile
+    from db.storage.listing import Listing
     from desktop.operations import DatabaseSession
 
     if target is None or "://" not in target:
@@ -91,7 +97,7 @@ def open_session(target: str | None) -> DatabaseSession:
                 check_database_file(path, header.schema_version)  # its own triggers refused
                 Listing(path).count()
                 return DatabaseSession(path=path)
-    from db.samples import open_default_or
+    from db.text.samples import open_default_or
 
     return DatabaseSession(open_default_or(target))
 
@@ -105,8 +111,8 @@ def run_gui(args: list[str]) -> int:
     settings = Settings()
     language = install_translations(app, options.lang or settings.preferences.language)
 
-    from db.dbfile import DatabaseFileError
-    from db.errors import StoreError
+    from db.model.errors import StoreError
+    from db.storage.dbfile import DatabaseFileError
     from desktop import dialogs
     from desktop.diagnostics import install_excepthook, logger
 

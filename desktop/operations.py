@@ -1,6 +1,6 @@
 """Every change to the open database goes through here, and is announced (learned from Anki).
 
-:class:`DatabaseSession` owns the current :class:`~db.store.Store`. Each operation is one short
+:class:`DatabaseSession` owns the current :class:`~db.storage.store.Store`. Each operation is one short
 store call; afterwards it emits ``changed(Change)`` saying which records changed, or
 ``databaseChanged(store)`` when another file was opened. Views listen and refresh themselves;
 no view reaches into another to refresh it.
@@ -10,7 +10,7 @@ store guarantees that a failed call left the file as it was.
 
 Start-up speed: a session can be opened on a file whose header was checked (current, ours)
 without building the store. The record list reads through :attr:`DatabaseSession.listing`
-(plain sqlite3), and the :class:`~db.store.Store` (SQLAlchemy, pydantic) is built on first use;
+(plain sqlite3), and the :class:`~db.storage.store.Store` (SQLAlchemy, pydantic) is built on first use;
 the window has its code loaded on a worker thread right after its first paint
 (:meth:`DatabaseSession.prepare_in_background`).
 """
@@ -27,14 +27,14 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from db.changes import Change, ChangeKind
-from db.dbfile import DatabaseFileError
-from db.errors import ConflictError, StoreError, WriteError
-from db.listing import Listing, ListSource
+from db.model.changes import Change, ChangeKind
+from db.model.errors import ConflictError, StoreError, WriteError
+from db.storage.dbfile import DatabaseFileError
+from db.storage.listing import Listing, ListSource
 
 if TYPE_CHECKING:
-    from db.schemas import NetworkProfile
-    from db.store import Store
+    from db.model.schemas import NetworkProfile
+    from db.storage.store import Store
 
 _PRELOAD_POLL_MS = 15
 
@@ -42,14 +42,14 @@ _PRELOAD_POLL_MS = 15
 class DatabaseSession(QObject):
     """The open database and the operations on it."""
 
-    changed = Signal(object)  # db.store.Change
+    changed = Signal(object)  # db.storage.store.Change
     databaseChanged = Signal(object)  # the new Store
 
     def __init__(
         self, store: Store | None = None, parent: QObject | None = None, *, path: Path | None = None
     ) -> None:
         """On an open ``store``, or on the file at ``path`` (checked by the caller with
-        :func:`db.dbfile.check_openable` and current): its store is built on first use."""
+        :func:`db.storage.dbfile.check_openable` and current): its store is built on first use."""
         super().__init__(parent)
         if store is None and path is None:
             raise ValueError("a session needs a store or the path of a checked file")
@@ -63,7 +63,7 @@ class DatabaseSession(QObject):
         """The store, built the first time it is needed (SQLAlchemy is loaded then)."""
         if self._store is None:
             assert self._path is not None
-            from db.store import Store
+            from db.storage.store import Store
 
             try:
                 self._store = Store.open(self._path, create=False)
@@ -100,8 +100,8 @@ class DatabaseSession(QObject):
 
         def load() -> None:
             try:
-                from db.schemas import load_lazy_tables
-                from db.store import Store
+                from db.model.schemas import load_lazy_tables
+                from db.storage.store import Store
 
                 load_lazy_tables()
                 # What was just loaded lives as long as the program: keep it out of the
@@ -171,6 +171,17 @@ class DatabaseSession(QObject):
         self.announce(Change(ChangeKind.CREATED if is_new else ChangeKind.UPDATED, (saved.id,)))
         return saved
 
+    def mark_checked(self, network_id: UUID, version: int) -> NetworkProfile:
+        """Mark a record's import warnings checked (:meth:`Store.mark_checked`)."""
+        try:
+            stored = self.store.mark_checked(network_id, version)
+        except ConflictError as error:
+            kind = ChangeKind.DELETED if error.current is None else ChangeKind.UPDATED
+            self.announce(Change(kind, (network_id,)))
+            raise
+        self.announce(Change(ChangeKind.UPDATED, (network_id,)))
+        return stored
+
     def delete(self, network_id: UUID, *, expected_version: int | None = None) -> NetworkProfile:
         removed = self.store.delete(network_id, expected_version=expected_version)
         self.announce(Change(ChangeKind.DELETED, (network_id,)))
@@ -195,7 +206,7 @@ class DatabaseSession(QObject):
 
     def open_database(self, path: Path) -> Store:
         """Open an existing file; on any error the current database stays open."""
-        from db.store import Store
+        from db.storage.store import Store
 
         store = Store.open(path, create=False)
         self._replace(store)
@@ -210,7 +221,7 @@ class DatabaseSession(QObject):
                 f"The file {path.name} already exists. Choose another name; "
                 "an existing database is never overwritten.",
             )
-        from db.store import Store
+        from db.storage.store import Store
 
         store = Store.open(path, create=True)
         self._replace(store)

@@ -1,10 +1,14 @@
 """Screenshots of the main window on the sample database, for the README.
 
     xvfb-run -a -s "-screen 0 1400x900x24" python -m desktop.screenshots [--out docs/screenshots]
+    python -m desktop.screenshots --overview-db netwerken.sqlite   # only the Overzicht shots
 
 The samples go into a temporary database (the user's own is never touched); the window is shown
 at 1400 × 900 and grabbed: the list with a record's form, the form at its goals and contacts,
-and a new record whose save was refused, with the problems marked at their fields.
+and a new record whose save was refused, with the problems marked at their fields. The
+Overzicht tab is grabbed on a database of its own (``--overview-db``; the README's shots use 300
+generated networks, ``benchmarks/generate.py``, as five samples make thin charts): its top, its
+charts, and the list narrowed by a click on a province's bar.
 """
 
 from __future__ import annotations
@@ -40,8 +44,8 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
     from desktop.app import application, build_main_window
 
     app = application()
-    from db.samples import seed_samples
-    from db.store import Store
+    from db.storage.store import Store
+    from db.text.samples import seed_samples
     from desktop import dialogs
     from desktop.i18n import install_translations
     from desktop.operations import DatabaseSession
@@ -101,11 +105,83 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
     return shots
 
 
+def make_overview_screenshots(out: Path, database: Path, *, language: str = "nl") -> list[Path]:
+    """The Overzicht tab on a copy of ``database``: its top, further down, and after a click on
+    the bar of the province with the most networks."""
+    import shutil
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.app import application, build_main_window, open_session
+    from desktop.i18n import install_translations
+    from desktop.settings import Settings
+
+    app = application()
+    language = install_translations(app, language)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="netwerken-screens-") as folder:
+        copy = Path(folder) / "netwerken.sqlite"
+        shutil.copyfile(database, copy)
+        session = open_session(str(copy))
+        window = build_main_window(session, Settings(Path(folder) / "settings.ini"), language)
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        settle(300)
+        overview = window.overview_controller  # type: ignore[attr-defined]
+        overview.show_tab()
+        for _ in range(300):  # computed on its worker; matplotlib loads the first time
+            settle(100)
+            if overview.result is not None:
+                break
+        if overview.result is None:
+            raise RuntimeError("the overview was not computed in 30 seconds")
+        # The list narrow, the overview wide: as an officer reading figures would set it.
+        window.splitter.setSizes([430, WIDTH - 430])
+        settle(300)
+        shots = [grab(window, out / "overview.png")]
+        page = overview.page
+        page.scroll_area.ensureWidgetVisible(page.charts["agreements"], 0, 0)
+        shots.append(grab(window, out / "overview-charts.png"))
+        busiest = max(
+            (row for row in overview.result.provinces if row.province),
+            key=lambda row: row.networks.count,
+        )
+        canvas = page.charts["provinces"]
+        page.scroll_area.ensureWidgetVisible(canvas)
+        settle()
+        x, y = canvas.bar_center(busiest.province)
+        QTest.mouseClick(
+            canvas,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(round(x), round(y)),
+        )
+        for _ in range(100):
+            settle(100)
+            if overview.result is not None and overview.result.count == busiest.networks.count:
+                break
+        page.scroll_area.verticalScrollBar().setValue(0)
+        shots.append(grab(window, out / "overview-province.png"))
+        overview.wait()
+        if window.has_form():
+            window.form.discard()
+        window.close()
+        session.close()
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", choices=["nl", "en"], default="nl")
+    parser.add_argument(
+        "--overview-db", type=Path, help="only the Overzicht shots, on (a copy of) this database"
+    )
     options = parser.parse_args(argv)
+    if options.overview_db is not None:
+        make_overview_screenshots(options.out, options.overview_db, language=options.lang)
+        return 0
     make_screenshots(options.out, language=options.lang)
     return 0
 

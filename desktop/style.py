@@ -35,6 +35,8 @@ QToolButton#navLink {{ color: {ACCENT}; padding: 2px 6px; border-radius: 4px; }}
 QToolButton#navLink:hover {{ background: #e6f0f4; }}
 QLabel#problemBanner {{ background: #fdecea; color: {PROBLEM}; border: 1px solid #f3b8b2;
     border-radius: 6px; padding: 6px 10px; }}
+QFrame#importWarnings {{ background: #fff4e5; border: 1px solid #f0c68a; border-radius: 6px; }}
+QLabel#importWarningsTitle {{ color: #8a4b00; font-weight: 600; }}
 QPushButton#primaryButton {{ background: {ACCENT}; color: white; border: 1px solid #195d75;
     border-radius: 5px; padding: 5px 14px; font-weight: 600; }}
 QPushButton#primaryButton:hover {{ background: #22809f; }}

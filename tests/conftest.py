@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db.store import Store
+from db.storage.store import Store
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 

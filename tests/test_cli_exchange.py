@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db.store import Store
+from db.storage.store import Store
 from desktop.__main__ import main
 from tests.db.factories import full_profile
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from db.profile_text import parse_profile_file
-from db.samples import sample_texts
+from db.text.profile_text import parse_profile_file
+from db.text.samples import sample_texts
 from desktop.__main__ import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
@@ -76,7 +76,7 @@ def test_export_text_writes_profiles_that_read_back_equal(db_path: Path, tmp_pat
     assert main(["--db", str(db_path), "export-text", "--all", "-o", str(out)]) == 0
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(name.capitalize() for name, _ in sample_texts())
-    from db.store import Store
+    from db.storage.store import Store
 
     store = Store.open(db_path)
     (genk,) = store.find_by_municipality("Genk")
@@ -90,3 +90,50 @@ def test_export_text_of_unknown_name_writes_nothing(db_path: Path, tmp_path: Pat
     assert main(["--db", str(db_path), "import", str(SAMPLES)]) == 0
     assert main(["--db", str(db_path), "export-text", "Atlantis", "-o", str(tmp_path / "x")]) == 1
     assert not (tmp_path / "x").exists()
+
+
+CUT_OFF = (
+    "Melle (Oost- Vlaanderen)\n\nLokaal Netwerk\n\n"
+    "Lokaal netwerk Melle wil streven naar een doordacht vrijetijdsaanbod voor iedereen. "
+    "Daarom werken we samen met alle partners in de gemeente en daarbuiten.\n\n"
+    "Partners: OCMW, CAW. Op termijn wil het netwerk ook scholen betrekken.\n\n"
+    "Contactpersoon: Els Smet\n"
+)
+
+
+def test_imported_warnings_are_kept_shown_found_and_marked_checked(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    melle = tmp_path / "melle.txt"
+    melle.write_text(CUT_OFF, encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(melle), str(SAMPLES / "genk.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "De tekst lijkt afgebroken in 'Contactpersoon'" in out
+    assert main(["--db", str(db_path), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Lokaal netwerk Melle: te controleren" in out
+    assert "    ! De tekst lijkt afgebroken in 'Contactpersoon'" in out
+    assert "Genk" in out  # Genk's province was inferred: a warning to check as well
+    # The list filter finds them.
+    assert main(["--db", str(db_path), "search", "--te-controleren", "--json"]) == 0
+    names = {hit["name"] for hit in json.loads(capsys.readouterr().out)}
+    assert names == {"Lokaal netwerk Melle", "Lokaal netwerk Genk"}
+    assert main(["--db", str(db_path), "check", "Melle", "--mark"]) == 0
+    assert "Lokaal netwerk Melle: gecontroleerd" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "search", "--te-controleren", "--json"]) == 0
+    names = {hit["name"] for hit in json.loads(capsys.readouterr().out)}
+    assert names == {"Lokaal netwerk Genk"}
+    # Marked checked, the warnings themselves stay on the record.
+    assert main(["--db", str(db_path), "check", "Melle"]) == 0
+    assert "    ! De tekst lijkt afgebroken in 'Contactpersoon'" in capsys.readouterr().out
+
+
+def test_parse_speaks_of_reading_not_storing(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = tmp_path / "recept.txt"
+    recipe.write_text("Pannenkoeken bakken: zo doe je dat.\n\nMeng de bloem.", encoding="utf-8")
+    assert main(["--db", str(db_path), "parse", str(recipe), str(SAMPLES / "genk.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "bewaard" not in err and "opgeslagen" not in err
+    assert "Dit is geen netwerkfiche: er staat geen gemeente in de titel" in err

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from db.samples import seed_samples
-from db.store import Store
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from desktop.__main__ import main
 
 

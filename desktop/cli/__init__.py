@@ -1,6 +1,6 @@
 """The command line: one module per group of verbs, each registering its sub-commands.
 
-The verbs call the same ``db`` services as the window; none of them imports Qt except ``pdf``.
+The verbs call the same ``db`` services as the window; none of them imports Qt except ``pdf`` (and ``overview --pdf``).
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ import logging
 import os
 import sys
 
-from db.dbfile import DatabaseFileError
-from db.errors import StoreError
+from db.model.errors import StoreError
+from db.storage.dbfile import DatabaseFileError
 
 # Modules that add verbs: each has ``register(subparsers)``; one line here per module.
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
+    "desktop.cli.overview",
     "desktop.cli.pdf",
+    "desktop.cli.persons",
     "desktop.cli.profiles",
     "desktop.cli.search",
 ]

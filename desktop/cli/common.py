@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from db.store import Store
+from db.storage.store import Store
 
 
 def database_path(options: argparse.Namespace) -> Path | str | None:
@@ -18,7 +18,7 @@ def database_path(options: argparse.Namespace) -> Path | str | None:
 
 
 def open_store(options: argparse.Namespace) -> Store:
-    from db.samples import open_default_or
+    from db.text.samples import open_default_or
 
     return open_default_or(options.db)
 
@@ -52,7 +52,7 @@ def print_json(data: Any) -> None:
 def matching_ids(store: Store, names: list[str]) -> tuple[list[UUID], list[str]]:
     """Ids of the networks each name matches (by network name or municipality), in the order of
     the names, each once; and the names that matched nothing."""
-    from db.reference import fold
+    from db.model.reference import fold
 
     summaries = store.summaries(store.list_ids())
     found: dict[UUID, None] = {}
@@ -69,3 +69,19 @@ def matching_ids(store: Store, names: list[str]) -> tuple[list[UUID], list[str]]
             missing.append(name)
         found.update(dict.fromkeys(hits))
     return list(found), missing
+
+
+WITHOUT_PERSONAL_DATA_HELP = (
+    "zonder persoonsgegevens: rol en organisatie van contactpersonen blijven, namen, "
+    "e-mailadressen en telefoonnummers niet (ook niet in de brontekst of de geschiedenis)"
+)
+
+
+def add_without_personal_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--without-personal-data",
+        "--zonder-persoonsgegevens",
+        dest="without_personal_data",
+        action="store_true",
+        help=WITHOUT_PERSONAL_DATA_HELP,
+    )

@@ -41,7 +41,7 @@ def run_info(options: argparse.Namespace) -> int:
 
 
 def run_schema(options: argparse.Namespace) -> int:
-    from db.schemas import Interchange
+    from db.model.schemas import Interchange
 
     print(json.dumps(Interchange.model_json_schema(), ensure_ascii=False, indent=2))
     return 0

@@ -1,7 +1,7 @@
 """Exchanging data from the command line: database files, JSON, CSV/XLSX, and backups.
 
 ``export-db``, ``import-db``, ``export``, ``import-json``, ``backups`` and ``restore-backup`` call
-the same services as the window (:mod:`db.exchange`, :mod:`db.merge`, :mod:`db.backup`). A merge
+the same services as the window (:mod:`db.exchange.database_file`, :mod:`db.exchange.merge`, :mod:`db.storage.backup`). A merge
 with conflicts and no ``--prefer`` lists them and changes nothing.
 """
 
@@ -11,11 +11,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import open_store, say, tell
+from desktop.cli.common import add_without_personal_data, open_store, say, tell
 
 if TYPE_CHECKING:
-    from db.merge import ImportCandidate, MergePlan
-    from db.store import Store
+    from collections.abc import Iterable
+
+    from db.exchange.merge import ImportCandidate, MergePlan
+    from db.model.schemas import NetworkProfile
+    from db.storage.store import Store
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -25,6 +28,7 @@ def register(subparsers: Any) -> None:
         "export-db", help="de database exporteren als één zelfstandig databasebestand"
     )
     export_db.add_argument("file", metavar="BESTAND", type=Path)
+    add_without_personal_data(export_db)
     export_db.set_defaults(handler=run_export_db)
 
     import_db = subparsers.add_parser(
@@ -39,6 +43,7 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--format", choices=FORMATS, default=None, help="standaard: volgens de extensie"
     )
+    add_without_personal_data(export)
     export.set_defaults(handler=run_export)
 
     import_json = subparsers.add_parser(
@@ -76,9 +81,11 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export_db(options: argparse.Namespace) -> int:
-    from db.exchange import export_database
+    from db.exchange.database_file import export_database
 
-    report = export_database(open_store(options), options.file)
+    report = export_database(
+        open_store(options), options.file, without_personal_data=options.without_personal_data
+    )
     say(
         options,
         f"{report.networks} netwerken geëxporteerd naar {report.path}.",
@@ -88,21 +95,21 @@ def run_export_db(options: argparse.Namespace) -> int:
 
 
 def run_import_db(options: argparse.Namespace) -> int:
-    from db.exchange import inspect_import
+    from db.exchange.database_file import inspect_import
 
     store = open_store(options)
     return _import(options, store, inspect_import(options.file))
 
 
 def run_import_json(options: argparse.Namespace) -> int:
-    from db.interchange import load_json
+    from db.exchange.interchange import load_json
 
     store = open_store(options)
     return _import(options, store, load_json(options.file))
 
 
 def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidate) -> int:
-    from db.merge import Choice, apply_merge, plan_merge, replace_with
+    from db.exchange.merge import Choice, apply_merge, plan_merge, replace_with
 
     english = options.lang == "en"
     if candidate.migrated:
@@ -134,8 +141,8 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
 
 
 def _print_conflicts(options: argparse.Namespace, plan: MergePlan) -> None:
-    from db.formats import format_datetime
-    from db.messages import FIELD_LABELS
+    from db.model.formats import format_datetime
+    from db.model.messages import FIELD_LABELS
 
     english = options.lang == "en"
     say(
@@ -171,20 +178,24 @@ def run_export(options: argparse.Namespace) -> int:
         )
         return 2
     store = open_store(options)
-    from db.atomic import refuse_protected_target
+    from db.storage.atomic import refuse_protected_target
 
     refuse_protected_target(target, store.path)
-    profiles = store.iter_profiles()
+    profiles: Iterable[NetworkProfile] = store.iter_profiles()
+    if options.without_personal_data:
+        from db.storage.personal_names import without_personal_data
+
+        profiles = without_personal_data(store, profiles)
     if kind == "json":
-        from db.interchange import dump_json
+        from db.exchange.interchange import dump_json
 
         count = dump_json(profiles, target)
     elif kind == "xlsx":
-        from db.tabular import export_xlsx
+        from db.exchange.tabular import export_xlsx
 
         count = export_xlsx(profiles, target)
     else:
-        from db.tabular import export_csv
+        from db.exchange.tabular import export_csv
 
         count = export_csv(profiles, target)
     say(
@@ -196,8 +207,8 @@ def run_export(options: argparse.Namespace) -> int:
 
 
 def run_backups(options: argparse.Namespace) -> int:
-    from db.backup import list_backups
-    from db.formats import format_datetime
+    from db.model.formats import format_datetime
+    from db.storage.backup import list_backups
 
     store = open_store(options)
     if store.path is None:
@@ -219,7 +230,8 @@ def run_backups(options: argparse.Namespace) -> int:
 
 
 def run_restore_backup(options: argparse.Namespace) -> int:
-    from db.backup import list_backups, restore_backup
+    from db.exchange.database_file import restore_backup
+    from db.storage.backup import list_backups
 
     store = open_store(options)
     chosen: Path

@@ -5,22 +5,23 @@
     netwerken pdf --query "uitpas" -d map/      one PDF per network, named after the municipality
 
 A NAME is a network's name or one of its municipalities, ignoring case and accents. The same
-:mod:`desktop.printing` as the window makes the pages; Qt runs offscreen when there is no display.
+:mod:`desktop.printing.documents` as the window makes the pages; Qt runs offscreen when there is no display.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from desktop.cli.common import matching_ids, open_store, say, tell
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say, tell
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from db.storage.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -48,11 +49,13 @@ def register(subparsers: Any) -> None:
         "-d", "--folder", metavar="MAP", type=Path, help="één PDF per netwerk in deze map"
     )
     pdf.add_argument("--notes", action="store_true", help="ook de interne notities afdrukken")
+    add_without_personal_data(pdf)
     pdf.set_defaults(handler=run_pdf)
 
 
 def query_ids(store: Store, text: str) -> list[UUID]:
-    from db.search import SearchQuery, search_ids
+    from db.search.query import SearchQuery
+    from db.search.results import search_ids
 
     return search_ids(store, SearchQuery(text=text))
 
@@ -111,9 +114,21 @@ def run_pdf(options: argparse.Namespace) -> int:
             return 1
 
         app = ensure_gui_application()  # noqa: F841 - must live while printing
-        from desktop.printing import LazyProfiles, PrintOptions, write_pdf, write_pdf_folder
+        from desktop.printing.documents import (
+            LazyProfiles,
+            PrintOptions,
+            write_pdf,
+            write_pdf_folder,
+        )
 
-        profiles = LazyProfiles(store, ids)
+        transform = None
+        if options.without_personal_data:
+            from db.model.personal_data import filtered_profile
+            from db.storage.personal_names import personal_data_filter
+
+            personal_filter = personal_data_filter(store)
+            transform = functools.partial(filtered_profile, personal_filter)
+        profiles = LazyProfiles(store, ids, transform=transform)
         print_options = PrintOptions(include_notes=options.notes, description=description)
         if options.output is not None:
             entries = write_pdf(options.output, profiles, print_options, protected=store.path)

@@ -1,4 +1,8 @@
-"""``netwerken parse``, ``netwerken import`` and ``netwerken export-text``: the published text format."""
+"""``netwerken parse``, ``import``, ``check`` and ``export-text``: the published text format.
+
+``check`` shows the import warnings kept with the networks (those still to check, or those of the
+networks named) and with ``--mark`` marks them checked, as the form's button does.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from db.atomic import atomic_path
-from db.file_names import file_names
-from desktop.cli.common import matching_ids, open_store, say, tell
+from db.storage.atomic import atomic_path
+from db.text.file_names import file_names
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say, tell
 
 
 def register(subparsers: Any) -> None:
@@ -30,17 +34,34 @@ def register(subparsers: Any) -> None:
     )
     import_.set_defaults(handler=run_import)
 
+    check = subparsers.add_parser(
+        "check",
+        help="de importwaarschuwingen tonen van de netwerken die nog te controleren zijn",
+    )
+    check.add_argument(
+        "names",
+        nargs="*",
+        default=[],
+        metavar="NAAM",
+        help="naam of gemeente (standaard: alle netwerken die nog te controleren zijn)",
+    )
+    check.add_argument(
+        "--mark", action="store_true", help="de waarschuwingen als gecontroleerd aanduiden"
+    )
+    check.set_defaults(handler=run_check)
+
     export = subparsers.add_parser("export-text", help="netwerken als fiche-tekst wegschrijven")
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="alle netwerken")
     which.add_argument("names", nargs="*", default=[], metavar="NAAM", help="naam of gemeente")
     export.add_argument("-o", "--output", required=True, metavar="MAP", help="doelmap")
+    add_without_personal_data(export)
     export.set_defaults(handler=run_export_text)
 
 
 def run_parse(options: argparse.Namespace) -> int:
-    from db.profile_text import ProfileTextError, parse_profile_file
-    from db.schemas import Interchange
+    from db.model.schemas import Interchange
+    from db.text.profile_text import ProfileTextError, parse_profile_file
 
     profiles = []
     failed = False
@@ -60,7 +81,7 @@ def run_parse(options: argparse.Namespace) -> int:
 
 
 def run_import(options: argparse.Namespace) -> int:
-    from db.text_import import OUTCOME_WORDS, OnDuplicate, Outcome, import_texts
+    from db.text.text_import import OUTCOME_WORDS, OnDuplicate, Outcome, import_texts
 
     store = open_store(options)
     report = import_texts(store, options.paths, OnDuplicate(options.on_duplicate))
@@ -75,8 +96,41 @@ def run_import(options: argparse.Namespace) -> int:
     return 1 if report.count(Outcome.FAILED) else 0
 
 
+def run_check(options: argparse.Namespace) -> int:
+    store = open_store(options)
+    if options.names:
+        ids, missing = matching_ids(store, options.names)
+        for name in missing:
+            say(
+                options,
+                f"{name}: geen netwerk met die naam of gemeente.",
+                f"{name}: no such network.",
+            )
+    else:
+        ids, missing = store.ids_to_check(), []
+    profiles = sorted(store.get_many(ids), key=lambda profile: profile.name.casefold())
+    if not profiles and not missing:
+        say(options, "Geen netwerken te controleren.", "No networks to check.")
+    for profile in profiles:
+        source = profile.source
+        if options.mark and source.warnings and not source.warnings_checked:
+            profile = store.mark_checked(profile.id, profile.version)
+            source = profile.source
+        state = (
+            ("geen waarschuwingen", "no warnings")
+            if not source.warnings
+            else ("gecontroleerd", "checked")
+            if source.warnings_checked
+            else ("te controleren", "to check")
+        )
+        say(options, f"{profile.name}: {state[0]}", f"{profile.name}: {state[1]}")
+        for warning in source.warnings:
+            tell(f"    ! {warning}")
+    return 1 if missing else 0
+
+
 def run_export_text(options: argparse.Namespace) -> int:
-    from db.profile_text import write_profile
+    from db.text.profile_text import write_profile
 
     store = open_store(options)
     if options.all:
@@ -91,6 +145,10 @@ def run_export_text(options: argparse.Namespace) -> int:
                 "No network found with that name or municipality; nothing was written.",
             )
             return 1
+    if options.without_personal_data:
+        from db.storage.personal_names import without_personal_data
+
+        profiles = list(without_personal_data(store, profiles))
     folder = Path(options.output)
     folder.mkdir(parents=True, exist_ok=True)
     for profile, name in zip(profiles, file_names(profiles, ".txt"), strict=True):

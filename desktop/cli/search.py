@@ -8,11 +8,14 @@ in name order. ``reindex`` rebuilds the full-text index from the records.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from desktop.cli.common import open_store, print_json, say, tell
+
+if TYPE_CHECKING:
+    from db.search.query import SearchQuery
 
 DEFAULT_LIMIT = 20
 
@@ -25,19 +28,7 @@ def register(subparsers: Any) -> None:
         '"..." zoekt een woordgroep, OF/OR geeft alternatieven, -woord sluit uit. '
         "Hoofdletters en accenten tellen niet.",
     )
-    search.add_argument("query", metavar="ZOEKTEKST", nargs="?", default="")
-    search.add_argument("--province", metavar="PROVINCIE", help="alleen deze provincie")
-    search.add_argument("--municipality", metavar="GEMEENTE", help="alleen deze gemeente")
-    search.add_argument(
-        "--year",
-        metavar="JAAR",
-        type=int,
-        help="alleen netwerken met een afsprakennota in dat jaar",
-    )
-    search.add_argument("--min-eur", metavar="BEDRAG", help="trekkingsrecht minstens dit bedrag")
-    search.add_argument("--max-eur", metavar="BEDRAG", help="trekkingsrecht hoogstens dit bedrag")
-    search.add_argument("--partner", metavar="TEKST", help="met een partner die hierop past")
-    search.add_argument("--instrument", metavar="NAAM", help="met dit instrument (UiTPAS, ...)")
+    add_query_arguments(search)
     search.add_argument(
         "--limit",
         metavar="AANTAL",
@@ -52,13 +43,39 @@ def register(subparsers: Any) -> None:
     reindex.set_defaults(handler=run_reindex)
 
 
-def run_search(options: argparse.Namespace) -> int:
-    from db.messages import describe
-    from db.search import SearchQuery, search
+def add_query_arguments(parser: argparse.ArgumentParser) -> None:
+    """The search text and the filters, for every verb that works on a search result."""
+    parser.add_argument("query", metavar="ZOEKTEKST", nargs="?", default="")
+    parser.add_argument("--province", metavar="PROVINCIE", help="alleen deze provincie")
+    parser.add_argument("--municipality", metavar="GEMEENTE", help="alleen deze gemeente")
+    parser.add_argument(
+        "--year",
+        metavar="JAAR",
+        type=int,
+        help="alleen netwerken met een afsprakennota in dat jaar",
+    )
+    parser.add_argument("--min-eur", metavar="BEDRAG", help="trekkingsrecht minstens dit bedrag")
+    parser.add_argument("--max-eur", metavar="BEDRAG", help="trekkingsrecht hoogstens dit bedrag")
+    parser.add_argument("--partner", metavar="TEKST", help="met een partner die hierop past")
+    parser.add_argument("--instrument", metavar="NAAM", help="met dit instrument (UiTPAS, ...)")
+    parser.add_argument(
+        "--te-controleren",
+        dest="to_check",
+        action="store_true",
+        help="alleen netwerken met importwaarschuwingen die nog niet gecontroleerd zijn",
+    )
 
-    english = options.lang == "en"
+
+def query_from(
+    options: argparse.Namespace, verb: str, limit: int | None = None
+) -> SearchQuery | None:
+    """The :class:`SearchQuery` the options ask for, or None after saying on stderr which
+    option is wrong (exit status 2, as argparse does)."""
+    from db.model.messages import describe
+    from db.search.query import SearchQuery
+
     try:
-        query = SearchQuery(
+        return SearchQuery(
             text=options.query,
             province=options.province,
             municipality=options.municipality,
@@ -67,13 +84,26 @@ def run_search(options: argparse.Namespace) -> int:
             max_eur=options.max_eur,
             partner=options.partner,
             instrument=options.instrument,
-            limit=options.limit if options.limit and options.limit > 0 else None,
+            to_check=options.to_check,
+            limit=limit,
         )
     except ValidationError as error:
+        english = options.lang == "en"
         for detail in error.errors(include_url=False):
             option = "--" + str(detail["loc"][0]).replace("_", "-") if detail["loc"] else ""
             problem = describe({**detail, "loc": ()}, "en" if english else "nl")
-            tell(f"netwerken search {option}: {problem.message}", error=True)
+            tell(f"netwerken {verb} {option}: {problem.message}", error=True)
+        return None
+
+
+def run_search(options: argparse.Namespace) -> int:
+    from db.search.results import search
+
+    english = options.lang == "en"
+    query = query_from(
+        options, "search", options.limit if options.limit and options.limit > 0 else None
+    )
+    if query is None:
         return 2
     store = open_store(options)
     try:
@@ -108,7 +138,7 @@ def run_search(options: argparse.Namespace) -> int:
 
 
 def run_reindex(options: argparse.Namespace) -> int:
-    from db.search import rebuild_index
+    from db.search.maintenance import rebuild_index
 
     store = open_store(options)
     try:

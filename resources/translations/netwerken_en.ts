@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+120"/>
+        <location filename="../../desktop/app.py" line="+126"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+726"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+720"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+132"/>
+        <location filename="../../desktop/printing/view.py" line="+132"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -73,7 +73,7 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="+394"/>
+        <location filename="../../desktop/form/form_widgets.py" line="+394"/>
         <source>&apos;{text}&apos; weghalen</source>
         <translation>Remove &apos;{text}&apos;</translation>
     </message>
@@ -226,7 +226,7 @@
 <context>
     <name>EuroField</name>
     <message>
-        <location filename="../../desktop/form_widgets.py" line="-126"/>
+        <location filename="../../desktop/form/form_widgets.py" line="-126"/>
         <source>bv. € 6.613</source>
         <translation>e.g. € 6.613</translation>
     </message>
@@ -239,7 +239,7 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-609"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-609"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
@@ -402,7 +402,12 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
+        <source>{count} netwerk(en) zonder persoonsgegevens geëxporteerd naar {path}</source>
+        <translation>{count} network(s) exported without personal data to {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>1 netwerk geëxporteerd naar {path}</source>
         <translation>1 network exported to {path}</translation>
     </message>
@@ -417,8 +422,8 @@
         <translation>Exporting the database…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+35"/>
+        <location line="+6"/>
+        <location line="+41"/>
         <location line="+5"/>
         <source>Export mislukt</source>
         <translation>Export failed</translation>
@@ -450,7 +455,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>{reason}
 
 Er werd niets gewijzigd.</source>
@@ -459,7 +464,7 @@ Er werd niets gewijzigd.</source>
 Nothing was changed.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>Er werd niets ingelezen; je eigen database is ongewijzigd.</source>
         <translation>Nothing was read in; your own database is unchanged.</translation>
     </message>
@@ -499,7 +504,7 @@ Nothing was changed.</translation>
         <translation>Merge finished</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -542,7 +547,7 @@ Nothing was changed.</translation>
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+207"/>
+        <location filename="../../desktop/window/search_bar.py" line="+210"/>
         <source>Alle provincies</source>
         <translation>All provinces</translation>
     </message>
@@ -573,12 +578,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+85"/>
         <source>Trekkingsrecht in euro, bv. 6.613 of 6613,50</source>
         <translation>Drawing right in euro, e.g. 6.613 or 6613,50</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-84"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -593,17 +598,27 @@ Nothing was changed.</translation>
         <translation>Instrument</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Te controleren</source>
+        <translation>To check</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Alleen netwerken met waarschuwingen van het inlezen die nog niet gecontroleerd zijn</source>
+        <translation>Only networks with import warnings not yet checked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>Filters:</source>
         <translation>Filters:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Jaar</source>
         <translation>Year</translation>
     </message>
@@ -613,15 +628,25 @@ Nothing was changed.</translation>
         <translation>Drawing right</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Geen bedrag: gebruik cijfers, bv. 6.613 of 6613,50</source>
         <translation>Not an amount: use digits, e.g. 6.613 or 6613,50</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{label} ({count}) ✕</source>
+        <translation>{label} ({count}) ✕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleen deze netwerken uit het overzicht. Klik om die keuze te wissen.</source>
+        <translation>Only these networks from the overview. Click to drop this choice.</translation>
     </message>
 </context>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="-734"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-751"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -688,9 +713,32 @@ Nothing was changed.</translation>
     </message>
 </context>
 <context>
+    <name>ImportWarningsBox</name>
+    <message>
+        <location filename="../../desktop/form/import_warnings.py" line="+38"/>
+        <source>Gecontroleerd</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ik heb dit nagekeken: het netwerk is niet langer &apos;te controleren&apos;</source>
+        <translation>I have looked into this: the network is no longer &apos;to check&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Te controleren: bij het inlezen van {file} is dit gemeld</source>
+        <translation>To check: reading {file} reported this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de tekst</source>
+        <translation>the text</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+107"/>
+        <location filename="../../desktop/window/main_window.py" line="+110"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
@@ -740,7 +788,17 @@ Nothing was changed.</translation>
         <translation>Restore backup…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Zonder persoonsgegevens</source>
+        <translation>Without personal data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporteren zonder namen, e-mailadressen en telefoonnummers van contactpersonen (rol en organisatie blijven), ook niet in de brontekst of de geschiedenis</source>
+        <translation>Export without the names, e-mail addresses and phone numbers of contact persons (role and organisation stay), also not in source texts or history</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
@@ -850,7 +908,7 @@ Nothing was changed.</translation>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -891,12 +949,12 @@ Nothing was changed.</translation>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-318"/>
         <source>Fiche laden…</source>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+425"/>
+        <location line="+436"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -993,7 +1051,7 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange_dialogs.py" line="+20"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+20"/>
         <source>Samenvoegen: verschillen kiezen</source>
         <translation>Merge: choose between differences</translation>
     </message>
@@ -1079,7 +1137,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkForm</name>
     <message>
-        <location filename="../../desktop/network_form.py" line="+200"/>
+        <location filename="../../desktop/form/network_form.py" line="+202"/>
         <source>Wijzigingen ongedaan maken: terug naar de opgeslagen versie</source>
         <translation>Revert changes: go back to the saved version</translation>
     </message>
@@ -1094,7 +1152,7 @@ The current database stays open.</translation>
         <translation>Save the network (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Algemeen</source>
         <translation>General</translation>
     </message>
@@ -1373,6 +1431,11 @@ The current database stays open.</translation>
         <translation>Source:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Beeldrechten:</source>
+        <translation>Image credits:</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Id:</source>
         <translation>Id:</translation>
@@ -1423,7 +1486,7 @@ The current database stays open.</translation>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Oorspronkelijke tekst van {name}</source>
         <translation>Original text of {name}</translation>
     </message>
@@ -1434,11 +1497,13 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+49"/>
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Verwijderd</source>
         <translation>Deleted</translation>
     </message>
@@ -1456,7 +1521,7 @@ The current database stays open.</translation>
 <context>
     <name>NetworkListModel</name>
     <message>
-        <location filename="../../desktop/network_list.py" line="+191"/>
+        <location filename="../../desktop/window/network_list.py" line="+185"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1491,20 +1556,333 @@ The current database stays open.</translation>
         <translation>Found in</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Laatst gewijzigd: {moment}</source>
         <translation>Last changed: {moment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}
+Te controleren: het inlezen van de tekst gaf waarschuwingen.</source>
+        <translation>{name}
+To check: reading the text gave warnings.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewController</name>
+    <message>
+        <location filename="../../desktop/overview/view.py" line="+288"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Overzicht van de netwerken</source>
+        <translation>Overview of the networks</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Alle {count} netwerken van de database.</source>
+        <translation>All {count} networks of the database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De {shown} van {total} netwerken in de lijst</source>
+        <translation>The {shown} of {total} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>zoekopdracht ‘{text}’</source>
+        <translation>search ‘{text}’</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>filters</source>
+        <translation>filters</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: {count} netwerken in de lijst</source>
+        <translation>{label}: {count} networks in the list</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Niet afgedrukt</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overzicht als PDF</source>
+        <translation>Overview as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+22"/>
+        <source>Niet bewaard</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+26"/>
+        <source>Bewaard: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Overzicht als Excel-bestand</source>
+        <translation>Overview as an Excel file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel-bestanden (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} kon niet geschreven worden ({reason}).</source>
+        <translation>{name} could not be written ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location line="-391"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Overzicht berekenen…</source>
+        <translation>Computing the overview…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonListModel</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="+99"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netwerken</source>
+        <translation>Networks</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataHelp</name>
+    <message>
+        <location filename="../../desktop/privacy/help.py" line="+28"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsView</name>
+    <message>
+        <location filename="../../desktop/privacy/persons_view.py" line="-42"/>
+        <source>Inzage exporteren</source>
+        <translation>Export access report</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <location line="+115"/>
+        <location line="+57"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location line="-163"/>
+        <source>Zoek op naam, e-mailadres of telefoonnummer</source>
+        <translation>Search by name, e-mail address or phone number</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inzage exporteren…</source>
+        <translation>Export access report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waar komt deze persoon voor?</source>
+        <translation>Where does this person occur?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen…</source>
+        <translation>Erase…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Definitief wissen</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+230"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Back-ups wissen</source>
+        <translation>Delete backups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-ups herschrijven zonder de persoon</source>
+        <translation>Rewrite backups without the person</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Geen contactpersoon gekozen.</source>
+        <translation>No contact person chosen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zoeken waar de persoon voorkomt…</source>
+        <translation>Searching where the person occurs…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Contactpersoon van:</source>
+        <translation>Contact person of:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Komt voor in:</source>
+        <translation>Occurs in:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>inzage</source>
+        <translation>access-report</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Inzage exporteren mislukt</source>
+        <translation>Exporting the access report failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} kon niet geschreven worden: {reason}</source>
+        <translation>{name} could not be written: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inzage geschreven naar {path}</source>
+        <translation>Access report written to {path}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nagaan wat het wissen verandert…</source>
+        <translation>Checking what erasing changes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{name} wissen?&lt;/b&gt; Dit verandert het volgende en kan niet ongedaan gemaakt worden:</source>
+        <translation>&lt;b&gt;Erase {name}?&lt;/b&gt; This changes the following and cannot be undone:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Bezig met wissen…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wissen mislukt</source>
+        <translation>Erasing failed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deze back-ups van vóór het wissen bevatten de persoon nog:</source>
+        <translation>These backups from before the erasure still hold the person:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Gewist.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Erased.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back-ups laten staan</source>
+        <translation>Keep backups</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Back-ups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) herschreven zonder de persoon.</source>
+        <translation>{count} backup(s) rewritten without the person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} back-up(s) gewist.</source>
+        <translation>{count} backup(s) deleted.</translation>
     </message>
 </context>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+25"/>
+        <location filename="../../desktop/printing/view.py" line="+27"/>
         <source>Interne notities meedrukken</source>
         <translation>Include internal notes</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Afdrukvoorbeeld</source>
         <translation>Print preview</translation>
     </message>
@@ -1525,8 +1903,8 @@ The current database stays open.</translation>
         <translation>Profiles of local networks</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+26"/>
+        <location line="+25"/>
+        <location line="+40"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
@@ -1589,7 +1967,7 @@ The current database stays open.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-329"/>
+        <location line="-348"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -1597,7 +1975,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../desktop/search_bar.py" line="+124"/>
+        <location filename="../../desktop/window/search_bar.py" line="+133"/>
         <location line="+12"/>
         <source>Filters</source>
         <translation>Filters</translation>
@@ -1608,7 +1986,7 @@ The current database stays open.</translation>
         <translation>Show or hide the filters</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>1 netwerk gevonden</source>
         <translation>1 network found</translation>
     </message>
@@ -1646,7 +2024,7 @@ The current database stays open.</translation>
 <context>
     <name>SearchField</name>
     <message>
-        <location line="-446"/>
+        <location line="-508"/>
         <source>Zoeken… (Ctrl+F)</source>
         <translation>Search… (Ctrl+F)</translation>
     </message>
@@ -1659,7 +2037,7 @@ The current database stays open.</translation>
 <context>
     <name>SectionsField</name>
     <message>
-        <location filename="../../desktop/list_editors.py" line="+440"/>
+        <location filename="../../desktop/form/list_editors.py" line="+440"/>
         <source>Titel van de rubriek</source>
         <translation>Title of the section</translation>
     </message>
@@ -1730,7 +2108,7 @@ The current database stays open.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/text_import.py" line="+41"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+41"/>
         <location line="+131"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -1839,7 +2217,7 @@ The current database stays open.</translation>
 <context>
     <name>TreeField</name>
     <message>
-        <location filename="../../desktop/goal_tree.py" line="+186"/>
+        <location filename="../../desktop/form/goal_tree.py" line="+186"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1862,7 +2240,7 @@ The current database stays open.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../desktop/undo.py" line="+87"/>
+        <location filename="../../desktop/form/undo.py" line="+87"/>
         <source>verwijderen van &apos;{name}&apos;</source>
         <translation>deletion of &apos;{name}&apos;</translation>
     </message>
@@ -1870,7 +2248,7 @@ The current database stays open.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/print_view.py" line="+359"/>
+        <location filename="../../desktop/printing/view.py" line="+379"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>
@@ -1898,6 +2276,24 @@ The current database stays open.</translation>
         <location line="+6"/>
         <source>PDF gemaakt: {where}</source>
         <translation>PDF made: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPrivacy</name>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="+25"/>
+        <source>Personen…</source>
+        <translation>Persons…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle contactpersonen: inzage geven of iemand wissen</source>
+        <translation>All contact persons: give access or erase someone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Persoonsgegevens in Netwerken</source>
+        <translation>Personal data in Netwerken</translation>
     </message>
 </context>
 </TS>

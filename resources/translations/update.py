@@ -31,7 +31,8 @@ TARGET_LANGUAGE = "en"
 
 def source_files() -> list[Path]:
     """The GUI modules; the command-line verbs in desktop/cli print plain (Dutch/English) text."""
-    return sorted((ROOT / "desktop").glob("*.py"))
+    desktop = ROOT / "desktop"
+    return sorted(path for path in desktop.rglob("*.py") if "cli" not in path.relative_to(desktop).parts)
 
 
 def qt_tool(name: str) -> str:

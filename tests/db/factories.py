@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from db.schemas import NetworkProfile
+from db.model.schemas import NetworkProfile
 
 
 def full_profile(**overrides: Any) -> NetworkProfile:

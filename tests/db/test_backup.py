@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from db.backup import backup_daily, backup_file, list_backups, restore_backup
-from db.dbfile import DatabaseFileError
-from db.exchange import export_database, inspect_import
-from db.merge import replace_with
-from db.store import Store
+from db.exchange.database_file import export_database, inspect_import, restore_backup
+from db.exchange.merge import replace_with
+from db.storage.backup import backup_daily, backup_file, list_backups
+from db.storage.dbfile import DatabaseFileError
+from db.storage.store import Store
 from tests.db.factories import full_profile
 from tests.db.test_migrations import NETWORK_ID, make_oldest_database
 

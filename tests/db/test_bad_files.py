@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from db import dbfile
-from db.backup import backup_folder
-from db.dbfile import DatabaseFileError
-from db.exchange import export_database, inspect_import
-from db.interchange import load_json
-from db.merge import Choice, ImportCandidate, apply_merge, plan_merge, replace_with
-from db.store import Store
+from db.exchange.database_file import export_database, inspect_import
+from db.exchange.interchange import load_json
+from db.exchange.merge import Choice, ImportCandidate, apply_merge, plan_merge, replace_with
+from db.storage import dbfile
+from db.storage.backup import backup_folder
+from db.storage.dbfile import DatabaseFileError
+from db.storage.store import Store
 from tests.db.factories import full_profile
 from tests.db.test_migrations import NETWORK_ID, make_oldest_database
 

@@ -10,10 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, text
 
-from db import dbfile
-from db.backup import list_backups
-from db.errors import WriteError
-from db.exchange import (
+from db.exchange.database_file import (
     EXPORT_PAGE_SIZE,
     expected_schema,
     export_database,
@@ -21,11 +18,15 @@ from db.exchange import (
     read_schema,
     replace_database,
 )
-from db.merge import Choice, apply_merge, plan_merge
-from db.models import Network
-from db.schemas import NetworkProfile
-from db.search import check_index, reindex_networks
-from db.store import Store, insert_record
+from db.exchange.merge import Choice, apply_merge, plan_merge
+from db.model.errors import WriteError
+from db.model.schemas import NetworkProfile
+from db.search.maintenance import check_index
+from db.storage import dbfile
+from db.storage.backup import list_backups
+from db.storage.search_index import reindex_networks
+from db.storage.store import Store, insert_record
+from db.storage.tables import Network
 from tests.db.factories import full_profile
 
 SECRET = "Zwijgplichtgeheimxq"
@@ -169,7 +170,7 @@ def test_a_failed_export_leaves_an_existing_file_alone(
     def full_disk(partial: Path, exported_at: datetime) -> int:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr("db.exchange._finish_export", full_disk)
+    monkeypatch.setattr("db.exchange.database_file._finish_export", full_disk)
     with pytest.raises(WriteError) as raised:
         export_database(store, target)
     assert "disk is full" in str(raised.value)
@@ -191,7 +192,7 @@ def test_a_sync_that_fails_beside_the_check_ends_the_export_cleanly(
         synced.append(path)
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("db.exchange.fsync_file", disk_gone)
+    monkeypatch.setattr("db.exchange.database_file.fsync_file", disk_gone)
     with pytest.raises(WriteError) as raised:
         export_database(store, target)
     assert "Input/output error" in str(raised.value)
@@ -258,7 +259,7 @@ def test_a_deleted_network_is_purged_from_the_index_once_and_not_exported(tmp_pa
     """Deleting marks the index; the next export merges it (in the open file) and clears the mark."""
     import sqlite3
 
-    from db.search import HOLDS_DELETED
+    from db.storage.search_index import HOLDS_DELETED
     from tests.db.factories import full_profile
 
     store = Store.open(tmp_path / "werk.sqlite")

@@ -7,9 +7,11 @@ from itertools import islice
 from pathlib import Path
 
 from benchmarks.generate import DEFAULT_SEED, build_database, generate_networks
-from db.schemas import NetworkProfile
-from db.search import SearchQuery, check_index, search_ids
-from db.store import Store
+from db.model.schemas import NetworkProfile
+from db.search.maintenance import check_index
+from db.search.query import SearchQuery
+from db.search.results import search_ids
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 

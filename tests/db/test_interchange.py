@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from db.dbfile import DatabaseFileError
-from db.exchange import InvalidRecordError
-from db.interchange import dump_json, load_json
-from db.merge import Choice, apply_merge, plan_merge, replace_with
-from db.store import Store
+from db.exchange.database_file import InvalidRecordError
+from db.exchange.interchange import dump_json, load_json
+from db.exchange.merge import Choice, apply_merge, plan_merge, replace_with
+from db.storage.dbfile import DatabaseFileError
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 

@@ -1,4 +1,4 @@
-"""The record list's queries (db.listing): the same order and rows as the store gave before they
+"""The record list's queries (db.storage.listing): the same order and rows as the store gave before they
 moved out of it, for every sort key, through the store and through the light reader alike."""
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ import pytest
 from sqlalchemy import func, select
 
 from benchmarks.generate import generate_networks
-from db import listing
-from db.errors import StoreError
-from db.formats import format_period
-from db.listing import Listing, NetworkSummary, SortKey
-from db.models import AgreementPeriodRow, Network, NetworkMunicipality
-from db.reference import fold
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.errors import StoreError
+from db.model.formats import format_period
+from db.model.reference import fold
+from db.model.schemas import NetworkProfile
+from db.storage import listing
+from db.storage.listing import Listing, NetworkSummary, SortKey
+from db.storage.store import Store
+from db.storage.tables import AgreementPeriodRow, Network, NetworkMunicipality
 from tests.db.factories import full_profile
 
 # --- the ORM implementation the store had before: the oracle ------------------------------------

@@ -8,9 +8,7 @@ from uuid import uuid4
 
 import pytest
 
-from db.backup import list_backups
-from db.errors import ConflictError
-from db.merge import (
+from db.exchange.merge import (
     Choice,
     ImportCandidate,
     MatchedBy,
@@ -21,9 +19,11 @@ from db.merge import (
     plan_merge,
     replace_with,
 )
-from db.schemas import NetworkProfile
-from db.search import check_index
-from db.store import Store
+from db.model.errors import ConflictError
+from db.model.schemas import NetworkProfile
+from db.search.maintenance import check_index
+from db.storage.backup import list_backups
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 LATER = timedelta(hours=3)  # within the day a clock may run ahead (db.schemas._moment)
@@ -183,9 +183,9 @@ def test_a_failure_half_way_leaves_nothing_changed(
     second = full_profile(name="Tweede nieuwe", municipalities=["Oudenaarde"])
     theirs = changed(borsbeek, newer=True, vision="Hun visie")
     plan = plan_merge(store, offered(first, theirs, second))
-    import db.merge
+    import db.exchange.merge
 
-    real = db.merge.insert_record
+    real = db.exchange.merge.insert_record
     calls = 0
 
     def fails_the_third_time(session: object, profile: NetworkProfile, **times: object) -> None:
@@ -195,7 +195,7 @@ def test_a_failure_half_way_leaves_nothing_changed(
             raise RuntimeError("stroomonderbreking")
         real(session, profile, **times)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(db.merge, "insert_record", fails_the_third_time)
+    monkeypatch.setattr(db.exchange.merge, "insert_record", fails_the_third_time)
     with pytest.raises(RuntimeError):
         apply_merge(store, plan, default=Choice.THEIRS)
     assert store.count() == 3

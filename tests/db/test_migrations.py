@@ -10,12 +10,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from db import dbfile
-from db.backup import list_backups
-from db.engine import make_engine
-from db.migrate import head_schema_version, upgrade
-from db.models import Base
-from db.store import Store
+from db.storage import dbfile
+from db.storage.backup import list_backups
+from db.storage.engine import make_engine
+from db.storage.migrate import head_schema_version, upgrade
+from db.storage.store import Store
+from db.storage.tables import Base
 
 NETWORK_ID = "2b0e5c1e-0000-4000-8000-000000000001"
 
@@ -153,7 +153,7 @@ def _scripts_with_a_table_rebuild(tmp_path: Path) -> Path:
     """The real migrations plus one that rebuilds ``networks`` (the parent of every child row)."""
     from alembic.script import ScriptDirectory
 
-    from db import migrate
+    from db.storage import migrate
 
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
@@ -185,11 +185,11 @@ def test_a_batch_rebuild_of_networks_keeps_every_child_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With foreign keys on, SQLite's copy-and-rename drops ``networks`` and so cascade-deletes
-    every child row. db.migrate.upgrade switches them off around the rebuild; this proves it,
+    every child row. db.storage.migrate.upgrade switches them off around the rebuild; this proves it,
     and that the same rebuild without that guard really would lose the children."""
     from alembic import command
 
-    from db import migrate
+    from db.storage import migrate
 
     path = tmp_path / "oud.sqlite"
     make_oldest_database(path)

@@ -20,7 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.profile_text import (
+from db.model.reference import municipality_names
+from db.model.schemas import NetworkProfile, Province
+from db.text.profile_text import (
     MAX_TEXT_CHARS,
     ParseResult,
     ProfileTextError,
@@ -28,8 +30,6 @@ from db.profile_text import (
     parse_profile_file,
     write_profile,
 )
-from db.reference import municipality_names
-from db.schemas import NetworkProfile, Province
 from tests.db.factories import full_profile
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -578,14 +578,23 @@ def test_file_encodings(tmp_path: Path, encoding: str, prefix: bytes, warned: bo
     assert ("Het bestand is gelezen als Windows-1252 (geen UTF-8)." in result.warnings) is warned
 
 
-def test_a_validation_error_becomes_a_profile_text_error() -> None:
-    # 61 municipalities is one more than a profile may list.
+def test_a_value_that_fails_validation_falls_back_with_a_warning() -> None:
+    # 61 municipalities is one more than a profile may list: the last is kept as text.
     names = ", ".join(f"Gemeente{index}" for index in range(61))
     text = f"Regio West\n\nLokaal Netwerk\n\nGemeenten: {names}\n\nPartners: a"
-    with pytest.raises(ProfileTextError, match="kan niet bewaard worden") as caught:
-        parse_profile(text)
-    assert "Gemeenten" in str(caught.value)
-    assert "Municipalities" in caught.value.english
+    result = parse_profile(text)
+    assert result.profile.municipalities == [f"Gemeente{index}" for index in range(60)]
+    assert result.profile.sections[-1].body == "Gemeente60"
+    assert any("Gemeenten" in warning for warning in result.warnings)
+    assert result.profile.source.warnings == result.warnings
+
+
+def test_a_name_too_long_falls_back_to_the_municipality() -> None:
+    long_name = "Netwerk " + "heel " * 80 + "lang"
+    result = parse_profile(f"Genk\n\nLokaal Netwerk\n\nNetwerknaam: {long_name}\n\nPartners: a")
+    assert result.profile.name == "Lokaal netwerk Genk"
+    assert result.profile.sections[0].body == long_name
+    assert any("afgeleid uit de gemeente" in warning for warning in result.warnings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -674,7 +683,7 @@ _fragment = st.one_of(
     ),
 )
 # A line of free text may not start with a template label (it would be read as one): see the
-# limits listed in the module docstring of db.profile_text.
+# limits listed in the module docstring of db.text.profile_text.
 _LABEL_STARTS = {
     "visie", "missie", "historiek", "focus", "doelgroep", "doelgroepen", "trekkingsrecht",
     "trekkingsrechten", "bedrag", "partners", "partner", "netwerkpartners", "doelstellingen",

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from db.profile_text import ParseResult, ProfileTextError, parse_profile, write_profile
-from db.schemas import NetworkProfile, Province
+from db.model.schemas import NetworkProfile, Province
+from db.text.profile_text import ParseResult, ProfileTextError, parse_profile, write_profile
 
 HEAD = "Genk\n\nitem_left\n\nitem_right\n\nGenk\n\nLokaal Netwerk\n\n"
 
@@ -76,16 +76,42 @@ def test_network_name_line_and_captions() -> None:
     assert profile.alias == ""
 
 
-def test_image_credits_and_read_on_lines_are_captions() -> None:
-    profile = profile_of(
+def test_image_credits_are_credits_and_page_furniture_stays_in_the_source() -> None:
+    text = (
         "Visie: Wij willen iedereen laten deelnemen.\n\nBeeld: Björn Hermans - CC BY-SA 2.0\n\n"
-        "(Lees verder onder de afbeelding.)\n\nWe werken samen met iedereen.\n\nPartners: OCMW"
+        "(Lees verder onder de afbeelding.)\n\nWe werken samen met iedereen.\n\n"
+        "Beeld: Jan PeetersCC BY 2.0\n\nFoto: An Smet, CC0\n\nPartners: OCMW"
     )
-    assert profile.captions == [
+    profile = profile_of(text)
+    assert profile.captions == []
+    assert profile.credits == [
         "Beeld: Björn Hermans - CC BY-SA 2.0",
-        "(Lees verder onder de afbeelding.)",
+        "Beeld: Jan PeetersCC BY 2.0",
+        "Foto: An Smet, CC0",
     ]
     assert profile.vision == "Wij willen iedereen laten deelnemen.\n\nWe werken samen met iedereen."
+    assert "Lees verder" in profile.source.raw_text
+    assert "Lees verder" not in str(profile.model_dump(exclude={"source"}))
+    # Credits are written back as credits.
+    assert parse_profile(write_profile(profile)).profile.credits == profile.credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jan Janssens - CC BY-SA 2.0", "Jan JanssensCC BY 2.0", "Beeld: Jan", "Foto via Flickr"],
+)
+def test_licence_names_make_a_credit(line: str) -> None:
+    assert profile_of(f"{line}\n\nPartners: OCMW").credits == [line]
+
+
+def test_a_paragraph_is_never_a_credit_or_caption() -> None:
+    sentence = (
+        "Beeld: dit is geen bijschrift maar een hele alinea. Ze loopt over meer dan één zin "
+        "en is veel langer dan een bijschrift ooit is."
+    )
+    profile = profile_of(f"Visie: Wij doen mee.\n\n{sentence}\n\nPartners: OCMW")
+    assert profile.credits == [] and profile.captions == []
+    assert "hele alinea" in profile.vision + str(profile.sections)
 
 
 # --- labels: colon or not, value on the next line, bullets ------------------------------------
@@ -466,15 +492,38 @@ def test_truncated_text_imports_what_is_there_with_a_warning() -> None:
         "Partners: OCMW\n\nDoelstellingen:\n\n  • Drempels verlagen\n  • Samenwerking met ver"
     )
     assert [g.title for g in result.profile.goals] == ["Drempels verlagen", "Samenwerking met ver"]
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert (
+        "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst "
+        "('…Samenwerking met ver')." in result.warnings
+    )
     result = read("Partners: OCMW\n\nContactpersoon:")
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert (
+        "De tekst lijkt afgebroken na 'Contactpersoon': daar staat niets meer." in result.warnings
+    )
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Contactpersoon: Jan Peeters",  # a name without any contact data
+        "Contactpersoon: Jan Peeters, diensthoofd vrije tijd",
+        "Contactpersoon: Jan Peeters, jan.peeters [at] gen",  # the address is cut off
+    ],
+)
+def test_a_text_cut_off_inside_the_contact_is_reported(contact: str) -> None:
+    result = read(f"Partners: OCMW\n\n{contact}")
+    assert any(
+        w.startswith("De tekst lijkt afgebroken in 'Contactpersoon'") for w in result.warnings
+    )
+    assert result.profile.source.warnings == result.warnings
 
 
 def test_text_cut_off_before_the_contact_is_reported() -> None:
     result = read("Visie: Samen.\n\nPartners: OCMW, bibliotheek en CA")
     assert [p.name for p in result.profile.partners] == ["OCMW", "bibliotheek", "CA"]
-    assert "De tekst lijkt afgebroken: hij eindigt midden in een zin of lijst." in result.warnings
+    assert any(
+        w.startswith("De tekst lijkt afgebroken: hij eindigt midden") for w in result.warnings
+    )
 
 
 def test_complete_text_has_no_truncation_warning() -> None:
@@ -583,3 +632,68 @@ def test_writer_edge_cases_round_trip(changes: dict[str, object]) -> None:
     data.update(changes)
     profile = NetworkProfile.model_validate(data)
     assert _round_trip(profile).content_equals(profile), write_profile(profile)
+
+
+# --- the findings of issue 15 on real profiles -----------------------------------------------
+
+
+def test_an_opening_paragraph_naming_the_network_is_the_vision_not_the_name() -> None:
+    opening = (
+        "Lokaal netwerk Melle wil streven naar een doordacht en toegankelijk vrijetijdsaanbod "
+        "voor alle inwoners, in het bijzonder voor mensen in armoede."
+    )
+    text = f"Melle (Oost- Vlaanderen)\n\nLokaal Netwerk\n\n{opening}\n\nPartners: OCMW"
+    result = parse_profile(text)
+    assert result.profile.name == "Lokaal netwerk Melle"
+    assert result.profile.vision == opening
+    assert result.profile.province is Province.OOST_VLAANDEREN
+
+
+def test_a_short_network_name_line_is_still_the_name() -> None:
+    text = "Melle\n\nLokaal Netwerk\n\nLokaal netwerk Melle-Merelbeke\n\nPartners: OCMW"
+    assert parse_profile(text).profile.name == "Lokaal netwerk Melle-Merelbeke"
+
+
+def test_an_inline_list_ends_where_prose_begins() -> None:
+    result = read(
+        "Partners: OCMW, CAW, vzw De Link (Rap op Stap). Op termijn wil het netwerk evolueren "
+        "naar een breder netwerk, zoals bijvoorbeeld scholen, jeugdbewegingen en sportclubs."
+    )
+    profile = result.profile
+    assert [(p.name, p.description) for p in profile.partners] == [
+        ("OCMW", ""),
+        ("CAW", ""),
+        ("vzw De Link", "Rap op Stap"),
+    ]
+    assert profile.sections[0].title == "Partners"
+    assert profile.sections[0].body.startswith("Op termijn wil het netwerk evolueren")
+    assert any("na de lijst van partners" in warning for warning in result.warnings)
+
+
+def test_a_description_after_the_list_keeps_its_sentences() -> None:
+    profile = profile_of("Partners: OCMW en CAW: samen sterk. Ze overleggen maandelijks.")
+    assert [(p.name, p.description) for p in profile.partners] == [
+        ("OCMW", ""),
+        ("CAW", "samen sterk. Ze overleggen maandelijks."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diensthoofd Vrije Tijd, Jan Peeters, jan.peeters [at] genk.be",
+        "Jan Peeters, Diensthoofd Vrije Tijd, jan.peeters [at] genk.be",
+        "Stafmedewerker Cultuur, Jan Peeters, 089 65 38 11",
+    ],
+)
+def test_a_job_title_is_not_the_contact_name(line: str) -> None:
+    (contact,) = profile_of(f"Partners: OCMW\n\nContactpersoon: {line}").contacts
+    assert contact.name == "Jan Peeters"
+    assert contact.role in ("Diensthoofd Vrije Tijd", "Stafmedewerker Cultuur")
+
+
+def test_a_profile_copied_without_the_page_head_is_read() -> None:
+    profile = parse_profile("Genk\n\nWe doen mee.\n\nPartners: OCMW").profile
+    assert profile.municipalities == ["Genk"] and [p.name for p in profile.partners] == ["OCMW"]
+    with pytest.raises(ProfileTextError, match="de titel noemt geen gemeente"):
+        parse_profile("Pannenkoeken\n\nWe doen mee.\n\nPartners: OCMW")

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from db.messages import problems, summary
-from db.schemas import Interchange, NetworkProfile, Province, current_period
+from db.model.messages import problems, summary
+from db.model.schemas import Interchange, NetworkProfile, Province, current_period
 
 
 def make(**fields: Any) -> NetworkProfile:
@@ -210,7 +210,7 @@ def test_any_name_is_stored_or_refused_with_a_message(text: str) -> None:
 
 def _reference_block(value: str) -> str:
     """The block rule written plainly, without the fast path for text that is already clean."""
-    import db.texts as t
+    import db.model.texts as t
 
     text = value.replace("\r\n", "\n").replace("\r", "\n").translate(t._SPACE_LIKE)
     text = text.translate(t._DROPPED).translate(t._BREAKS).replace("\t", " ")
@@ -220,7 +220,7 @@ def _reference_block(value: str) -> str:
 
 
 def _reference_line(value: str) -> str:
-    import db.texts as t
+    import db.model.texts as t
 
     text = (
         value.replace("\r\n", "\n")
@@ -244,7 +244,7 @@ def _outcome(rule: Any, value: str) -> object:
 
 def test_the_fast_path_knows_every_whitespace_character() -> None:
     # The clean-text check lists whitespace by hand; strip() and split() use Python's own.
-    from db.texts import _WHITESPACE
+    from db.model.texts import _WHITESPACE
 
     every = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
     assert every == _WHITESPACE
@@ -263,7 +263,7 @@ def test_the_fast_path_knows_every_whitespace_character() -> None:
     | st.text(max_size=30)
 )
 def test_the_fast_path_for_clean_text_changes_nothing(value: str) -> None:
-    from db.texts import clean_block, clean_line
+    from db.model.texts import clean_block, clean_line
 
     assert _outcome(clean_block, value) == _outcome(_reference_block, value)
     assert _outcome(clean_line, value) == _outcome(_reference_line, value)

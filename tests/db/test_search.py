@@ -15,27 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from db import dbfile
-from db.engine import make_engine
-from db.messages import FIELD_LABELS
-from db.migrate import upgrade
-from db.samples import seed_samples
-from db.schemas import NetworkProfile, Province
-from db.search import (
-    FIELDS,
-    INDEX_TABLE,
-    KEYS_TABLE,
-    SearchQuery,
-    check_index,
-    describe_hits,
-    ensure_index,
-    parse_query,
-    rebuild_index,
-    search,
-    search_ids,
-    to_fts,
-)
-from db.store import Store
+from db.model.messages import FIELD_LABELS
+from db.model.schemas import NetworkProfile, Province
+from db.search.maintenance import check_index, ensure_index, rebuild_index
+from db.search.query import SearchQuery, parse_query, to_fts
+from db.search.results import describe_hits, search, search_ids
+from db.storage import dbfile
+from db.storage.engine import make_engine
+from db.storage.migrate import upgrade
+from db.storage.search_index import FIELDS, INDEX_TABLE, KEYS_TABLE
+from db.storage.store import Store
+from db.text.samples import seed_samples
 from tests.db.factories import full_profile
 
 
@@ -230,6 +220,21 @@ def test_filters_combine_with_each_other_and_with_text(samples: Store) -> None:
     assert found(samples, "-welzijnsschakel", instrument="uitpas") == ["Genk", "Wevelgem"]
 
 
+def test_an_ids_filter_keeps_only_those_networks(samples: Store) -> None:
+    """The overview's links narrow the list this way; with text and filters it combines."""
+    by_name = {
+        hit.name.removeprefix("Lokaal netwerk "): hit.id
+        for hit in search(samples, SearchQuery(year=2019))
+    }
+    chosen = frozenset({by_name["Genk"], by_name["Dilbeek"], by_name["Wevelgem"]})
+    assert found(samples, ids=chosen) == ["Dilbeek", "Genk", "Wevelgem"]
+    assert found(samples, ids=chosen, min_eur=7000) == ["Dilbeek", "Genk"]
+    assert found(samples, "uitpas", ids=frozenset({by_name["Genk"]})) == ["Genk"]
+    assert found(samples, "kansenpas", ids=chosen) == []
+    assert found(samples, ids=frozenset()) == []  # an empty choice is a choice: nothing
+    assert not SearchQuery(ids=frozenset()).is_empty
+
+
 def test_blank_filters_are_no_filters(samples: Store) -> None:
     everything = found(samples, province="", municipality="  ", partner="", instrument="")
     assert everything == ["Borsbeek", "Dilbeek", "Genk", "Oudenaarde", "Wevelgem"]
@@ -318,7 +323,7 @@ def test_index_follows_create_update_delete_restore(store: Store) -> None:
 def test_a_failed_save_leaves_the_index_as_it_was(store: Store) -> None:
     record = store.create(full_profile(vision="Een zebrapad."))
     store.update(record.model_copy(update={"vision": "Een fietsstraat."}))
-    from db.errors import ConflictError
+    from db.model.errors import ConflictError
 
     with pytest.raises(ConflictError):  # a save over a newer version
         store.update(record.model_copy(update={"vision": "Een kasseiweg."}))

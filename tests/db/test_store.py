@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from db import dbfile
-from db.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
-from db.schemas import NetworkProfile
-from db.store import SortKey, Store
+from db.model.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
+from db.model.schemas import NetworkProfile
+from db.storage import dbfile
+from db.storage.store import SortKey, Store
 from tests.db.factories import full_profile
 
 
@@ -216,7 +216,7 @@ def test_default_path_comes_from_the_environment(
 def test_opening_a_current_file_does_not_import_alembic(db_path: Path) -> None:
     Store.open(db_path).close()
     code = (
-        "import sys; from db.store import Store; Store.open(sys.argv[1]).count();"
+        "import sys; from db.storage.store import Store; Store.open(sys.argv[1]).count();"
         "print('alembic' in sys.modules, 'PySide6' in sys.modules)"
     )
     result = subprocess.run(

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from db.errors import ConflictError
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.errors import ConflictError
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 

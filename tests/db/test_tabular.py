@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from db.errors import WriteError
-from db.schemas import NetworkProfile
-from db.tabular import MAX_CELL, NETWORK_HEADERS, cell_text, export_csv, export_xlsx
+from db.exchange.tabular import MAX_CELL, NETWORK_HEADERS, cell_text, export_csv, export_xlsx
+from db.model.errors import WriteError
+from db.model.schemas import NetworkProfile
 from tests.db.factories import full_profile
 
 DANGEROUS = ['=HYPERLINK("http://x")', "+32 3 320 94 09", "-2+3", "@SUM(A1)"]
@@ -160,8 +160,8 @@ def test_a_failed_export_leaves_the_previous_file(
             raise OSError(28, "No space left on device")
         return str(value)
 
-    monkeypatch.setattr("db.tabular.csv_value", fails_on_the_fifth_cell)
-    # A failing file system is told as a sentence (db.errors.WriteError), not a traceback.
+    monkeypatch.setattr("db.exchange.tabular.csv_value", fails_on_the_fifth_cell)
+    # A failing file system is told as a sentence (WriteError), not a traceback.
     with pytest.raises(WriteError, match="de schijf is vol"):
         export_csv([full_profile()], target)
     assert calls == 5  # it failed while writing the file, not before
@@ -169,7 +169,7 @@ def test_a_failed_export_leaves_the_previous_file(
     def disk_full(path: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("db.atomic.fsync_file", disk_full)
+    monkeypatch.setattr("db.storage.atomic.fsync_file", disk_full)
     with pytest.raises(WriteError):
         export_xlsx([full_profile()], target)
     assert target.read_text(encoding="utf-8") == "vorige versie"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from db.errors import ConflictError
-from db.samples import sample_texts
-from db.store import Store
-from db.text_import import (
+from db.model.errors import ConflictError
+from db.storage.store import Store
+from db.text.samples import sample_texts
+from db.text.text_import import (
     OnDuplicate,
     Outcome,
     ReadText,

@@ -14,12 +14,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
 from desktop import dialogs
-from desktop.main_window import MainWindow
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
 from tests.db.factories import full_profile
 
 

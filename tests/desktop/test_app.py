@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -13,13 +12,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from db.store import Store
+from db.storage.store import Store
 from desktop import app as app_module
 from desktop import dialogs, i18n
 from desktop import settings as settings_module
-from desktop.main_window import MainWindow
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
+from resources.translations import update
 from tests.desktop.conftest import dispose, sample_profiles
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -50,9 +50,15 @@ def test_english_without_its_file_stays_dutch(
     assert i18n.install_translations(translations_removed, "xx") == "nl"
 
 
-@pytest.mark.skipif(
-    shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease not installed"
-)
+def _has_tool(name: str) -> bool:
+    try:
+        update.qt_tool(name)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_tool("lrelease"), reason="lrelease not installed")
 def test_english_file_is_used_when_present(
     translations_removed: QApplication,
     tmp_path: Path,
@@ -68,7 +74,7 @@ def test_english_file_is_used_when_present(
         encoding="utf-8",
     )
     subprocess.run(
-        ["pyside6-lrelease", str(source), "-qm", str(tmp_path / "netwerken_en.qm")],
+        [update.qt_tool("lrelease"), str(source), "-qm", str(tmp_path / "netwerken_en.qm")],
         check=True,
         capture_output=True,
     )
@@ -84,12 +90,12 @@ def test_english_file_is_used_when_present(
         dispose(window)
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not installed")
+@pytest.mark.skipif(not _has_tool("lupdate"), reason="lupdate not installed")
 def test_every_window_string_is_extracted_with_its_class_as_context(tmp_path: Path) -> None:
-    sources = sorted(str(p) for p in Path(app_module.__file__).parent.glob("*.py"))
+    sources = [str(path) for path in update.source_files()]
     target = tmp_path / "check.ts"
     subprocess.run(
-        ["pyside6-lupdate", *sources, "-ts", str(target)], check=True, capture_output=True
+        [update.qt_tool("lupdate"), *sources, "-ts", str(target)], check=True, capture_output=True
     )
     text = target.read_text(encoding="utf-8")
     assert "<name>MainWindow</name>" in text and "<name>NetworkForm</name>" in text

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from db.backup import backup_file, list_backups
-from db.exchange import export_database, inspect_import
-from db.merge import Choice, ImportCandidate, MergePlan, plan_merge
-from db.store import Store
-from desktop import exchange_dialogs
-from desktop.exchange_dialogs import (
+from db.exchange.database_file import export_database, inspect_import
+from db.exchange.merge import Choice, ImportCandidate, MergePlan, plan_merge
+from db.storage.backup import backup_file, list_backups
+from db.storage.store import Store
+from desktop.exchange import dialogs as exchange_dialogs
+from desktop.exchange.dialogs import (
     DIFFERENT,
     BackupDialog,
     ExchangeController,
@@ -28,8 +28,8 @@ from desktop.exchange_dialogs import (
     install_exchange,
     run_with_progress,
 )
-from desktop.form_widgets import LineField
-from desktop.main_window import MainWindow
+from desktop.form.form_widgets import LineField
+from desktop.window.main_window import MainWindow
 from tests.db.factories import full_profile
 from tests.desktop.conftest import Answers, by_name, type_text
 
@@ -174,7 +174,7 @@ def test_a_json_file_imports_through_the_same_action(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from db.interchange import dump_json
+    from db.exchange.interchange import dump_json
 
     document = tmp_path / "collega.json"
     dump_json([full_profile(name="Lokaal netwerk Wevelgem", municipalities=["Wevelgem"])], document)
@@ -401,8 +401,8 @@ def test_the_program_connects_the_actions_and_backs_up_on_start(
 
 
 def test_an_offered_file_is_recognised_by_its_content(tmp_path: Path) -> None:
-    from db.interchange import dump_json
-    from desktop.exchange_dialogs import read_offered
+    from db.exchange.interchange import dump_json
+    from desktop.exchange.dialogs import read_offered
 
     document = tmp_path / "bijlage.txt"  # JSON under another name, as mail programs do
     dump_json([full_profile()], document)

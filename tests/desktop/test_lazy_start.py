@@ -16,16 +16,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from db import dbfile
-from db.dbfile import DatabaseFileError
-from db.errors import StoreError
-from db.schemas import NetworkProfile
-from db.store import SortKey, Store
+from db.model.errors import StoreError
+from db.model.schemas import NetworkProfile
+from db.storage import dbfile
+from db.storage.dbfile import DatabaseFileError
+from db.storage.store import SortKey, Store
 from desktop import app as app_module
 from desktop import dialogs
 from desktop import settings as settings_module
-from desktop.network_list import Column, NetworkListModel
 from desktop.operations import DatabaseSession
+from desktop.window.network_list import Column, NetworkListModel
 from tests.db.test_migrations import make_oldest_database
 from tests.desktop.conftest import sample_profiles
 
@@ -180,8 +180,8 @@ class WhoLoads:
 
 sys.meta_path.insert(0, WhoLoads())
 
-HEAVY = ("sqlalchemy", "pydantic", "alembic", "email_validator", "db.store", "db.schemas",
-         "db.search", "desktop.network_form", "desktop.printing")
+HEAVY = ("sqlalchemy", "pydantic", "alembic", "email_validator", "db.storage.store", "db.model.schemas",
+         "db.search.query", "desktop.form.network_form", "desktop.printing.documents")
 seen = {}
 
 class FirstPaint(QObject):
@@ -291,7 +291,7 @@ def test_a_session_closed_meanwhile_is_left_closed(qtbot: Any, tmp_path: Path) -
 def test_the_form_pane_says_it_is_loading_until_the_record_follows(
     qtbot: Any, tmp_path: Path, settings: Any
 ) -> None:
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
     from tests.desktop.conftest import dispose
 
     path = tmp_path / "werk.sqlite"

@@ -13,12 +13,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from db.store import Store
+from db.storage.store import Store
 from desktop import dialogs
-from desktop.form_widgets import LineField
-from desktop.main_window import MainWindow
+from desktop.form.form_widgets import LineField
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")

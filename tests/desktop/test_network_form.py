@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.errors import BusyError
-from db.schemas import NetworkProfile
-from db.store import Store
-from desktop.form_widgets import ChoiceField, LineField, TagField, TextField
-from desktop.goal_tree import GoalTreeWidget, TreeField
-from desktop.list_editors import SectionsField, TableField
-from desktop.main_window import MainWindow
+from db.model.errors import BusyError
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
+from desktop.form.form_widgets import ChoiceField, LineField, TagField, TextField
+from desktop.form.goal_tree import GoalTreeWidget, TreeField
+from desktop.form.list_editors import SectionsField, TableField
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, by_name, type_text
 
 Position = QAbstractItemView.DropIndicatorPosition

@@ -7,10 +7,10 @@ from uuid import UUID
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from db.schemas import NetworkProfile
-from db.store import Store
-from desktop.network_list import PAGE_SIZE, Column, NetworkListModel, NetworkListView
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
 from desktop.operations import DatabaseSession
+from desktop.window.network_list import PAGE_SIZE, Column, NetworkListModel, NetworkListView
 from tests.db.factories import full_profile
 
 

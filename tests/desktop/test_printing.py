@@ -17,23 +17,14 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPrev
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.file_names import safe_file_stem
-from db.formats import format_euro, format_period
-from db.profile_text import parse_profile
-from db.samples import sample_texts
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.formats import format_euro, format_period
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
+from db.text.file_names import safe_file_stem
+from db.text.profile_text import parse_profile
+from db.text.samples import sample_texts
 from desktop.cli import run_command
-from desktop.main_window import MainWindow
-from desktop.print_view import (
-    BatchChoice,
-    BatchKind,
-    PrintController,
-    ProfilePreview,
-    WindowPrinting,
-    install_printing,
-)
-from desktop.printing import (
+from desktop.printing.documents import (
     LazyProfiles,
     PageGeometry,
     PrintCancelled,
@@ -48,7 +39,16 @@ from desktop.printing import (
     write_pdf,
     write_pdf_folder,
 )
-from desktop.profile_html import profile_html
+from desktop.printing.profile_html import profile_html
+from desktop.printing.view import (
+    BatchChoice,
+    BatchKind,
+    PrintController,
+    ProfilePreview,
+    WindowPrinting,
+    install_printing,
+)
+from desktop.window.main_window import MainWindow
 from tests.db.factories import full_profile
 
 PRINTED_ON = date(2026, 11, 25)
@@ -441,7 +441,7 @@ def test_a_failure_half_way_leaves_no_file(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import desktop.printing as printing
+    import desktop.printing.documents as printing
 
     real = printing.print_profile
     calls: list[str] = []
@@ -541,7 +541,8 @@ def test_cli_one_pdf_per_network_into_a_folder(
 def test_cli_query_prints_what_the_search_finds(
     qapp: QApplication, sample_db: Path, tmp_path: Path
 ) -> None:
-    from db.search import SearchQuery, search_ids
+    from db.search.query import SearchQuery
+    from db.search.results import search_ids
 
     store = Store.open(sample_db)
     try:

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.schemas import Contact, NetworkProfile
-from desktop.profile_html import block_html, print_stylesheet, profile_html
+from db.model.schemas import Contact, NetworkProfile
+from desktop.printing.profile_html import block_html, print_stylesheet, profile_html
 from tests.db.factories import full_profile
 
 ALLOWED_TAGS = {

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-import desktop.search_bar as search_bar
-from db.errors import BusyError
-from db.search import SearchQuery
-from db.store import Store
-from desktop.main_window import MainWindow
-from desktop.network_list import Column
-from desktop.search_bar import SearchController, install_search
+import desktop.window.search_bar as search_bar
+from db.model.errors import BusyError
+from db.search.query import SearchQuery
+from db.storage.store import Store
+from desktop.window.main_window import MainWindow
+from desktop.window.network_list import Column
+from desktop.window.search_bar import SearchController, install_search
 from tests.desktop.conftest import by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -286,3 +286,15 @@ def test_the_result_follows_edits_and_another_database(
     with qtbot.waitSignal(search.searchFinished, timeout=5000):
         window.session.open_database(tmp_path / "ander.sqlite")
     assert names(window) == ["Lokaal netwerk Genk-Zuid"]
+
+
+def test_a_word_inside_a_compound_is_found_and_marked(
+    qtbot: QtBot, window: MainWindow, search: SearchController
+) -> None:
+    # Every network here has the partner "Welzijnsschakel 't Schakeltje" (issue 20).
+    search_for(qtbot, search, "zijnsschakel")
+    assert len(names(window)) == 3
+    hit = window.list_model.index(0, Column.HIT).data()
+    assert hit.startswith("Partners — Wel[zijnsschakel] 't Schakeltje")
+    html = search._snippet_html(window.list_model.index(0, Column.HIT))
+    assert html is not None and "Wel<b>zijnsschakel</b>" in html

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from db.text_import import ReadText
-from desktop import text_import
-from desktop.main_window import MainWindow
-from desktop.text_import import DuplicateAnswer, install_text_import
+from db.text.text_import import ReadText
+from desktop.exchange import text_import
+from desktop.exchange.text_import import DuplicateAnswer, install_text_import
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -85,7 +85,7 @@ def test_a_failing_store_shows_the_reason_and_keeps_the_database(
     answers: Answers,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from db.errors import BusyError
+    from db.model.errors import BusyError
 
     count = window.session.store.count()
 

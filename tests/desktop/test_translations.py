@@ -8,7 +8,6 @@ the standard buttons of the Dutch window.
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -33,10 +32,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.app import build_main_window
-from desktop.main_window import MainWindow
 from desktop.operations import DatabaseSession
-from desktop.print_view import install_printing
+from desktop.printing.view import install_printing
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
 from resources.translations import update
 from tests.desktop.conftest import Answers, dispose
 
@@ -58,12 +57,18 @@ def _catalogue() -> list[tuple[str, str, str]]:
     return rows
 
 
-needs_lupdate = pytest.mark.skipif(
-    shutil.which("pyside6-lupdate") is None, reason="pyside6-lupdate not installed"
-)
-needs_lrelease = pytest.mark.skipif(
-    shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease not installed"
-)
+def _has_tool(name: str) -> bool:
+    # The same look-up as the update script (PySide6's own binary first), so the check also runs
+    # where the virtual environment's bin folder is not on the PATH (CI calls .venv/bin/python).
+    try:
+        update.qt_tool(name)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+needs_lupdate = pytest.mark.skipif(not _has_tool("lupdate"), reason="lupdate not installed")
+needs_lrelease = pytest.mark.skipif(not _has_tool("lrelease"), reason="lrelease not installed")
 
 
 # --- the catalogue ------------------------------------------------------------------------------

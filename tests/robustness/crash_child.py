@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from db.samples import open_default_or
-from db.schemas import NetworkProfile, Partner
-from db.store import Store
+from db.model.schemas import NetworkProfile, Partner
+from db.storage.store import Store
+from db.text.samples import open_default_or
 
 PARTNER_CYCLE = 7
 

@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from db import messages
-from db.schemas import NetworkProfile
+from db.model import messages
+from db.model.schemas import NetworkProfile
 
 NASTIES = [
     # control characters, escapes, line ends of every kind
@@ -155,7 +155,7 @@ def pick(data: Any, path: tuple[str | int, ...]) -> Any:
 
 
 def assert_refused_clearly(error: ValidationError) -> None:
-    """Every problem is a sentence from db.messages, never pydantic's English or a crash."""
+    """Every problem is a sentence from db.model.messages, never pydantic's English or a crash."""
     details = error.errors(include_url=False)  # rendering must not fail (lone surrogates!)
     for detail in details:
         assert detail["type"] in messages.MESSAGES, detail

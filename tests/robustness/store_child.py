@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import text
 
-from db.errors import BusyError, ConflictError, StoreError
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.errors import BusyError, ConflictError, StoreError
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
 
 
 def answer(line: str) -> None:

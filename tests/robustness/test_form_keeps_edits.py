@@ -19,9 +19,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from db import engine as engine_module
+from db.storage import engine as engine_module
 from desktop import dialogs
-from desktop.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers, by_name
 from tests.robustness.second_program import SecondProgram
 from tests.robustness.windows import (

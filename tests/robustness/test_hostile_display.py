@@ -18,10 +18,11 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from db import search as search_module
-from db.schemas import Contact
-from db.search import SearchQuery, parse_query
-from db.store import Store
+from db.model.schemas import Contact
+from db.search import query as query_module
+from db.search import results as search_module
+from db.search.query import SearchQuery, parse_query
+from db.storage.store import Store
 from desktop import dialogs
 from desktop.__main__ import main
 from tests.db.factories import full_profile
@@ -76,6 +77,7 @@ def test_a_refused_import_in_the_window_quotes_the_name_as_plain_text(
 ) -> None:
     from desktop.exchange_dialogs import install_exchange
     from desktop.main_window import MainWindow
+
     from desktop.operations import DatabaseSession
     from desktop.settings import Settings
 
@@ -123,7 +125,7 @@ def test_the_terminal_gets_no_control_characters_and_short_quotes(
 def test_an_address_that_would_smuggle_a_recipient_is_refused(address: str) -> None:
     from pydantic import ValidationError
 
-    from db.schemas import mailto_url
+    from db.model.schemas import mailto_url
 
     with pytest.raises(ValidationError):
         Contact(name="Jan", email=address)
@@ -133,10 +135,10 @@ def test_an_address_that_would_smuggle_a_recipient_is_refused(address: str) -> N
 def test_the_mail_link_is_the_validated_address_only(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from desktop.print_view import ProfilePreview
     from PySide6.QtGui import QDesktopServices
 
-    from db.schemas import mailto_url
-    from desktop.print_view import ProfilePreview
+    from db.model.schemas import mailto_url
 
     assert mailto_url("Jan.Peeters@Genk.be") == "mailto:Jan.Peeters@genk.be"
     opened: list[str] = []
@@ -156,7 +158,7 @@ def test_a_giant_search_word_is_cut_and_the_highlight_cache_is_bounded(store: St
     assert len("".join(t for p in parse_query("woord " * 50_000).phrases for t in p.tokens)) <= 1000
     search_module._phrase_pattern.cache_clear()
     for number in range(300):  # a long session of searches with hits to highlight
-        search_module._phrase_pattern(search_module.Phrase((f"woord{number}",), prefix=True))
+        search_module._phrase_pattern(query_module.Phrase((f"woord{number}",), prefix=True))
     assert search_module._phrase_pattern.cache_info().currsize <= 256
     # The 100,000-letter word is searched by its first 100 letters: no hit, no huge pattern.
     assert search_module.search(store, SearchQuery(text="Borsbeek" + "k" * 100_000)) == []

@@ -21,15 +21,15 @@ from uuid import uuid4
 
 import pytest
 
-from db.backup import backup_file, list_backups, prune
-from db.dbfile import DatabaseFileError
-from db.errors import StoreError, WriteError
-from db.exchange import ImportFileError, export_database, inspect_import
-from db.interchange import load_json
-from db.listing import Listing
-from db.merge import apply_merge, plan_merge, replace_with
-from db.store import Store
-from db.tabular import export_csv
+from db.exchange.database_file import ImportFileError, export_database, inspect_import
+from db.exchange.interchange import load_json
+from db.exchange.merge import apply_merge, plan_merge, replace_with
+from db.exchange.tabular import export_csv
+from db.model.errors import StoreError, WriteError
+from db.storage.backup import backup_file, list_backups, prune
+from db.storage.dbfile import DatabaseFileError
+from db.storage.listing import Listing
+from db.storage.store import Store
 from desktop.__main__ import main
 from tests.db.factories import full_profile
 
@@ -154,7 +154,7 @@ def test_a_database_in_a_folder_with_odd_characters_is_that_file(
 
 
 def test_the_uri_of_windows_paths() -> None:
-    from db.locations import sqlite_file_uri
+    from db.storage.locations import sqlite_file_uri
 
     assert (
         sqlite_file_uri(PureWindowsPath(r"S:\Vrije Tijd\Netwerken #2\db.sqlite"), {"mode": "rw"})
@@ -190,8 +190,8 @@ def test_the_recent_files_keep_the_path_as_chosen(tmp_path: Path, qapp: object) 
 def test_no_write_ahead_log_on_a_share_or_in_a_synced_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, words: str
 ) -> None:
-    from db import locations
-    from db.locations import StorageKind
+    from db.storage import locations
+    from db.storage.locations import StorageKind
 
     local = make_database(tmp_path / "netwerken.sqlite")
     assert Store.open(local).info()["journal_mode"] == "wal"
@@ -207,14 +207,14 @@ def test_no_write_ahead_log_on_a_share_or_in_a_synced_folder(
     new.close()
     # Never immutable=1 on a file others may write.
     assert "immutable" not in locations.sqlite_file_uri(local, {"mode": "ro"})
-    from db.connection import sqlite_uri
+    from db.storage.connection import sqlite_uri
 
     assert "immutable" not in sqlite_uri(local, read_only=True)
 
 
 def test_the_probe_knows_cloud_folders_and_unc_paths(tmp_path: Path) -> None:
-    from db import locations
-    from db.locations import StorageKind
+    from db.storage import locations
+    from db.storage.locations import StorageKind
 
     assert locations.probe_storage(tmp_path) is StorageKind.LOCAL
     for folder in ("OneDrive - Gemeente Genk", "Dropbox", "Google Drive", "iCloud Drive"):
@@ -225,9 +225,10 @@ def test_the_probe_knows_cloud_folders_and_unc_paths(tmp_path: Path) -> None:
 def test_the_window_says_once_why_the_file_has_no_write_ahead_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
 ) -> None:
-    from db import locations
-    from db.locations import StorageKind
     from desktop.main_window import MainWindow
+
+    from db.storage import locations
+    from db.storage.locations import StorageKind
     from desktop.operations import DatabaseSession
     from desktop.settings import Settings
 
@@ -310,7 +311,7 @@ def test_an_export_that_cannot_be_written_says_why_and_leaves_nothing(
     def refuse(_source: object, _target: object) -> None:
         raise error
 
-    monkeypatch.setattr("db.atomic.os.replace", refuse)
+    monkeypatch.setattr("db.storage.atomic.os.replace", refuse)
     assert main(["--db", str(officer), "export", "-o", str(target)]) == 1
     message = capsys.readouterr().err
     assert words in message and "Traceback" not in message
@@ -371,7 +372,7 @@ def _refusal_in_a_child(path: Path, limit_bytes: int) -> tuple[str, int]:
         f"""
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, ({limit_bytes}, {limit_bytes}))
-        from db.interchange import load_json
+        from db.exchange.interchange import load_json
         try:
             load_json(sys.argv[1])
         except Exception as error:
@@ -431,14 +432,14 @@ def test_more_networks_than_the_limit_are_refused_with_a_clear_message(tmp_path:
 def test_more_networks_than_the_limit_in_a_database_file_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("db.exchange.MAX_NETWORKS", 2)
+    monkeypatch.setattr("db.exchange.database_file.MAX_NETWORKS", 2)
     path = make_database(tmp_path / "drie.sqlite", "Netwerk A", "Netwerk B", "Netwerk C")
     with pytest.raises(ImportFileError, match="meer dan 2 netwerken"):
         inspect_import(path)
 
 
 def test_reading_an_import_can_be_stopped(tmp_path: Path) -> None:
-    from db.errors import ImportCancelled
+    from db.model.errors import ImportCancelled
 
     path = make_database(tmp_path / "bron.sqlite", "Netwerk A")
     with pytest.raises(ImportCancelled):
@@ -532,7 +533,7 @@ def test_impossible_dates_in_a_database_file_are_refused_before_any_backup(
 def test_a_future_timestamp_is_allowed_one_day_only() -> None:
     from pydantic import ValidationError
 
-    from db.schemas import NetworkProfile
+    from db.model.schemas import NetworkProfile
 
     data = full_profile().model_dump()
     data["updated_at"] = datetime.now(UTC) + timedelta(hours=20)

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from db.schemas import NetworkProfile
-from db.store import Store
-from desktop.network_form import NetworkForm
-from desktop.network_list import Column
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
+from desktop.form.network_form import NetworkForm
 from desktop.operations import DatabaseSession
-from desktop.search_bar import install_search
+from desktop.window.network_list import Column
+from desktop.window.search_bar import install_search
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers
 from tests.robustness.hostile import FIELD_PATHS, NASTIES, hostile_text, profile_with
 from tests.robustness.windows import close_quietly, filled_database, open_window

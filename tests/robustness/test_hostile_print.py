@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from db.schemas import NetworkProfile
-from desktop.printing import PrintOptions, pdf_file_names, write_pdf, write_pdf_folder
-from desktop.profile_html import profile_html
+from db.model.schemas import NetworkProfile
+from desktop.printing.documents import PrintOptions, pdf_file_names, write_pdf, write_pdf_folder
+from desktop.printing.profile_html import profile_html
 from tests.robustness.hostile import NASTIES, hostile_text, pick, profile_with
 
 PRINTED_PATHS: list[tuple[str | int, ...]] = [

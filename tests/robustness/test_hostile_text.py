@@ -24,14 +24,15 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 from sqlalchemy import event
 
-from db.dbfile import DatabaseFileError
-from db.formats import parse_euro
-from db.interchange import dump_json, load_json
-from db.messages import summary
-from db.profile_text import ParseResult, ProfileTextError, parse_profile
-from db.schemas import NetworkProfile
-from db.store import Store
-from db.tabular import FORMULA_STARTS, cell_text, export_csv, export_xlsx
+from db.exchange.interchange import dump_json, load_json
+from db.exchange.tabular import FORMULA_STARTS, cell_text, export_csv, export_xlsx
+from db.model.formats import parse_euro
+from db.model.messages import summary
+from db.model.schemas import NetworkProfile
+from db.search.query import SearchQuery
+from db.storage.dbfile import DatabaseFileError
+from db.storage.store import Store
+from db.text.profile_text import ParseResult, ProfileTextError, parse_profile
 from tests.robustness.hostile import (
     FIELD_PATHS,
     NASTIES,
@@ -234,8 +235,8 @@ def search_store(store: Store) -> Store:
 @FAST
 @given(text=st.one_of(hostile_text, st.sampled_from(NASTIES)))
 def test_the_search_box_never_fails_whatever_is_typed(search_store: Store, text: str) -> None:
-    search = pytest.importorskip("db.search")
-    query = search.SearchQuery(text=text)
+    search = pytest.importorskip("db.search.results")
+    query = SearchQuery(text=text)
     hits = search.search(search_store, query)
     assert isinstance(hits, list)
     for hit in hits:
@@ -246,10 +247,10 @@ def test_the_search_box_never_fails_whatever_is_typed(search_store: Store, text:
 @FAST
 @given(text=hostile_text)
 def test_search_filters_never_fail_whatever_is_typed(search_store: Store, text: str) -> None:
-    search = pytest.importorskip("db.search")
+    search = pytest.importorskip("db.search.results")
     for field in ("municipality", "partner", "instrument", "province", "min_eur"):
         try:
-            query = search.SearchQuery(**{field: text})
+            query = SearchQuery(**{field: text})
         except ValidationError as error:
             error.errors(include_url=False)  # must render
             continue
@@ -257,11 +258,11 @@ def test_search_filters_never_fail_whatever_is_typed(search_store: Store, text: 
 
 
 def test_the_search_box_finds_what_holds_attack_strings(search_store: Store) -> None:
-    search = pytest.importorskip("db.search")
+    search = pytest.importorskip("db.search.results")
     for text in ["zoekdoel", '"quote"', "<script>", "NEAR(a b)", "calc'!A0", "DROP TABLE"]:
-        names = [hit.name for hit in search.search(search_store, search.SearchQuery(text=text))]
+        names = [hit.name for hit in search.search(search_store, SearchQuery(text=text))]
         assert any(name.startswith("Zoekdoel") for name in names), text
-    megabyte_query = search.SearchQuery(text="zoekdoel " * (MEGABYTE // 9))
+    megabyte_query = SearchQuery(text="zoekdoel " * (MEGABYTE // 9))
     assert isinstance(search.search(search_store, megabyte_query), list)
 
 

@@ -17,11 +17,11 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.dbfile import default_database_path
+from db.storage.dbfile import default_database_path
 from desktop import app as app_module
 from desktop import i18n
 from desktop import settings as settings_module
-from desktop.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers
 from tests.robustness.windows import filled_database
 

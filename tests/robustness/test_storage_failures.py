@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from db.dbfile import SCHEMA_VERSION, DatabaseFileError
-from db.errors import StoreError, WriteError
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.errors import StoreError, WriteError
+from db.model.schemas import NetworkProfile
+from db.storage.dbfile import SCHEMA_VERSION, DatabaseFileError
+from db.storage.store import Store
 from tests.db.factories import full_profile
 
 
@@ -350,7 +350,7 @@ def test_a_new_database_is_not_corrupted_by_the_log_of_a_deleted_one(tmp_path: P
 def test_a_backup_on_a_full_disk_fails_clearly_and_leaves_no_half_file(tmp_path: Path) -> None:
     """Regression: a backup that ran out of space left its ``.partial`` file behind, taking
     what little space was left (and one more every day the daily backup tried again)."""
-    from db.backup import backup_file, backup_folder, list_backups
+    from db.storage.backup import backup_file, backup_folder, list_backups
 
     with small_file_system(tmp_path / "klein", 768) as small:
         path = small / "netwerken.sqlite"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from db.errors import BusyError, ConflictError
-from db.samples import open_default_or, sample_texts
-from db.schemas import NetworkProfile
-from db.store import Store
+from db.model.errors import BusyError, ConflictError
+from db.model.schemas import NetworkProfile
+from db.storage.store import Store
+from db.text.samples import open_default_or, sample_texts
 from tests.robustness.second_program import SecondProgram
 
 SHORT_TIMEOUT_MS = 300

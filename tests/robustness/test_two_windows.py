@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import dialogs
-from desktop.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers, by_name
 from tests.robustness.windows import close_quietly, filled_database, open_window, show, type_into
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from db.store import Store
-from desktop.form_widgets import LineField, TextField
-from desktop.main_window import MainWindow
+from db.storage.store import Store
+from desktop.form.form_widgets import LineField, TextField
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import sample_profiles, type_text
 
 

@@ -92,7 +92,7 @@ def open_session(target: str | None) -> DatabaseSession:
         if path.exists():
             header = dbfile.check_openable(path)
             if header.schema_version == dbfile.SCHEMA_VERSION:
-                from db.schema_check import check_database_file
+                from db.storage.schema_check import check_database_file
 
                 check_database_file(path, header.schema_version)  # its own triggers refused
                 Listing(path).count()

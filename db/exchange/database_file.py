@@ -320,7 +320,7 @@ def inspect_import(path: Path, *, cancelled: Cancelled | None = None) -> ImportC
     Raises :class:`DatabaseFileError` (not a database, empty, foreign, newer) or one of the
     :class:`ImportFileError` kinds, each naming the reason. ``path`` itself is only read once,
     to copy it; the officer's own database is not involved at all. At most
-    :data:`~db.limits.MAX_NETWORKS` networks are taken; ``cancelled()`` is asked between
+    :data:`~db.model.limits.MAX_NETWORKS` networks are taken; ``cancelled()`` is asked between
     batches of records (True stops with :class:`~db.errors.ImportCancelled`).
     """
     path = Path(path)

@@ -28,7 +28,7 @@ def configure(connection: sqlite3.Connection, *, busy_timeout_ms: int, wal: bool
     Transactions are begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the sqlite3
     module, which would otherwise start them late and let two writers dead-lock on upgrade.
     ``wal``: True switches the file to the write-ahead log (local disks), False to a rollback
-    journal (network and synchronised folders, :func:`db.locations.journal_choice`), None
+    journal (network and synchronised folders, :func:`db.storage.locations.journal_choice`), None
     leaves the file as it is (reading).
     """
     connection.isolation_level = None
@@ -55,7 +55,7 @@ def read_only_location(path: Path) -> bool:
 
 
 def sqlite_uri(path: Path, *, read_only: bool) -> str:
-    """The ``file:`` URI to open ``path`` with (built by :func:`db.locations.sqlite_file_uri`).
+    """The ``file:`` URI to open ``path`` with (built by :func:`db.storage.locations.sqlite_file_uri`).
 
     Read-write uses ``mode=rw``: if the file disappears while the program runs, SQLite must fail,
     not quietly create a new empty database in its place. Read-only uses ``immutable`` on a

@@ -127,7 +127,10 @@ def load_json(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandid
         )
     found: list[ErrorDetails] = []
     try:
-        Interchange.model_validate({**raw, "networks": []})
+        # The envelope alone; "networks" as it is when it is not even a list.
+        Interchange.model_validate(
+            {**raw, "networks": networks if not isinstance(networks, list) else []}
+        )
     except ValidationError as error:
         found.extend(error.errors(include_url=False, include_input=False)[:_SHOWN_PROBLEMS])
     profiles: list[NetworkProfile] = []

@@ -92,7 +92,7 @@ def _no_list(path: Path) -> None:
         (_foreign, "ander programma"),
         (lambda path: path.write_bytes(b""), "leeg"),
         (_cut_off, "beschadigd"),
-        (_no_list, "tabel 'networks' ontbreekt"),  # the schema check names what is missing
+        (_no_list, "niet opgebouwd zoals een Netwerken-database"),  # the schema check says it
     ],
     ids=["newer", "foreign", "empty", "cut-off", "no-list"],
 )

@@ -75,11 +75,10 @@ def test_every_message_box_shows_a_quoted_name_as_plain_text(
 def test_a_refused_import_in_the_window_quotes_the_name_as_plain_text(
     qapp: QApplication, tmp_path: Path, shown_boxes: list[QMessageBox], qtbot: Any
 ) -> None:
-    from desktop.exchange_dialogs import install_exchange
-    from desktop.main_window import MainWindow
-
+    from desktop.exchange.dialogs import install_exchange
     from desktop.operations import DatabaseSession
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
 
     window = MainWindow(
         DatabaseSession(Store.open(tmp_path / "eigen.sqlite")), Settings(tmp_path / "s.ini")
@@ -135,10 +134,10 @@ def test_an_address_that_would_smuggle_a_recipient_is_refused(address: str) -> N
 def test_the_mail_link_is_the_validated_address_only(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.print_view import ProfilePreview
     from PySide6.QtGui import QDesktopServices
 
     from db.model.schemas import mailto_url
+    from desktop.printing.view import ProfilePreview
 
     assert mailto_url("Jan.Peeters@Genk.be") == "mailto:Jan.Peeters@genk.be"
     opened: list[str] = []

@@ -215,6 +215,9 @@ def test_an_uncaught_error_in_the_window_shows_a_sentence_and_is_logged(
     officer = tmp_path / "eigen.sqlite"
     Store.open(officer).close()
     assert app_module.run_gui(["--db", str(officer)]) == 0
+    for widget in QApplication.topLevelWidgets():  # the window run_gui showed (no real exit)
+        widget.close()
+        widget.deleteLater()
     [sentence] = shown
     assert sentence.startswith("Er ging iets mis") and str(log_path()) in sentence
     assert "veilig" in sentence

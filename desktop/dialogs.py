@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -104,8 +104,16 @@ class ConflictChoice(enum.Enum):
     CANCEL = "cancel"
 
 
-def ask_save_discard_cancel(parent: QWidget | None, name: str) -> SaveChoice:
+def _plain_box(parent: QWidget | None) -> QMessageBox:
+    """A message box that shows its text as written: a network's name, a file name or a message
+    quoting a file is no markup ("Het netwerk 'Net <b>VET</b>' verwijderen?" stays as typed)."""
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def ask_save_discard_cancel(parent: QWidget | None, name: str) -> SaveChoice:
+    box = _plain_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Niet-opgeslagen wijzigingen"))
     box.setText(
@@ -131,7 +139,7 @@ def ask_save_discard_cancel(parent: QWidget | None, name: str) -> SaveChoice:
 
 
 def confirm_delete(parent: QWidget | None, name: str, *, unsaved_changes: bool = False) -> bool:
-    box = QMessageBox(parent)
+    box = _plain_box(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("Dialogs", "Netwerk verwijderen"))
     box.setText(translate("Dialogs", "Het netwerk '{name}' verwijderen?").format(name=name))
@@ -170,7 +178,7 @@ def confirm_discard_new(parent: QWidget | None) -> bool:
 
 def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> ConflictChoice:
     """Someone else saved the record meanwhile: reload theirs, overwrite with mine, or wait."""
-    box = QMessageBox(parent)
+    box = _plain_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Intussen gewijzigd"))
     box.setText(message)
@@ -207,15 +215,23 @@ def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> Conf
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    _show_plain(parent, QMessageBox.Icon.Warning, title, message)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    _show_plain(parent, QMessageBox.Icon.Information, title, message)
+
+
+def _show_plain(parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str) -> None:
+    box = _plain_box(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(message)
+    box.exec()
 
 
 def show_validation_summary(parent: QWidget | None, messages: list[str]) -> None:
-    box = QMessageBox(parent)
+    box = _plain_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Niet opgeslagen"))
     box.setText(translate("Dialogs", "Het netwerk kan nog niet opgeslagen worden. Verbeter eerst:"))

@@ -69,8 +69,11 @@ def run_command(args: list[str]) -> int:
     try:
         return int(options.handler(options) or 0)
     except (StoreError, DatabaseFileError) as error:
+        from desktop.cli.common import shown
+
         english = options.lang == "en"
-        print(f"netwerken: {error.english if english else error}", file=sys.stderr)
+        # The message may quote a file's name or a refused network name as it was.
+        print(f"netwerken: {shown(error.english if english else error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -22,6 +22,14 @@ def open_store(options: argparse.Namespace) -> Store:
     return open_default_or(options.db)
 
 
+def shown(text: object) -> str:
+    """Text for the terminal: a file name or a refused record may carry escape codes (clear the
+    screen, retitle the window, fake a prompt) or undecodable bytes; they print as U+FFFD."""
+    return "".join(
+        char if char.isprintable() or char in "\n\t" else "\ufffd" for char in str(text)
+    )
+
+
 def say(options: argparse.Namespace, dutch: str, english: str) -> None:
     print(english if getattr(options, "lang", None) == "en" else dutch)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from db.storage.atomic import atomic_path
 from db.text.file_names import file_names
-from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say, shown
 
 
 def register(subparsers: Any) -> None:
@@ -70,11 +70,12 @@ def run_parse(options: argparse.Namespace) -> int:
         try:
             result = parse_profile_file(name)
         except ProfileTextError as error:
-            print(f"{name}: {error.english if options.lang == 'en' else error}", file=sys.stderr)
+            message = error.english if options.lang == "en" else error
+            print(f"{shown(name)}: {message}", file=sys.stderr)
             failed = True
             continue
         for warning in result.warnings:
-            print(f"{name}: {warning}", file=sys.stderr)
+            print(f"{shown(name)}: {warning}", file=sys.stderr)
         profiles.append(result.profile)
     document = Interchange(networks=profiles)
     print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
@@ -90,7 +91,7 @@ def run_import(options: argparse.Namespace) -> int:
     for item in report.files:
         word = OUTCOME_WORDS[item.outcome][1 if english else 0]
         detail = (item.message_en if english else item.message) or item.name
-        print(f"{item.path}: {word} — {detail}")
+        print(f"{shown(item.path)}: {word} — {detail}")
         for warning in item.warnings:
             print(f"    ! {warning}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")

@@ -395,6 +395,9 @@ def _contact(rng: random.Random, lead: str) -> dict[str, str]:
     zone = rng.choice(PHONE_ZONES)
     digits = 9 - len(zone)
     local = f"{rng.randrange(10 ** (digits - 1), 10**digits)}"
+    # Subscriber numbers in these zones begin with 2, 3 or 4 (the schema checks the numbering
+    # plan with libphonenumber); mapping the drawn digit keeps the random sequence as it was.
+    local = "234"[int(local[0]) % 3] + local[1:]
     phone = f"{zone} {local[:-4]} {local[-4:-2]} {local[-2:]}"
     return {
         "name": f"{first} {last}",

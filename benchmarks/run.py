@@ -52,7 +52,7 @@ def machine() -> str:
 
 
 def run(quick: bool) -> list[Figure]:
-    from benchmarks import overview, privacy, search, startup, workflow
+    from benchmarks import bundle, overview, privacy, search, startup, workflow
     from benchmarks import print as print_bench
     from benchmarks.generate import build_database
 
@@ -79,6 +79,7 @@ def run(quick: bool) -> list[Figure]:
             ("print", lambda: print_bench.figures(quick, small, 300)),
             ("overview", lambda: overview.figures(quick, small, large, large_count)),
             ("personal data", lambda: privacy.figures(quick, large, large_count, small, 300)),
+            ("bundle (PyInstaller)", lambda: bundle.figures(quick)),
         ):
             print(f"\n== {label} ==", flush=True)
             figures += measure()

@@ -29,6 +29,8 @@ def parse_gui_args(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="netwerken", add_help=False)
     parser.add_argument("--db", default=None)
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    # Hidden: for checking a built program (see desktop.smoke_test).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     options, _unknown = parser.parse_known_args(args)
     return options
 
@@ -87,10 +89,11 @@ def open_session(target: str | None) -> DatabaseSession:
     """
     from db.storage import dbfile
     from db.storage.listing import Listing
+    from db.storage.locations import default_database_path
     from desktop.operations import DatabaseSession
 
     if target is None or "://" not in target:
-        path = Path(target) if target is not None else dbfile.default_database_path()
+        path = Path(target) if target is not None else default_database_path()
         if path.exists():
             header = dbfile.check_openable(path)
             if header.schema_version == dbfile.SCHEMA_VERSION:
@@ -99,6 +102,41 @@ def open_session(target: str | None) -> DatabaseSession:
     from db.text.samples import open_default_or
 
     return DatabaseSession(open_default_or(target))
+
+
+def offer_database_move(settings: Settings, language: str) -> None:
+    """Before the default database opens: if it still lies in the old, hidden place, offer to
+    move it to Documents/Netwerken (once per start, until moved or declined for good)."""
+    from db.storage.locations import move_database, pending_move
+
+    move = pending_move()
+    if move is None or not settings.preferences.offer_database_move:
+        return
+    from db.model.errors import DatabaseFileError, StoreError
+    from desktop import dialogs
+
+    choice = dialogs.ask_move_database(None, move.old, move.new)
+    if choice is dialogs.MoveChoice.NEVER:
+        settings.preferences.offer_database_move = False
+    if choice is not dialogs.MoveChoice.MOVE:
+        return
+    try:
+        report = move_database(move.old, move.new)
+    except (StoreError, DatabaseFileError) as error:
+        dialogs.show_error(
+            None,
+            QCoreApplication.translate("App", "Niet verplaatst"),
+            error.english if language == "en" else str(error),
+        )
+        return
+    settings.preferences.remove_recent_database(str(move.old.resolve()))
+    dialogs.show_info(
+        None,
+        QCoreApplication.translate("App", "Database verplaatst"),
+        QCoreApplication.translate("App", "De database staat nu in {path}.").format(
+            path=report.database
+        ),
+    )
 
 
 def run_gui(args: list[str]) -> int:
@@ -113,6 +151,8 @@ def run_gui(args: list[str]) -> int:
     from db.model.errors import StoreError
     from db.storage.dbfile import DatabaseFileError
 
+    if options.db is None and not options.smoke_test:  # a check run never waits for an answer
+        offer_database_move(settings, language)
     try:
         session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:
@@ -126,6 +166,10 @@ def run_gui(args: list[str]) -> int:
     window = build_main_window(session, settings, language)
     if session.path is not None:
         settings.preferences.add_recent_database(session.path)
+    if options.smoke_test:
+        from desktop.smoke_test import install_smoke_test
+
+        install_smoke_test(window)
     window.show()  # the record shown last time follows right after the list's first paint
     code = app.exec()
     session.close()

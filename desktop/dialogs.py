@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.storage.locations import export_folder
+
 translate = QCoreApplication.translate
 
 # The folder the officer last chose a file in (this session): the next file dialog starts there.
 _last_folder: Path | None = None
-
-
-def documents_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
 
 
 def start_folder() -> Path:
@@ -38,7 +35,7 @@ def start_folder() -> Path:
     for part of the program, or lost with it)."""
     if _last_folder is not None and _last_folder.is_dir():
         return _last_folder
-    return documents_folder()
+    return export_folder()
 
 
 FILE_DIALOG_SIZE = QSize(860, 540)
@@ -96,6 +93,12 @@ class SaveChoice(enum.Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+class MoveChoice(enum.Enum):
+    MOVE = "move"
+    LATER = "later"
+    NEVER = "never"
 
 
 class ConflictChoice(enum.Enum):
@@ -212,6 +215,42 @@ def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> Conf
     if clicked is overwrite:
         return ConflictChoice.OVERWRITE
     return ConflictChoice.CANCEL
+
+
+def ask_move_database(parent: QWidget | None, old: Path, new: Path) -> MoveChoice:
+    """Offer to move the database from the hidden old place to Documents (never done silently)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("Dialogs", "Database verplaatsen?"))
+    box.setText(
+        translate(
+            "Dialogs",
+            "Je database staat nog in een verborgen map:\n{old}\n\n"
+            "Wil je ze verplaatsen naar je Documenten, waar ze zichtbaar is en mee geback-upt "
+            "wordt?\n{new}",
+        ).format(old=old, new=new)
+    )
+    box.setInformativeText(
+        translate(
+            "Dialogs",
+            "De back-ups gaan mee. Het oude bestand blijft als '.verplaatst' staan; er gaat "
+            "niets verloren.",
+        )
+    )
+    move = box.addButton(translate("Dialogs", "Verplaatsen"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
+    never = box.addButton(
+        translate("Dialogs", "Laten staan, niet meer vragen"), QMessageBox.ButtonRole.NoRole
+    )
+    box.setDefaultButton(move)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is move:
+        return MoveChoice.MOVE
+    if clicked is never:
+        return MoveChoice.NEVER
+    return MoveChoice.LATER
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

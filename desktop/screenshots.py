@@ -43,10 +43,16 @@ def grab(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
+def make_screenshots(out: Path, *, language: str = "nl", scheme: str = "light") -> list[Path]:
+    """The screenshots in ``scheme`` (light, dark or high-contrast; files of the last two get
+    the scheme in their name)."""
     from desktop.app import application, build_main_window
+    from desktop.style import Scheme, apply_style, contrast_theme_palette
 
     app = application()
+    chosen = Scheme(scheme)
+    apply_style(app, chosen, contrast_theme_palette() if chosen is Scheme.HIGH_CONTRAST else None)
+    suffix = "" if chosen is Scheme.LIGHT else f"-{chosen.value}"
     from db.storage.store import Store
     from db.text.samples import seed_samples
     from desktop import dialogs
@@ -72,12 +78,12 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
         window.list_view.select_id(richest.id)
         settle()
         window.show_record(richest.id)
-        shots.append(grab(window, out / "main-window.png"))
+        shots.append(grab(window, out / f"main-window{suffix}.png"))
 
         window.form.scroll_to_section("goals")
-        shots.append(grab(window, out / "form-goals.png"))
+        shots.append(grab(window, out / f"form-goals{suffix}.png"))
         window.form.scroll_to_section("contact")
-        shots.append(grab(window, out / "form-contacts.png"))
+        shots.append(grab(window, out / f"form-contacts{suffix}.png"))
 
         # A new record saved too early: the schema's messages at their fields.
         def quiet(*_args: object, **_kwargs: object) -> None:
@@ -101,7 +107,7 @@ def make_screenshots(out: Path, *, language: str = "nl") -> list[Path]:
         )
         form.save()
         form.scroll_area.verticalScrollBar().setValue(0)
-        shots.append(grab(window, out / "validation.png"))
+        shots.append(grab(window, out / f"validation{suffix}.png"))
         form.discard()
 
         window.show_record(richest.id)
@@ -185,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", choices=["nl", "en"], default="nl")
+    parser.add_argument("--scheme", choices=["light", "dark", "high-contrast"], default="light")
     parser.add_argument(
         "--overview-db", type=Path, help="only the Overzicht shots, on (a copy of) this database"
     )
@@ -192,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.overview_db is not None:
         make_overview_screenshots(options.out, options.overview_db, language=options.lang)
         return 0
-    make_screenshots(options.out, language=options.lang)
+    make_screenshots(options.out, language=options.lang, scheme=options.scheme)
     return 0
 
 

@@ -92,6 +92,8 @@ class Preferences(SettingsGroup):
     prefix = "preferences"
     language = Setting("language", "nl")
     recent_databases: Setting[list[str]] = Setting("recent_databases", [], item_type=str)
+    # False once the officer chose to leave the database in its old place (see db.storage.locations).
+    offer_database_move = Setting("offer_database_move", True)
 
     def add_recent_database(self, path: Path) -> None:
         entry = str(path.resolve())

@@ -123,8 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "two agreement periods have the same number",
     ),
     "phone": (
-        "is geen telefoonnummer (enkel cijfers, spaties en + / . - ( ))",
-        "is not a phone number (digits, spaces and + / . - ( ) only)",
+        "is geen geldig telefoonnummer (een nummer uit het buitenland begint met + en de landcode)",
+        "is not a valid phone number (a number from abroad starts with + and the country code)",
     ),
     "contact_identity": (
         "een contactpersoon heeft een naam of een e-mailadres nodig",

@@ -7,7 +7,6 @@ program can refuse a foreign or newer file before it imports anything heavy.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,13 +93,3 @@ def sqlite_integrity(path: Path) -> list[str]:
         connection.close()
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
-
-
-def default_database_path() -> Path:
-    """``NETWERKEN_DB`` if set, otherwise ``netwerken.sqlite`` in the user data directory."""
-    override = os.environ.get("NETWERKEN_DB")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Netwerken", appauthor=False)) / "netwerken.sqlite"

@@ -32,11 +32,13 @@ from db.model.schemas import (
 )
 from db.model.values import cents_from_euro, stored_timestamp
 from db.storage import dbfile, listing
+from db.storage.atomic import publish_new_database
 from db.storage.connection import read_only_location, sqlite_uri, store_error
 from db.storage.engine import make_engine, writer
 from db.storage.listing import NetworkSummary as NetworkSummary
 from db.storage.listing import SortKey as SortKey
 from db.storage.listing import euro_from_cents
+from db.storage.locations import default_database_path
 from db.storage.search_index import reindex_all, reindex_networks
 from db.storage.tables import (
     ActionRow,
@@ -458,7 +460,7 @@ class Store:
             store = cls(engine, None)
             store._migrate_if_needed(force=True)
             return store
-        path = Path(target) if target is not None else dbfile.default_database_path()
+        path = Path(target) if target is not None else default_database_path()
         if path.exists():
             header = dbfile.check_openable(path)
             if _read_only_location(path):
@@ -874,35 +876,6 @@ def _create_database(path: Path) -> None:
         store.engine.dispose()
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
-
-
-def publish_new_database(partial: Path, path: Path) -> None:
-    """Give a finished and closed database file its real name, in one step.
-
-    Never replaces a file: if another program made ``path`` meanwhile (two programs started
-    together on the first run), theirs is kept and ``partial`` is left for the caller to remove.
-    """
-    _set_aside_orphans(path)
-    try:
-        os.link(partial, path)
-    except FileExistsError:
-        pass  # created by another program at the same moment: use theirs
-    except OSError:
-        if not path.exists():  # a file system without hard links
-            os.replace(partial, path)
-
-
-def _set_aside_orphans(path: Path) -> None:
-    """Move away a write-ahead log left without its database (the file was deleted or moved
-    after a crash): SQLite would replay it into a new database of the same name and corrupt
-    it. The log is kept under another name, in case someone wants to rescue it."""
-    if path.exists():
-        return
-    log = path.with_name(path.name + "-wal")
-    if log.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        log.replace(path.with_name(f"{path.name}-wal.verweesd-{stamp}"))
-    path.with_name(path.name + "-shm").unlink(missing_ok=True)  # only an index into the log
 
 
 def _read_only_location(path: Path) -> bool:

@@ -11,8 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.storage import dbfile
-
 if TYPE_CHECKING:
     from db.storage.store import Store
 
@@ -40,11 +38,13 @@ def seed_samples(store: Store) -> int:
 
 def open_default_or(target: str | Path | None) -> Store:
     """Open the database the user named, or the default one, creating and seeding it on first run."""
-    from db.storage.store import Store, publish_new_database
+    from db.storage.atomic import publish_new_database
+    from db.storage.locations import default_database_path
+    from db.storage.store import Store
 
     if target is not None:
         return Store.open(target)
-    path = dbfile.default_database_path()
+    path = default_database_path()
     if not path.exists():
         # Build the seeded file under a name of its own and link it into place in one step, so
         # that a failure half-way never leaves an empty "default database" behind, and two

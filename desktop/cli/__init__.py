@@ -14,7 +14,8 @@ from db.model.errors import StoreError
 from db.storage.dbfile import DatabaseFileError
 from desktop.cli.dutch import argparse_language, language_of
 
-# Modules that add verbs: each has ``register(subparsers)``; one line here per module.
+# Modules that add verbs: each has ``register(subparsers)``; one line here per module. Imported
+# by name, so the bundle's spec (packaging/netwerken.spec) reads this list to bundle them.
 VERB_MODULES = [
     "desktop.cli.core",
     "desktop.cli.exchange",
@@ -25,7 +26,8 @@ VERB_MODULES = [
     "desktop.cli.search",
 ]
 
-GUI_OPTIONS = {"--db", "--lang"}
+GUI_OPTIONS = {"--db", "--lang"}  # options of the window that take a value
+GUI_FLAGS = {"--smoke-test"}  # hidden: see desktop.smoke_test
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +55,7 @@ def is_command_line(args: list[str]) -> bool:
             if rest:
                 rest.pop(0)
             continue
-        if head.startswith(("--db=", "--lang=")):
+        if head.startswith(("--db=", "--lang=")) or head in GUI_FLAGS:
             continue
         return True
     return False

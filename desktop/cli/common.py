@@ -19,6 +19,8 @@ def database_path(options: argparse.Namespace) -> Path | str | None:
 def open_store(options: argparse.Namespace) -> Store:
     from db.text.samples import open_default_or
 
+    if options.db is None:
+        mention_pending_move(options)
     return open_default_or(options.db)
 
 
@@ -28,6 +30,25 @@ def shown(text: object) -> str:
     return "".join(
         char if char.isprintable() or char in "\n\t" else "\ufffd" for char in str(text)
     )
+
+
+def mention_pending_move(options: argparse.Namespace) -> None:
+    """The window offers to move a database from the old, hidden place; the command line says
+    how (on stderr, so output meant for another program stays clean)."""
+    from db.storage.locations import pending_move
+
+    move = pending_move()
+    if move is None:
+        return
+    dutch = (
+        f"Let op: de database staat nog op de oude, verborgen plaats {move.old}. "
+        f"'netwerken move-database' verplaatst ze naar {move.new}."
+    )
+    english = (
+        f"Note: the database is still in its old, hidden place {move.old}. "
+        f"'netwerken move-database' moves it to {move.new}."
+    )
+    print(english if getattr(options, "lang", None) == "en" else dutch, file=sys.stderr)
 
 
 def say(options: argparse.Namespace, dutch: str, english: str) -> None:

@@ -15,6 +15,11 @@ def register(subparsers: Any) -> None:
     info.set_defaults(handler=run_info)
     schema = subparsers.add_parser("schema", help="het JSON Schema van het uitwisselformaat tonen")
     schema.set_defaults(handler=run_schema)
+    move = subparsers.add_parser(
+        "move-database",
+        help="de standaarddatabase van de oude, verborgen plaats naar Documenten/Netwerken verplaatsen",
+    )
+    move.set_defaults(handler=run_move_database)
 
 
 def run_info(options: argparse.Namespace) -> int:
@@ -36,6 +41,28 @@ def run_info(options: argparse.Namespace) -> int:
         f"{counts['contacts']}, doelstellingen {counts['goals']}, acties {counts['actions']})",
         f"Networks:       {counts['networks']} (partners {counts['partners']}, contacts "
         f"{counts['contacts']}, goals {counts['goals']}, actions {counts['actions']})",
+    )
+    return 0
+
+
+def run_move_database(options: argparse.Namespace) -> int:
+    from db.storage.locations import documents_database_path, move_database, pending_move
+
+    move = pending_move()
+    if move is None:
+        say(
+            options,
+            f"Er is niets te verplaatsen: de standaarddatabase is {documents_database_path()}.",
+            f"Nothing to move: the default database is {documents_database_path()}.",
+        )
+        return 0
+    report = move_database(move.old, move.new)  # a failure is a StoreError: a sentence, status 1
+    say(
+        options,
+        f"Verplaatst naar {report.database} ({report.backups_moved} back-ups mee). "
+        f"Het oude bestand blijft als {report.old_kept_as}.",
+        f"Moved to {report.database} ({report.backups_moved} backups along). "
+        f"The old file stays as {report.old_kept_as}.",
     )
     return 0
 

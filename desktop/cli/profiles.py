@@ -153,7 +153,7 @@ def run_export_text(options: argparse.Namespace) -> int:
         profiles = list(without_personal_data(store, profiles))
     folder = Path(options.output)
     folder.mkdir(parents=True, exist_ok=True)
-    for profile, name in zip(profiles, file_names(profiles, ".txt"), strict=True):
+    for profile, name in zip(profiles, file_names(profiles, ".txt", folder), strict=True):
         target = folder / name
         with atomic_path(target) as partial:
             partial.write_text(write_profile(profile), encoding="utf-8", newline="\n")

@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -61,7 +61,9 @@ from db.model.errors import StoreError
 from db.model.formats import format_datetime, format_euro, format_period, local_time
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import SQLITE_MAGIC, DatabaseFileError
+from db.storage.locations import export_folder
 from desktop import dialogs
+from desktop.style import changed_background, problem_colour
 
 if TYPE_CHECKING:
     # db.exchange.merge, db.model.messages and db.model.schemas load SQLAlchemy and pydantic: the window installs
@@ -74,7 +76,6 @@ translate = QCoreApplication.translate
 _T = TypeVar("_T")
 ModelIndex = QModelIndex | QPersistentModelIndex
 STATUS_TIMEOUT_MS = 8000
-DIFFERENT = QColor("#fff1c7")  # a field whose two versions differ
 
 
 class ImportMode(enum.Enum):
@@ -255,7 +256,7 @@ class FieldComparisonModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (label, mine, theirs)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and different:
-            return QBrush(DIFFERENT)
+            return QBrush(changed_background())
         if role == Qt.ItemDataRole.FontRole and different and index.column() == 0:
             font = QFont()
             font.setBold(True)
@@ -317,7 +318,7 @@ class ConflictListModel(QAbstractTableModel):
             )
         undecided = item.key not in self.choices
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and undecided:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(problem_colour())
         return None
 
     def _choice_text(self, item: MergeItem) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDial
 from db.model.changes import Change, ChangeKind
 from db.model.errors import StoreError
 from db.storage.dbfile import DatabaseFileError
+from db.storage.locations import export_folder
 from desktop import dialogs
 
 translate = QCoreApplication.translate

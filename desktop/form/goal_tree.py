@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from db.model.messages import FieldProblem
 from desktop.form.form_widgets import FieldEditor, set_invalid
 from desktop.form.list_editors import (
-    PROBLEM_BACKGROUND,
     MultiLineDelegate,
     only_looks_changed,
     small_button,
 )
+from desktop.style import problem_background
 
 Position = QAbstractItemView.DropIndicatorPosition
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -477,7 +477,7 @@ class TreeField(FieldEditor):
             message = bad.get(child_path)
             was_loading = self._loading
             self._loading = True  # colouring an item is no edit
-            child.setBackground(0, QBrush(PROBLEM_BACKGROUND) if message else QBrush())
+            child.setBackground(0, QBrush(problem_background()) if message else QBrush())
             child.setToolTip(0, message or "")
             self._loading = was_loading
             self._mark(child, child_path, bad)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -43,9 +43,9 @@ from PySide6.QtWidgets import (
 from db.model.messages import FieldProblem
 from desktop.form.form_widgets import FieldEditor, GrowingTextEdit, route_undo_keys, set_invalid
 from desktop.icons import icon
+from desktop.style import problem_background
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-PROBLEM_BACKGROUND = QColor("#fde2df")
 # Roles that change how a cell looks, not what it holds (the marks of a problem).
 LOOK_ROLES = frozenset(
     {
@@ -160,7 +160,7 @@ class RowsModel(QAbstractTableModel):
             (index.row(), None)
         )
         if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return QBrush(PROBLEM_BACKGROUND)
+            return QBrush(problem_background())
         if role == Qt.ItemDataRole.ToolTipRole:
             return problem or text or None  # the whole text of a cell too narrow for it
         if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
@@ -669,5 +669,5 @@ class SectionsField(FieldEditor):
         }
         for row in range(self.list.count()):
             item = self.list.item(row)
-            item.setBackground(QBrush(PROBLEM_BACKGROUND) if row in bad else QBrush())
+            item.setBackground(QBrush(problem_background()) if row in bad else QBrush())
         set_invalid(self.list, bool(problems))

@@ -46,7 +46,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from db.model.errors import StoreError
+from db.model.errors import StoreError, WriteError
 from db.model.formats import format_date
 from db.model.schemas import NetworkProfile
 from db.storage.atomic import partial_name
@@ -729,15 +729,18 @@ def print_document(
     return pages
 
 
-def pdf_file_names(profiles: Sequence[NetworkProfile]) -> list[str]:
-    """One PDF name per profile from its lead municipality (db.text.file_names: one rule for all)."""
-    return file_names(profiles, ".pdf")
+def pdf_file_names(
+    profiles: Sequence[NetworkProfile], folder: Path | None = None
+) -> list[str]:
+    """One PDF name per profile from its lead municipality (db.text.file_names: one rule for all),
+    short enough for ``folder``'s path on Windows."""
+    return file_names(profiles, ".pdf", folder)
 
 
 def existing_files(folder: str | Path, profiles: Sequence[NetworkProfile]) -> list[Path]:
     """The files a folder export would overwrite."""
     folder = Path(folder)
-    return [folder / name for name in pdf_file_names(profiles) if (folder / name).exists()]
+    return [folder / name for name in pdf_file_names(profiles, folder) if (folder / name).exists()]
 
 
 def write_pdf_folder(
@@ -752,7 +755,10 @@ def write_pdf_folder(
     options = options or PrintOptions()
     if not folder.is_dir():
         raise PrintError(f"De map {folder} bestaat niet.", f"The folder {folder} does not exist.")
-    targets = [folder / name for name in pdf_file_names(profiles)]
+    try:
+        targets = [folder / name for name in pdf_file_names(profiles, folder)]
+    except WriteError as error:
+        raise PrintError(str(error), error.english) from error
     staged: list[Path] = []
     try:
         for index, (profile, target) in enumerate(zip(profiles, targets, strict=True)):

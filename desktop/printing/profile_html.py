@@ -151,7 +151,11 @@ def _contact(contact: Contact) -> str:
         # The schema validated the address; it is escaped all the same.
         reach.append(f'<a href="mailto:{text(contact.email)}">{text(contact.email)}</a>')
     if contact.phone:
-        reach.append(f"tel. {text(contact.phone)}")
+        # Shown as written; the link carries the normalised number (a PDF read on a phone
+        # dials it). A number that is not valid (only in a constructed model) stays text.
+        number = contact.phone_e164
+        shown = text(contact.phone)
+        reach.append(f'tel. <a href="tel:{number}">{shown}</a>' if number else f"tel. {shown}")
     lines.append(" · ".join(reach))
     return '<p class="contact">' + "<br />".join(line for line in lines if line) + "</p>"
 

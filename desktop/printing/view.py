@@ -58,7 +58,8 @@ class ProfilePreview(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("profilePreview")
         self.setReadOnly(True)
-        self.setOpenLinks(False)  # the only links are mailto: ones, handed to the mail program
+        # The only links are mailto: and tel: ones, handed to the mail or phone program.
+        self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_mail)
         self.document().setDocumentMargin(18)
         self.document().setIndentWidth(20)
@@ -110,7 +111,7 @@ class ProfilePreview(QTextBrowser):
 
     @staticmethod
     def _open_mail(url: QUrl) -> None:
-        if url.scheme() == "mailto":
+        if url.scheme() in ("mailto", "tel"):
             QDesktopServices.openUrl(url)
 
 
@@ -310,7 +311,11 @@ class PrintController(QObject):
         folder = self._ask_folder(self._start_folder())
         if folder is None:
             return []
-        clashes = existing_files(folder, profiles)
+        try:
+            clashes = existing_files(folder, profiles)
+        except StoreError as error:  # a folder too deep for Windows' path limit
+            self._show_error(self.tr("Exporteren mislukt"), error.message(self.language))
+            return []
         if clashes and not self._confirm_overwrite(clashes):
             return []
         self.last_folder = folder

@@ -4,7 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+121"/>
+        <location filename="../../desktop/app.py" line="+128"/>
+        <source>Niet verplaatst</source>
+        <translation>Not moved</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database verplaatst</source>
+        <translation>Database moved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De database staat nu in {path}.</source>
+        <translation>The database is now in {path}.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
     </message>
@@ -12,7 +27,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+694"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+695"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -35,7 +50,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+133"/>
+        <location filename="../../desktop/printing/view.py" line="+134"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -86,12 +101,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+92"/>
+        <location filename="../../desktop/dialogs.py" line="+89"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Niet-opgeslagen wijzigingen</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -188,7 +203,45 @@
         <translation>Reload</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
+        <source>Database verplaatsen?</source>
+        <translation>Move the database?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Je database staat nog in een verborgen map:
+{old}
+
+Wil je ze verplaatsen naar je Documenten, waar ze zichtbaar is en mee geback-upt wordt?
+{new}</source>
+        <translation>Your database is still in a hidden folder:
+{old}
+
+Do you want to move it to your Documents, where it is visible and backed up?
+{new}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De back-ups gaan mee. Het oude bestand blijft als &apos;.verplaatst&apos; staan; er gaat niets verloren.</source>
+        <translation>The backups go along. The old file stays as &apos;.verplaatst&apos;; nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verplaatsen</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Laten staan, niet meer vragen</source>
+        <translation>Leave it, don&apos;t ask again</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -2067,7 +2120,8 @@ To check: reading the text gave warnings.</translation>
         <translation>Print (the profile prints in Dutch)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+68"/>
+        <location line="+11"/>
         <location line="+34"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
@@ -2131,7 +2185,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-371"/>
+        <location line="-375"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -2272,7 +2326,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>TextImport</name>
     <message>
-        <location filename="../../desktop/exchange/text_import.py" line="+42"/>
+        <location filename="../../desktop/exchange/text_import.py" line="+43"/>
         <location line="+137"/>
         <source>Fiches importeren</source>
         <translation>Import profiles</translation>
@@ -2417,7 +2471,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+400"/>
+        <location filename="../../desktop/printing/view.py" line="+404"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

@@ -737,12 +737,23 @@ def _contact(draw: st.DrawFn) -> dict[str, str]:
     local = draw(st.from_regex(r"[a-z]{1,8}(\.[a-z]{1,8})?", fullmatch=True))
     domain = draw(st.from_regex(r"[a-z]{2,8}\.(be|org|com)", fullmatch=True))
     email = f"{local}@{domain}" if not name or draw(st.booleans()) else ""
+    # Numbers that exist (the schema checks them with libphonenumber), in the spellings
+    # profiles use: spaces, a slash after the area code, dots.
     phone = draw(
         st.one_of(
             st.just(""),
-            st.from_regex(
-                r"0[0-9]{1,3}( [0-9]{2,3} [0-9]{2} [0-9]{2}| / [0-9]{3} [0-9]{2} [0-9]{2}|/[0-9]{6})",
-                fullmatch=True,
+            st.builds(
+                lambda area, digits, style: style.format(area=area, d=digits),
+                st.sampled_from(["011", "089", "050", "016"]),  # 6-digit numbers
+                st.from_regex(r"2[0-9]{5}", fullmatch=True),
+                st.sampled_from(
+                    ["{area} {d[0]}{d[1]} {d[2]}{d[3]} {d[4]}{d[5]}", "{area} / {d}", "{area}/{d}"]
+                ),
+            ),
+            st.builds(
+                lambda area, digits: f"{area} {digits[:3]} {digits[3:5]} {digits[5:]}",
+                st.sampled_from(["02", "03", "09"]),  # 7-digit numbers
+                st.from_regex(r"2[0-9]{6}", fullmatch=True),
             ),
         )
     )

@@ -86,7 +86,7 @@ def rejection(**fields: Any) -> tuple[str, str]:
         ),
         (
             {"contacts": [{"name": "An", "phone": "bel me"}]},
-            "Telefoon: is geen telefoonnummer",
+            "Telefoon: is geen geldig telefoonnummer",
             "Phone",
         ),
         ({"name": "Netwerk\x07Genk"}, "Naam: bevat onzichtbare stuurtekens", "control characters"),
@@ -173,6 +173,54 @@ def test_amounts_as_officers_write_them(written: object, amount: Decimal) -> Non
 def test_email_is_checked_offline_and_kept() -> None:
     profile = make(contacts=[{"email": "bas.dhoey@borsbeek.be"}])
     assert profile.contacts[0].email == "bas.dhoey@borsbeek.be"
+
+
+@pytest.mark.parametrize(
+    ("written", "e164"),
+    [
+        ("089 65 38 11", "+3289653811"),
+        ("03/320.94.09", "+3233209409"),
+        ("0471 23 45 67", "+32471234567"),  # mobile
+        ("0800 12 345", "+3280012345"),  # free number
+        ("+32 (0)9 266 11 11", "+3292661111"),
+        ("0032 2 279 22 11", "+3222792211"),
+        ("+31 20 624 1111", "+31206241111"),  # Amsterdam: from abroad with its country code
+    ],
+)
+def test_phone_numbers_are_checked_and_normalised_but_kept_as_written(
+    written: str, e164: str
+) -> None:
+    contact = NetworkProfile.model_validate(
+        {"name": "N", "municipalities": ["Genk"], "contacts": [{"name": "An", "phone": written}]}
+    ).contacts[0]
+    assert contact.phone == written  # published as the officer wrote it
+    assert contact.phone_e164 == e164
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "089 65 38 1",  # a digit short
+        "089 65 38 111 1",  # a digit too many
+        "020 624 1111",  # Amsterdam without its country code: not a Belgian number
+        "0999 99 99 99",  # no such area code
+        "bel me",
+        "+",
+        "0",
+    ],
+)
+def test_numbers_that_do_not_exist_are_refused_with_a_sentence(written: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        NetworkProfile.model_validate(
+            {"name": "N", "municipalities": ["Genk"], "contacts": [{"name": "An", "phone": written}]}
+        )
+    assert summary(caught.value) == (
+        "Contactpersonen 1, Telefoon: is geen geldig telefoonnummer (een nummer uit het "
+        "buitenland begint met + en de landcode)"
+    )
+    assert "a number from abroad starts with + and the country code" in summary(
+        caught.value, "en"
+    )
 
 
 def test_periods_are_kept_in_ordinal_order_and_current_period() -> None:

@@ -13,6 +13,7 @@ import pytest
 from db.model.errors import ConflictError, DuplicateIdError, NotFoundError, WriteError
 from db.model.schemas import NetworkProfile
 from db.storage import dbfile
+from db.storage.locations import default_database_path
 from db.storage.store import SortKey, Store
 from tests.db.factories import full_profile
 
@@ -210,7 +211,7 @@ def test_default_path_comes_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("NETWERKEN_DB", str(tmp_path / "elders.sqlite"))
-    assert dbfile.default_database_path() == tmp_path / "elders.sqlite"
+    assert default_database_path() == tmp_path / "elders.sqlite"
 
 
 def test_opening_a_current_file_does_not_import_alembic(db_path: Path) -> None:

@@ -18,7 +18,6 @@ from db.storage.backup import backup_file, list_backups
 from db.storage.store import Store
 from desktop.exchange import dialogs as exchange_dialogs
 from desktop.exchange.dialogs import (
-    DIFFERENT,
     BackupDialog,
     ExchangeController,
     ExportFormat,
@@ -29,6 +28,7 @@ from desktop.exchange.dialogs import (
     run_with_progress,
 )
 from desktop.form.form_widgets import LineField
+from desktop.style import changed_background
 from desktop.window.main_window import MainWindow
 from tests.db.factories import full_profile
 from tests.desktop.conftest import Answers, by_name, type_text
@@ -303,7 +303,7 @@ def test_the_merge_dialog_shows_the_two_versions_field_by_field(
     rows = [[fields.index(r, c).data() for c in range(3)] for r in range(fields.rowCount())]
     assert rows[0][0] == "Visie" and rows[0][2] == "Hun visie"
     assert rows[1][0] == "Interne notities" and rows[1][2] == "Hun notitie"
-    assert fields.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color() == DIFFERENT
+    assert fields.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color() == changed_background()
     assert "Hun versie" in str(fields.headerData(2, Qt.Orientation.Horizontal))
 
     dialog.only_differences.setChecked(False)  # every field, the differing ones marked

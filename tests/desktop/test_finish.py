@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from db.storage.backup import backup_folder
+from db.storage.locations import export_folder
 from desktop import dialogs, i18n
 from desktop.cli import run_command
 from desktop.exchange.dialogs import install_exchange
@@ -142,7 +143,7 @@ def test_file_dialogs_start_in_documents_then_in_the_last_folder(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     window.action_export_other.trigger()
-    documents = dialogs.documents_folder()
+    documents = export_folder()
     assert Path(asked[-1]).parent == documents
     assert window.session.path is not None
     assert Path(asked[-1]).parent != window.session.path.parent  # not the database's folder
@@ -167,7 +168,7 @@ def test_the_print_dialog_suggests_a_pdf_in_documents(
     monkeypatch.setattr(printing.controller, "_run_print_dialog", look)
     window.show_record(by_name(window.session.store, "Lokaal netwerk Genk").id)
     window.action_print.trigger()
-    assert suggested == [str(dialogs.documents_folder() / "Genk.pdf")]
+    assert suggested == [str(export_folder() / "Genk.pdf")]
 
 
 # --- 13. the command line in Dutch, the English window in English -------------------------------

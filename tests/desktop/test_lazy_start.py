@@ -20,6 +20,7 @@ from db.model.errors import StoreError
 from db.model.schemas import NetworkProfile
 from db.storage import dbfile
 from db.storage.dbfile import DatabaseFileError
+from db.storage.locations import default_database_path
 from db.storage.store import SortKey, Store
 from desktop import app as app_module
 from desktop import settings as settings_module
@@ -134,7 +135,7 @@ def test_an_older_file_is_migrated_at_start(tmp_path: Path) -> None:
 
 
 def test_a_first_start_creates_and_fills_the_default_database() -> None:
-    assert not dbfile.default_database_path().exists()
+    assert not default_database_path().exists()
     session = app_module.open_session(None)
     try:
         assert len(session.listing.list_ids()) == 5  # the sample profiles

@@ -118,8 +118,9 @@ def test_an_email_address_cannot_break_out_of_its_attribute() -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(
+        # Cn: unassigned code points and noncharacters (U+FFFE), which the schema refuses.
         alphabet=st.characters(
-            blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029"
+            blacklist_categories=("Cs", "Cc", "Cn"), blacklist_characters="\u2028\u2029"
         ),
         min_size=1,
         max_size=80,
@@ -208,6 +209,11 @@ def test_contact_shows_a_real_email_address_as_a_link() -> None:
     html = profile_html(full_profile())
     assert '<a href="mailto:bas.dhoey@borsbeek.be">bas.dhoey@borsbeek.be</a>' in html
     assert "[at]" not in html
+
+
+def test_a_phone_number_is_shown_as_written_and_linked_normalised() -> None:
+    html = profile_html(full_profile())
+    assert 'tel. <a href="tel:+3233209409">03 320 94 09</a>' in html
 
 
 def test_bullet_lines_in_a_long_text_become_a_list() -> None:

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.storage.dbfile import default_database_path
+from db.storage.locations import default_database_path
 from desktop import app as app_module
 from desktop import i18n
 from desktop import settings as settings_module

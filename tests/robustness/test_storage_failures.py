@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ from db.model.schemas import NetworkProfile
 from db.storage.dbfile import SCHEMA_VERSION, DatabaseFileError
 from db.storage.store import Store
 from tests.db.factories import full_profile
+from tests.platforms import linux_only, not_as_root, not_on_windows, posix_only
 
 
 def integrity(path: Path) -> str:
@@ -105,9 +107,8 @@ def test_a_write_protected_database_refuses_saves_clearly_and_keeps_everything(
     assert integrity(db_path) == "ok"
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores file permissions"
-)
+@posix_only("a folder's write permission (chmod); Windows ignores it on folders")
+@not_as_root("chmod")
 def test_a_database_without_write_permission_opens_for_reading(tmp_path: Path) -> None:
     folder = tmp_path / "gedeeld"
     folder.mkdir()
@@ -130,6 +131,27 @@ def test_a_database_without_write_permission_opens_for_reading(tmp_path: Path) -
     assert Store.open(path).get(stored.id) == stored
 
 
+@not_as_root("the read-only attribute")
+def test_a_read_only_file_opens_for_reading_on_every_system(tmp_path: Path) -> None:
+    """The portable counterpart of the test above: a file marked read-only (the attribute
+    Windows shows in Explorer's properties; mode 0444 on POSIX) in a writable folder."""
+    path = tmp_path / "netwerken.sqlite"
+    store = Store.open(path)
+    stored = store.create(full_profile())
+    store.close()
+    os.chmod(path, stat.S_IREAD)
+    try:
+        reader = Store.open(path)
+        assert reader.get(stored.id) == stored
+        with pytest.raises(WriteError, match="alleen-lezen"):
+            reader.save(stored)
+        reader.close()
+    finally:
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+    assert Store.open(path).get(stored.id) == stored
+
+
+@linux_only("a small tmpfs remounted read-only (mount)")
 def test_a_database_on_a_read_only_file_system_can_be_read_not_written(tmp_path: Path) -> None:
     """Regression: on a read-only medium the file could not even be read (SQLite cannot make
     its -shm file there) and the message claimed the file had been moved or deleted."""
@@ -158,6 +180,7 @@ def test_a_database_on_a_read_only_file_system_can_be_read_not_written(tmp_path:
 # --- the file goes away ---------------------------------------------------------------------
 
 
+@not_on_windows("a file that is open cannot be deleted there, which is its own protection")
 def test_a_deleted_database_gives_a_clear_error_on_every_operation(db_path: Path) -> None:
     store = Store.open(db_path)
     stored = store.create(full_profile())
@@ -178,6 +201,7 @@ def test_a_deleted_database_gives_a_clear_error_on_every_operation(db_path: Path
     assert edited.notes == "na het verwijderen"
 
 
+@not_on_windows("a file that is open cannot be moved there, which is its own protection")
 def test_a_database_moved_while_open_keeps_every_save_in_its_new_place(tmp_path: Path) -> None:
     path = tmp_path / "netwerken.sqlite"
     store = Store.open(path)
@@ -237,6 +261,7 @@ def test_a_full_disk_refuses_the_save_clearly_and_loses_nothing(db_path: Path) -
     assert again.save(big).vision == big.vision  # once there is room, the same save lands
 
 
+@linux_only("a small tmpfs (mount); PRAGMA max_page_count gives the same error everywhere")
 def test_a_really_full_file_system_loses_no_acknowledged_save(tmp_path: Path) -> None:
     with small_file_system(tmp_path / "klein", 768) as small:
         path = small / "netwerken.sqlite"
@@ -347,6 +372,7 @@ def test_a_new_database_is_not_corrupted_by_the_log_of_a_deleted_one(tmp_path: P
     assert len(kept) == 1 and kept[0].read_bytes() == log  # set aside, not destroyed
 
 
+@linux_only("a small tmpfs (mount)")
 def test_a_backup_on_a_full_disk_fails_clearly_and_leaves_no_half_file(tmp_path: Path) -> None:
     """Regression: a backup that ran out of space left its ``.partial`` file behind, taking
     what little space was left (and one more every day the daily backup tried again)."""

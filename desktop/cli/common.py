@@ -27,9 +27,7 @@ def open_store(options: argparse.Namespace) -> Store:
 def shown(text: object) -> str:
     """Text for the terminal: a file name or a refused record may carry escape codes (clear the
     screen, retitle the window, fake a prompt) or undecodable bytes; they print as U+FFFD."""
-    return "".join(
-        char if char.isprintable() or char in "\n\t" else "\ufffd" for char in str(text)
-    )
+    return "".join(char if char.isprintable() or char in "\n\t" else "\ufffd" for char in str(text))
 
 
 def mention_pending_move(options: argparse.Namespace) -> None:

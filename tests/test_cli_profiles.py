@@ -161,3 +161,21 @@ def test_the_warnings_follow_lang_and_stay_dutch_in_the_database(
     assert f"melle.txt: {english}" in captured.err and dutch not in captured.err
     # The JSON holds the record as stored: its warnings in Dutch.
     assert dutch in captured.out
+
+
+def test_escape_codes_in_a_file_name_do_not_reach_the_terminal(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file from elsewhere named with an escape code (here: set the terminal's title) or
+    undecodable bytes is imported, and its name prints harmlessly in every message."""
+    text = dict(sample_texts())["genk.txt"]
+    evil = tmp_path / "genk\x1b]0;gehackt\x07\udce9.txt"
+    evil.write_text(text, encoding="utf-8")
+    assert main(["--db", str(db_path), "import", "--on-duplicate", "keep", str(evil)]) == 0
+    assert main(["--db", str(db_path), "import-json", "--merge", str(evil)]) == 1
+    assert main(["--db", str(db_path), "parse", str(evil)]) == 0
+    out, err = capsys.readouterr()
+    assert "genk\ufffd]0;gehackt\ufffd\ufffd.txt: geïmporteerd" in out
+    assert "genk\ufffd]0;gehackt\ufffd\ufffd.txt" in err
+    for stream in (out, err):
+        assert "\x1b" not in stream and "\x07" not in stream and "\udce9" not in stream

@@ -78,9 +78,11 @@ def run_command(args: list[str]) -> int:
     try:
         return int(options.handler(options) or 0)
     except (StoreError, DatabaseFileError) as error:
-        from desktop.cli.common import tell
+        from desktop.cli.common import tell, terminal_text
 
-        logging.getLogger("netwerken.cli").warning("%s: %s", options.verb, error)
+        # The message may quote a file's own name: undecodable bytes and escape codes go
+        # neither to the log nor to the terminal.
+        logging.getLogger("netwerken.cli").warning("%s: %s", options.verb, terminal_text(error))
         english = options.lang == "en"
         tell(f"netwerken: {error.english if english else error}", error=True)
         return 1

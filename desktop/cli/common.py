@@ -47,13 +47,17 @@ def mention_pending_move(options: argparse.Namespace) -> None:
 # Control characters (ESC starts the terminal's own commands: clear the screen, move the
 # cursor, retitle the window), except line breaks and tabs; also C1 controls and the
 # bidirectional overrides that turn text around.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
-def terminal_text(text: str) -> str:
-    """Text (a message may quote a file's own text) as it may go to a terminal: without
-    control characters, so a file cannot clear the screen or print a fake line."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+def terminal_text(text: object) -> str:
+    """Text (a message may quote a file's own name or text) as it may go to a terminal: every
+    control character, bidirectional override and undecodable byte (a lone surrogate from a
+    file name) shows as U+FFFD, so a file cannot clear the screen, retitle the window, print a
+    fake line or crash a strict console; line breaks stay line breaks."""
+    return _CONTROL.sub("\ufffd", str(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def say(options: argparse.Namespace, dutch: str, english: str) -> None:

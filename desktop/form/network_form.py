@@ -207,6 +207,8 @@ class NetworkForm(QWidget):
         row.setSpacing(6)
         self.title_label = QLabel(header)
         self.title_label.setObjectName("formTitle")
+        # The name and municipalities are what the officer typed or a file held: "<b>" stays text.
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title_label.setWordWrap(True)  # a long name wraps instead of widening the window
         row.addWidget(self.title_label, 1)
@@ -226,6 +228,7 @@ class NetworkForm(QWidget):
         layout.addLayout(row)
         self.subtitle_label = QLabel(header)
         self.subtitle_label.setObjectName("formSubtitle")
+        self.subtitle_label.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle_label.setWordWrap(True)
         layout.addWidget(self.subtitle_label)
         # The section links wrap onto a second line in a narrow window instead of widening it.

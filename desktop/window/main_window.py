@@ -35,6 +35,7 @@ A module plugs itself in with an ``install_...(window)`` function called from
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -792,7 +793,12 @@ class MainWindow(QMainWindow):
             "<h3>Netwerken {version}</h3>"
             "<p>Fiches van lokale netwerken vrijetijdsparticipatie beheren, volledig offline.</p>"
             "<p>Database: {path}<br>Netwerken: {count}</p>"
-        ).format(version=PROGRAM_VERSION, path=path or "", count=self.list_model.total)
+        ).format(
+            # A folder may be called "R&D <i>oud</i>": the path is text, not markup.
+            version=PROGRAM_VERSION,
+            path=html.escape(str(path or "")),
+            count=self.list_model.total,
+        )
         dialogs.show_about(self, text)
 
     # window state -------------------------------------------------------------------------------

@@ -117,3 +117,16 @@ def test_two_texts_for_one_municipality_in_one_batch(store: Store, tmp_path: Pat
     report = import_texts(store, [tmp_path], OnDuplicate.SKIP)
     assert [f.outcome for f in report.files] == [Outcome.IMPORTED, Outcome.SKIPPED]
     assert store.count() == 1
+
+
+def test_a_file_name_no_field_accepts_is_kept_readable(store: Store, tmp_path: Path) -> None:
+    """A name with an escape code, a line break or bytes that are not UTF-8 (a name from an old
+    zip) is a legal file name: the import reads it instead of stopping with a traceback."""
+    text = dict(sample_texts())["genk.txt"]
+    names = [b"genk\x1b]0;titel\x07.txt", b"genk\nlijn.txt", b"g\xe9nk.txt"]
+    for name in names:
+        (tmp_path / name.decode("utf-8", "surrogateescape")).write_text(text, encoding="utf-8")
+    report = import_texts(store, [tmp_path], OnDuplicate.KEEP)
+    assert [item.outcome for item in report.files] == [Outcome.IMPORTED] * 3
+    kept = {profile.source.file_name for profile in store.iter_profiles()}
+    assert kept == {"g\ufffdnk.txt", "genk lijn.txt", "genk\ufffd]0;titel\ufffd.txt"}

@@ -87,3 +87,31 @@ def test_new_database_path_gets_its_suffix(
     assert asked["options"] == QFileDialog.Option.DontConfirmOverwrite
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert dialogs.choose_new_path(None, tmp_path) is None
+
+
+def test_names_and_messages_with_markup_are_shown_as_written(
+    qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network called "Net <b>VET</b> <img src=x>" (or an error quoting a file) is text in every
+    question and message box, in the main text and in the informative text below it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    name = "Net <b>VET</b> <img src=x>"
+    formats: list[tuple[str, Qt.TextFormat]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        for label in box.findChildren(QLabel):
+            if "<b>" in label.text():
+                formats.append((label.text(), label.textFormat()))
+        return 0  # no button clicked: each asking function then takes its cautious answer
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    dialogs.ask_save_discard_cancel(None, name)
+    dialogs.confirm_delete(None, name)
+    dialogs.ask_conflict(None, f"'{name}' werd intussen gewijzigd.", deleted=False)
+    dialogs.show_error(None, "Importeren", f"Het bestand {name}.json is geen geldig JSON-bestand.")
+    dialogs.show_info(None, "Importeren", f"1 netwerk ingelezen: {name}")
+    dialogs.show_validation_summary(None, [f"Naam: {name} is te lang"])
+    assert len(formats) == 6
+    assert all(text_format == Qt.TextFormat.PlainText for _text, text_format in formats), formats

@@ -506,3 +506,24 @@ def test_goal_tree_buttons_and_drop_rules(qtbot: QtBot, window: MainWindow) -> N
         form.undo_stack.undo()
     assert goals.value() == before
     assert not form.is_modified()
+
+
+def test_markup_in_a_name_or_file_name_is_shown_as_typed(qtbot: QtBot, window: MainWindow) -> None:
+    """The heading and the source line are plain text: a name with "<b>" or a half-typed
+    "<img src=" neither turns bold nor makes Qt look for an image file on every repaint."""
+    genk = by_name(window.session.store, "Lokaal netwerk Genk")
+    source = genk.source.model_copy(update={"file_name": "<i>fiche</i> genk.txt"})
+    window.session.save(genk.model_copy(update={"source": source}))
+    window.show_record(genk.id)
+    form = window.form
+    type_line(qtbot, form.editors["name"], " <b>VET</b> <img src=")  # type: ignore[arg-type]
+    qtbot.wait(20)  # a repaint of the heading (a rich text label warned here)
+    shown = {
+        "title": form.title_label,
+        "subtitle": form.subtitle_label,
+        "source": form.info_source,
+    }
+    assert "<b>VET</b> <img src=" in form.title_label.text()
+    assert form.info_source.text().startswith("<i>fiche</i> genk.txt")
+    for name, label in shown.items():
+        assert label.textFormat() == Qt.TextFormat.PlainText, name

@@ -380,7 +380,7 @@ def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
             f"Cannot read the file: {error.strerror or error}.",
         ) from None
     text, note = _decode(data)
-    result = parse_profile(text, file.name)
+    result = parse_profile(text, _readable_file_name(file.name))
     if note:
         result.warnings.insert(0, note)
         source = result.profile.source
@@ -389,6 +389,18 @@ def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
             update={"source": source.model_copy(update={"warnings": warnings})}
         )
     return result
+
+
+def _readable_file_name(name: str) -> str:
+    """The file name as a record may keep it (one printable line).
+
+    A name on disk may hold what no field accepts: a line break or an escape code, and bytes that
+    are not UTF-8 (Python hands them over as lone surrogates). The record's source refused such a
+    name and the whole import stopped with a traceback; now they show as spaces and "\ufffd".
+    """
+    return "".join(
+        char if char.isprintable() else " " if char.isspace() else "\ufffd" for char in name
+    )
 
 
 def _decode(data: bytes) -> tuple[str, str]:

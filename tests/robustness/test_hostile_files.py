@@ -563,7 +563,7 @@ def test_failed_attempts_leave_no_backups_and_earlier_days_survive_pruning(
     for attempt in range(10):  # ten attempts that fail half-way, after the backup was made
         candidate = load_json(_valid_file(tmp_path, data, attempt))
 
-        def explode(_profiles: object) -> int:
+        def explode(_profiles: object, **_options: object) -> int:
             raise WriteError("kapot", "broken")
 
         store.replace_all = explode  # type: ignore[method-assign]

@@ -44,7 +44,9 @@ def store_with_history(path: Path) -> Store:
             # Aalst never names her: its versions stay as they were, stored against a whole one.
             who = OTHER_NAME if profile.name == "Lokaal netwerk Aalst" else ERASED_NAME
             store.update(
-                profile.model_copy(update={"notes": f"{profile.notes}\nOverleg {round_} met {who}."})
+                profile.model_copy(
+                    update={"notes": f"{profile.notes}\nOverleg {round_} met {who}."}
+                )
             )
     return store
 

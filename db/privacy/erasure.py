@@ -18,7 +18,6 @@ Backups made before still hold the person; :func:`plan_erasure` lists them, and
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 import uuid
@@ -35,7 +34,7 @@ from db.model.messages import problems
 from db.model.personal_data import PLACE_LABELS, ErasureCount, PersonMatcher, erase_from_record
 from db.model.schemas import NetworkProfile
 from db.privacy.persons import Person, backup_hits, contact_network_ids, occurrences
-from db.storage import dbfile
+from db.storage import dbfile, history
 from db.storage.backup import BackupInfo
 from db.storage.search_index import INDEX_TABLE, INSIDE_TABLE
 from db.storage.store import Store, load_profiles, save_in_session
@@ -122,13 +121,6 @@ class ErasureReport:
         return text
 
 
-def default_actor() -> str:
-    try:
-        return getpass.getuser()[:80] or "onbekend"
-    except (OSError, KeyError, ImportError):
-        return "onbekend"
-
-
 def _affected_ids(store: Store, person: Person) -> list[str]:
     """Every network of this file the person is a contact of or is named in."""
     found = occurrences(store, [person], versions=False)[person.key]
@@ -158,8 +150,12 @@ def erase_person(
 ) -> ErasureReport:
     """Erase ``person`` from every record and every stored version, then leave no trace in the
     file's bytes (``compact``: checkpoint and ``VACUUM``; only a test of the transaction itself
-    would skip it)."""
-    actor = (by or default_actor())[:80]
+    would skip it).
+
+    ``by`` defaults to the store's author, the name the history writes its versions under (set
+    from Voorkeuren › Naam in the window, else the operating-system user), so the erasure log
+    and the history name the same person for the same officer."""
+    actor = (by or store.author or history.default_author())[:80]
     matcher = PersonMatcher(person.identity())
     backups_before = tuple(info for info, _hits in backup_hits(store, person))
     ids = _affected_ids(store, person)

@@ -193,7 +193,7 @@ def run_person_erase(options: argparse.Namespace) -> int:
             say(options, f"{count} back-up(s) gewist.", f"{count} backup(s) deleted.")
         elif options.backups == "rewrite":
             for info in report.backups:
-                rewrite_backup(info, person)
+                rewrite_backup(info, person, by=report.by)
             say(
                 options,
                 f"{len(report.backups)} back-up(s) herschreven zonder de persoon.",

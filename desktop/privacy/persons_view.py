@@ -455,7 +455,7 @@ class PersonsView(QWidget):
         try:
             if rewrite:
                 for info in report.backups:
-                    rewrite_backup(info, person)
+                    rewrite_backup(info, person, by=report.by)
                     done += 1
             else:
                 done = delete_backups(report.backups)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from db.privacy.erasure import erasure_log
 from db.storage.backup import backup_file, list_backups
 from db.storage.store import Store
 from desktop.exchange import dialogs as exchange_dialogs
@@ -102,6 +103,25 @@ def test_erasing_asks_inside_the_view_then_erases_everywhere(
     assert ERASED_SURNAME not in json.dumps(window.form.working_data(), default=str)
     view.cancel_button.click()
     assert view.select_person(ERASED_NAME) is None
+
+
+def test_the_erasure_log_names_who_is_set_in_voorkeuren(
+    people_window: tuple[MainWindow, WindowPrivacy], db_path: Path
+) -> None:
+    window, privacy = people_window
+    old = backup_file(db_path, reason="handmatig")
+    window.session.set_author("Mevr. De Smet")  # Voorkeuren › Naam, as the history view sets it
+    view = privacy.show_persons()
+    view.select_person(ERASED_NAME)
+    view.erase_button.click()
+    view.confirm_button.click()
+    assert [entry.by for entry in erasure_log(window.session.store)] == ["Mevr. De Smet"]
+    view.rewrite_backups_button.click()
+    backup = Store.open(old, create=False)
+    try:
+        assert [entry.by for entry in erasure_log(backup)] == ["Mevr. De Smet"]
+    finally:
+        backup.close()
 
 
 def test_cancel_erases_nothing(

@@ -69,7 +69,11 @@ def make_oldest_database(path: Path) -> None:
             "INSERT INTO captions (network_id, position, text) VALUES (?, 0, 'Beeld: Genk')",
             (NETWORK_ID,),
         )
-        raw.execute("PRAGMA journal_mode = DELETE")
+    # Outside the transaction (inside it SQLite keeps the old journal mode), and closed here: a
+    # connection left to the garbage collector checkpointed its log into the file later, so a
+    # test's "the file is unchanged" compared bytes that were still moving (a flaky failure).
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.close()
 
 
 def test_head_revision_matches_the_version_the_program_checks() -> None:

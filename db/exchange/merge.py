@@ -219,9 +219,7 @@ class MergeItem:
     def is_conflict(self) -> bool:
         return self.status in CONFLICTING
 
-    def merged(
-        self, choices: Mapping[str, FieldChoice] | Choice | None = None
-    ) -> dict[str, Any]:
+    def merged(self, choices: Mapping[str, FieldChoice] | Choice | None = None) -> dict[str, Any]:
         """The merged record's JSON, each conflicting field decided as ``choices`` says (one
         choice for all, or per field; mine where not said)."""
         assert self.mine is not None and self.theirs is not None
@@ -305,7 +303,8 @@ class Decision:
 
     name: str
     fields: tuple[str, ...]  # the conflicting fields ('' entries never); empty: a delete conflict
-    choices: tuple[Choice, ...]  # per field (EDITED: written by the officer), or one for a delete conflict
+    # Per field (EDITED: the result written by the officer), or one for a delete conflict.
+    choices: tuple[Choice, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -770,7 +769,7 @@ def apply_merge(
             choice = decided[item.key]
             data = item.merged(choice)
             per_field = tuple(
-                _side(choice.get(n, Choice.MINE) if isinstance(choice, Mapping) else choice)
+                side_of(choice.get(n, Choice.MINE) if isinstance(choice, Mapping) else choice)
                 for n in item.conflict_fields
             )
             decisions.append(Decision(item.name, item.conflict_fields, per_field))
@@ -814,12 +813,13 @@ def apply_merge(
     )
 
 
-def _side(choice: FieldChoice) -> Choice:
+def side_of(choice: FieldChoice) -> Choice:
+    """The kind of a field's decision (EDITED for a result written by the officer)."""
     return choice.choice if isinstance(choice, Edited) else choice
 
 
 def editable(name: str) -> bool:
-    """Whether the officer may write this field's result (:data:`EDITABLE_TEXT`, :data:`EDITABLE_LINES`)."""
+    """Whether the officer may write this field's result (a text, or a list of texts)."""
     return name in EDITABLE_TEXT or name in EDITABLE_LINES
 
 

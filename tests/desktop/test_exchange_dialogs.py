@@ -323,7 +323,10 @@ def test_the_merge_dialog_asks_per_field_with_the_common_version(
     [notes] = [row for row in rows if row[0] == "Interne notities"]
     assert notes[4] == "hun versie (automatisch)"  # changed on their side only: no question
     vision_row = [row[0] for row in rows].index("Visie")
-    assert fields.index(vision_row, 2).data(Qt.ItemDataRole.BackgroundRole).color() == changed_background()
+    assert (
+        fields.index(vision_row, 2).data(Qt.ItemDataRole.BackgroundRole).color()
+        == changed_background()
+    )
     assert fields.index(1 - vision_row, 2).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "Gemeenschappelijke" in str(fields.headerData(1, Qt.Orientation.Horizontal))
 

@@ -712,14 +712,15 @@ def decide(
             per_field: dict[str, FieldChoice] = {}
             for name in item.conflict_fields:
                 picked = choice.get(name, default)
-                if picked is None:
+                # EDITED without the written value (not an :class:`Edited`) decides nothing.
+                if picked is None or picked == Choice.EDITED:
                     break
                 per_field[name] = picked if isinstance(picked, Edited) else Choice(picked)
             if item.status is MergeStatus.CONFLICT and len(per_field) == len(item.conflict_fields):
                 decided[item.key] = per_field
             else:
                 missing.append(item.name)
-        elif choice is None:
+        elif choice is None or choice == Choice.EDITED:
             missing.append(item.name)
         else:
             decided[item.key] = Choice(choice)

@@ -15,6 +15,7 @@ from db.exchange.merge import (
     Choice,
     Edited,
     InvalidEditError,
+    MissingChoiceError,
     apply_merge,
     edit_field,
     edit_text,
@@ -110,6 +111,11 @@ def test_only_a_conflicting_plain_field_can_be_written(office: Office) -> None:
     assert editable("vision") and editable("municipalities") and not editable("partners")
     with pytest.raises(InvalidEditError):
         edit_field(conflict, "notes", "niet in conflict")
+    # EDITED without the written text decides nothing.
+    with pytest.raises(MissingChoiceError):
+        apply_merge(_a, _plan, {conflict.key: {"vision": Choice.EDITED}})
+    with pytest.raises(MissingChoiceError):
+        apply_merge(_a, _plan, default=Choice.EDITED)
     # An Edited value for a field that is not in conflict is not the officer's to write.
     assert conflict.merged({"notes": Edited("genegeerd")})["notes"] != "genegeerd"
 

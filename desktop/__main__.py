@@ -8,8 +8,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from desktop.cli import is_command_line, run_command
+    from desktop.diagnostics import setup_logging, utf8_output
 
+    setup_logging(verbose="--verbose" in args)
     if is_command_line(args):
+        utf8_output()
         return run_command(args)
     # Only the window path pays for Qt.
     from desktop.app import run_gui

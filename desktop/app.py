@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.settings import APPLICATION, ORGANIZATION
 
@@ -31,6 +31,7 @@ def parse_gui_args(args: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
     # Hidden: for checking a built program (see desktop.smoke_test).
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--verbose", action="store_true")
     options, _unknown = parser.parse_known_args(args)
     return options
 
@@ -100,6 +101,9 @@ def open_session(target: str | None) -> DatabaseSession:
         if path.exists():
             header = dbfile.check_openable(path)
             if header.schema_version == dbfile.SCHEMA_VERSION:
+                from db.storage.schema_check import check_database_file
+
+                check_database_file(path, header.schema_version)  # its own triggers refused
                 Listing(path).count()
                 return DatabaseSession(path=path)
     from db.text.samples import open_default_or
@@ -153,13 +157,17 @@ def run_gui(args: list[str]) -> int:
 
     from db.model.errors import StoreError
     from db.storage.dbfile import DatabaseFileError
+    from desktop import dialogs
+    from desktop.diagnostics import install_excepthook, logger
 
     if options.db is None and not options.smoke_test:  # a check run never waits for an answer
         offer_database_move(settings, language)
+    logger.info("venster start (database %s)", options.db or "standaard")
     try:
         session = open_session(options.db)
     except (DatabaseFileError, StoreError) as error:
-        QMessageBox.critical(
+        logger.warning("database niet geopend: %s", error)
+        dialogs.show_critical(
             None,
             QCoreApplication.translate("App", "Database niet geopend"),
             error.english if language == "en" else str(error),
@@ -173,7 +181,17 @@ def run_gui(args: list[str]) -> int:
         from desktop.smoke_test import install_smoke_test
 
         install_smoke_test(window)
+    # An error nobody caught: logged, and a sentence instead of a window that just vanishes.
+    restore_hooks = install_excepthook(
+        lambda sentence: dialogs.show_critical(
+            window, QCoreApplication.translate("App", "Er ging iets mis"), sentence
+        ),
+        language=language,
+    )
     window.show()  # the record shown last time follows right after the list's first paint
-    code = app.exec()
-    session.close()
+    try:
+        code = app.exec()
+    finally:
+        restore_hooks()
+        session.close()
     return code

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QTreeView,
     QWidget,
@@ -85,6 +86,33 @@ def remember_folder(chosen: Path | str | None) -> None:
     _last_folder = path if path.is_dir() else path.parent
 
 
+def message_box(parent: QWidget | None) -> QMessageBox:
+    """A message box that shows its texts as plain text, always.
+
+    Messages quote a file's own text (a network's name, a trigger's name); with Qt's automatic
+    format a name holding HTML would render as a link or a heading. The informative text has no
+    format setting of its own, so its label is set once it exists (see :func:`set_informative`).
+    """
+    box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def set_informative(box: QMessageBox, text: str) -> None:
+    box.setInformativeText(text)
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if label is not None:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str) -> None:
+    box = message_box(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(message)
+    box.exec()
+
+
 def _database_filter() -> str:
     return translate("Dialogs", "Netwerken-database (*.sqlite *.db);;Alle bestanden (*)")
 
@@ -108,15 +136,13 @@ class ConflictChoice(enum.Enum):
 
 
 def ask_save_discard_cancel(parent: QWidget | None, name: str) -> SaveChoice:
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Niet-opgeslagen wijzigingen"))
     box.setText(
         translate("Dialogs", "Wil je de wijzigingen aan '{name}' opslaan?").format(name=name)
     )
-    box.setInformativeText(
-        translate("Dialogs", "Als je niet opslaat, gaan je wijzigingen verloren.")
-    )
+    set_informative(box, translate("Dialogs", "Als je niet opslaat, gaan je wijzigingen verloren."))
     save = box.addButton(translate("Dialogs", "Opslaan"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(
         translate("Dialogs", "Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole
@@ -134,7 +160,7 @@ def ask_save_discard_cancel(parent: QWidget | None, name: str) -> SaveChoice:
 
 
 def confirm_delete(parent: QWidget | None, name: str, *, unsaved_changes: bool = False) -> bool:
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("Dialogs", "Netwerk verwijderen"))
     box.setText(translate("Dialogs", "Het netwerk '{name}' verwijderen?").format(name=name))
@@ -148,7 +174,7 @@ def confirm_delete(parent: QWidget | None, name: str, *, unsaved_changes: bool =
             + " "
             + detail
         )
-    box.setInformativeText(detail)
+    set_informative(box, detail)
     delete = box.addButton(
         translate("Dialogs", "Verwijderen"), QMessageBox.ButtonRole.DestructiveRole
     )
@@ -173,26 +199,28 @@ def confirm_discard_new(parent: QWidget | None) -> bool:
 
 def ask_conflict(parent: QWidget | None, message: str, *, deleted: bool) -> ConflictChoice:
     """Someone else saved the record meanwhile: reload theirs, overwrite with mine, or wait."""
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Intussen gewijzigd"))
     box.setText(message)
     if deleted:
-        box.setInformativeText(
+        set_informative(
+            box,
             translate(
                 "Dialogs",
                 "Herladen laat je wijzigingen vallen. Opnieuw opslaan zet het netwerk terug met "
                 "je wijzigingen. Annuleren laat alles in het formulier staan.",
-            )
+            ),
         )
         overwrite_label = translate("Dialogs", "Opnieuw opslaan")
     else:
-        box.setInformativeText(
+        set_informative(
+            box,
             translate(
                 "Dialogs",
                 "Herladen toont de andere versie en laat je wijzigingen vallen. Overschrijven "
                 "vervangt de andere wijziging door de jouwe. Annuleren laat alles in het formulier staan.",
-            )
+            ),
         )
         overwrite_label = translate("Dialogs", "Overschrijven")
     reload = box.addButton(translate("Dialogs", "Herladen"), QMessageBox.ButtonRole.DestructiveRole)
@@ -246,15 +274,19 @@ def ask_move_database(parent: QWidget | None, old: Path, new: Path) -> MoveChoic
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    _show(parent, QMessageBox.Icon.Warning, title, message)
+
+
+def show_critical(parent: QWidget | None, title: str, message: str) -> None:
+    _show(parent, QMessageBox.Icon.Critical, title, message)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    _show(parent, QMessageBox.Icon.Information, title, message)
 
 
 def show_validation_summary(parent: QWidget | None, messages: list[str]) -> None:
-    box = QMessageBox(parent)
+    box = message_box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Dialogs", "Niet opgeslagen"))
     box.setText(translate("Dialogs", "Het netwerk kan nog niet opgeslagen worden. Verbeter eerst:"))
@@ -264,7 +296,7 @@ def show_validation_summary(parent: QWidget | None, messages: list[str]) -> None
         text += "\n" + translate("Dialogs", "… en nog {count} andere.").format(
             count=len(messages) - len(shown)
         )
-    box.setInformativeText(text)
+    set_informative(box, text)
     box.exec()
 
 

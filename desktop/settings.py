@@ -9,6 +9,7 @@ Everything is stored in one INI file. Tests hand in their own file so nothing le
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast, overload
 
@@ -98,7 +99,9 @@ class Preferences(SettingsGroup):
     author_name = Setting("author_name", "")
 
     def add_recent_database(self, path: Path) -> None:
-        entry = str(path.resolve())
+        # Absolute, but as the user chose it: resolve() turns a mapped drive (S:\\) into the
+        # UNC path behind it on Windows, and follows links the user meant to keep.
+        entry = os.path.abspath(path)
         recent = [other for other in self.recent_databases if other != entry]
         self.recent_databases = [entry, *recent][:MAX_RECENT_DATABASES]
 

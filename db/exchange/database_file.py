@@ -15,15 +15,15 @@ never touched: it only changes afterwards, through :mod:`db.exchange.merge`.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import sqlite3
 import tempfile
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,17 +39,37 @@ from db.exchange.merge import (
     TheirVersion,
     replace_with,
 )
-from db.model.errors import WriteError
+from db.model.errors import ImportCancelled, WriteError
+from db.model.limits import MAX_NETWORKS, Cancelled, thousands
 from db.model.messages import summary
 from db.model.personal_data import REDACTED, PersonalDataFilter
 from db.model.schemas import NetworkProfile
-from db.storage import dbfile
-from db.storage.atomic import fsync_file, partial_name
+from db.storage import dbfile, schema_check
+from db.storage.atomic import fsync_file, partial_name, refuse_protected_target
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import DatabaseFileError, ForeignDatabaseError
 from db.storage.engine import make_engine
 from db.storage.history import VERSIONS_TABLE, give_new_database_id
+from db.storage.paths import (
+    NotARegularFileError,
+    regular_file_sentence,
+    require_regular_file,
+    sqlite_file_uri,
+)
 from db.storage.personal_names import personal_data_filter
+from db.storage.schema_check import (
+    SchemaObject as SchemaObject,
+)
+from db.storage.schema_check import (
+    expected_schema as expected_schema,
+)
+from db.storage.schema_check import (
+    read_schema as read_schema,
+)
+from db.storage.schema_check import (
+    revision_for,
+    schema_differences,
+)
 from db.storage.search_index import HOLDS_DELETED, INDEX_TABLE, INSIDE_TABLE, refill_raw
 from db.storage.store import Store
 from db.storage.stored_versions import rewrite_stored_records
@@ -65,8 +85,6 @@ HISTORY_SCHEMA_VERSION = 4
 MAX_VERSIONS = 500_000
 _T = TypeVar("_T")
 
-# Internal tables SQLite itself may add to any file (ANALYZE / PRAGMA optimize); harmless.
-_ALLOWED_EXTRA = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
 # Generous for real records (the raw text of a profile is at most 2 million characters), small
 # enough that a crafted file cannot make one value eat the memory.
 _MAX_VALUE_BYTES = 64 * 1024 * 1024
@@ -76,7 +94,6 @@ _BATCH = 200
 # and writing and checking it takes about 40% less time (measured at 10,000 networks; 32 KiB
 # and 64 KiB gain almost nothing more). Any SQLite opens any page size.
 EXPORT_PAGE_SIZE = 16384
-_KINDS = {"table": "tabel", "index": "index", "trigger": "trigger", "view": "view"}
 
 
 class ImportFileError(DatabaseFileError):
@@ -87,7 +104,7 @@ class DamagedDatabaseError(ImportFileError):
     pass
 
 
-class UnexpectedSchemaError(ImportFileError):
+class UnexpectedSchemaError(ImportFileError, schema_check.UnexpectedSchemaError):
     pass
 
 
@@ -102,99 +119,8 @@ class ExportReport:
     exported_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaObject:
-    kind: str  # table, index, trigger, view
-    name: str
-    table: str
-    sql: str | None  # whitespace-normalised; None for SQLite's automatic indexes
-
-
 _UNCHANGED_NL = "Het bestand werd niet ingelezen; je eigen database is ongewijzigd."
 _UNCHANGED_EN = "The file was not imported; your own database is unchanged."
-
-
-# --- what a database of a given version looks like ---------------------------------------------
-
-
-def read_schema(connection: sqlite3.Connection) -> frozenset[SchemaObject]:
-    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
-    return frozenset(
-        SchemaObject(
-            str(kind),
-            str(name),
-            str(table),
-            " ".join(str(sql).split()) if sql is not None else None,
-        )
-        for kind, name, table, sql in rows
-    )
-
-
-def revision_for(schema_version: int) -> str:
-    """The Alembic revision that leaves ``schema_version`` in a file."""
-    from alembic.script import ScriptDirectory
-
-    from db.storage.migrate import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config())
-    for revision in script.walk_revisions():
-        if int(getattr(revision.module, "schema_version", -1)) == schema_version:
-            return revision.revision
-    raise KeyError(schema_version)
-
-
-@functools.cache
-def expected_schema(schema_version: int) -> frozenset[SchemaObject]:
-    """The schema this program gives a database of ``schema_version``, read from one it makes.
-
-    Derived, not written down: whatever a migration adds (the search index and its shadow
-    tables too) is expected exactly as the program itself creates it.
-    """
-    with tempfile.TemporaryDirectory(prefix="netwerken-reference-") as folder:
-        path = Path(folder) / "reference.sqlite"
-        if schema_version == dbfile.SCHEMA_VERSION:
-            Store.open(path).close()
-        else:
-            from db.storage.migrate import upgrade
-
-            engine = make_engine(path, wal=False)
-            try:
-                with engine.connect() as connection:
-                    upgrade(connection, revision_for(schema_version))
-            finally:
-                engine.dispose()
-        with closing(sqlite3.connect(path)) as connection:
-            return read_schema(connection)
-
-
-def schema_differences(
-    found: frozenset[SchemaObject], expected: frozenset[SchemaObject]
-) -> list[tuple[str, str]]:
-    """What is unexpected, missing or different, as (Dutch, English) phrases."""
-    found_by_name = {(o.kind, o.name): o for o in found}
-    expected_by_name = {(o.kind, o.name): o for o in expected}
-    phrases: list[tuple[str, str]] = []
-    for key in sorted(found_by_name.keys() - expected_by_name.keys()):
-        kind, name = key
-        if kind == "table" and name in _ALLOWED_EXTRA:
-            continue
-        phrases.append(
-            (f"onverwachte {_KINDS.get(kind, kind)} '{name}'", f"unexpected {kind} '{name}'")
-        )
-    for kind, name in sorted(expected_by_name.keys() - found_by_name.keys()):
-        phrases.append(
-            (f"{_KINDS.get(kind, kind)} '{name}' ontbreekt", f"{kind} '{name}' is missing")
-        )
-    for key in sorted(found_by_name.keys() & expected_by_name.keys()):
-        if found_by_name[key] != expected_by_name[key]:
-            kind, name = key
-            phrases.append(
-                (
-                    f"{_KINDS.get(kind, kind)} '{name}' is anders opgebouwd",
-                    f"{kind} '{name}' is built differently",
-                )
-            )
-    return phrases
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -209,11 +135,7 @@ def export_database(
     name, e-mail address or phone number, in any record, text or stored version
     (:func:`_take_out_personal_data`)."""
     target = Path(target)
-    if store.path is not None and _same_file(store.path, target):
-        raise WriteError(
-            f"{target.name} is de database die nu open is; kies een andere naam om naar te exporteren.",
-            f"{target.name} is the database that is open now; choose another name to export to.",
-        )
+    refuse_protected_target(target, store.path)
     for companion in ("-wal", "-journal"):
         if target.with_name(target.name + companion).exists():
             raise WriteError(
@@ -256,8 +178,11 @@ def export_database(
     except OSError as error:
         raise _export_failed(target, error.strerror or str(error)) from error
     finally:
-        partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        # In a read-only folder even removing a file that is not there fails: that must not
+        # hide the sentence about why the export failed.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
     return ExportReport(target, networks, exported_at)
 
 
@@ -395,13 +320,6 @@ def _compact_search_index(connection: sqlite3.Connection) -> None:
         connection.execute(f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')')
 
 
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.resolve() == other.resolve() or (other.exists() and one.samefile(other))
-    except OSError:
-        return False
-
-
 def _export_failed(target: Path, detail: str) -> WriteError:
     return WriteError(
         f"De export naar {target.name} is mislukt ({detail}). Een bestaand bestand met die naam "
@@ -414,12 +332,14 @@ def _export_failed(target: Path, detail: str) -> WriteError:
 # --- import -----------------------------------------------------------------------------------
 
 
-def inspect_import(path: Path) -> ImportCandidate:
+def inspect_import(path: Path, *, cancelled: Cancelled | None = None) -> ImportCandidate:
     """Read a database file from elsewhere without trusting it; return its validated records.
 
     Raises :class:`DatabaseFileError` (not a database, empty, foreign, newer) or one of the
     :class:`ImportFileError` kinds, each naming the reason. ``path`` itself is only read once,
-    to copy it; the officer's own database is not involved at all.
+    to copy it; the officer's own database is not involved at all. At most
+    :data:`~db.model.limits.MAX_NETWORKS` networks are taken; ``cancelled()`` is asked between
+    batches of records (True stops with :class:`~db.errors.ImportCancelled`).
     """
     path = Path(path)
     name = path.name
@@ -445,7 +365,8 @@ def inspect_import(path: Path) -> ImportCandidate:
             current = _expected_or_unknown(dbfile.SCHEMA_VERSION, name)
             _check_structure(copy, name, current, dbfile.SCHEMA_VERSION)
         program_version, exported_at = _guarded(name, lambda: _read_export_info(copy))
-        profiles = _load_profiles(copy, name)
+        profiles = _load_profiles(copy, name, cancelled)
+        _check_unique_ids(profiles, name)
         their_history = (
             None
             if header.schema_version < HISTORY_SCHEMA_VERSION
@@ -508,6 +429,19 @@ def _keep_history(copy: Path, name: str) -> TheirHistory:
     return their_history
 
 
+def _check_unique_ids(profiles: list[NetworkProfile], name: str) -> None:
+    """Ids are compared in canonical form: "ABC…" and "abc…" are one network twice (SQLite
+    keeps them apart as text, so the file's own key does not catch it)."""
+    twice = [str(i) for i, n in Counter(p.id for p in profiles).items() if n > 1]
+    if twice:
+        raise InvalidRecordError(
+            f"Het bestand {name} bevat meerdere netwerken met dezelfde id "
+            f"({', '.join(twice[:3])}). {_UNCHANGED_NL}",
+            f"The file {name} holds several networks with the same id "
+            f"({', '.join(twice[:3])}). {_UNCHANGED_EN}",
+        )
+
+
 def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:
     """Back up the officer's database, then replace its records by the candidate's, at once."""
     return replace_with(store, candidate)
@@ -515,7 +449,12 @@ def replace_database(store: Store, candidate: ImportCandidate) -> ReplaceReport:
 
 def _copy(source: Path, copy: Path) -> None:
     try:
+        # A device or a named pipe would be copied until the disk is full, or forever.
+        require_regular_file(source)
         shutil.copyfile(source, copy)
+    except NotARegularFileError:
+        nl, en = regular_file_sentence(source)
+        raise ImportFileError(f"{nl} {_UNCHANGED_NL}", f"{en} {_UNCHANGED_EN}") from None
     except OSError as error:
         raise DatabaseFileError(
             f"Het bestand {source} kan niet gelezen worden: {error.strerror or error}.",
@@ -578,7 +517,9 @@ def _harden(connection: sqlite3.Connection) -> None:
 
 @contextmanager
 def _untrusted(copy: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    connection = sqlite3.connect(
+        sqlite_file_uri(copy, {"mode": "ro"}), uri=True, isolation_level=None
+    )
     try:
         _harden(connection)
         yield connection
@@ -625,15 +566,8 @@ def _check_structure(
         raise _damaged(name, "; ".join(problems[:3]))
     differences = schema_differences(found, expected)
     if differences:
-        shown = differences[:5]
-        more_nl = f" en nog {len(differences) - 5}" if len(differences) > 5 else ""
-        more_en = f" and {len(differences) - 5} more" if len(differences) > 5 else ""
-        raise UnexpectedSchemaError(
-            f"Het bestand {name} is niet opgebouwd zoals een Netwerken-database: "
-            f"{', '.join(nl for nl, _ in shown)}{more_nl}. {_UNCHANGED_NL}",
-            f"The file {name} is not built like a Netwerken database: "
-            f"{', '.join(en for _, en in shown)}{more_en}. {_UNCHANGED_EN}",
-        )
+        generic = schema_check.differences_sentence(differences, name, _UNCHANGED_NL, _UNCHANGED_EN)
+        raise UnexpectedSchemaError(str(generic), generic.english)
     if revisions != [revision_for(schema_version)]:
         raise UnexpectedSchemaError(
             f"Het bestand {name} zegt schemaversie {schema_version} te hebben, maar zijn "
@@ -678,16 +612,27 @@ def _read_export_info(copy: Path) -> tuple[str, datetime | None]:
     return program_version, exported_at
 
 
-def _load_profiles(copy: Path, name: str) -> list[NetworkProfile]:
+def _load_profiles(
+    copy: Path, name: str, cancelled: Cancelled | None = None
+) -> list[NetworkProfile]:
     """Every record of the copy, each validated like any record; the first bad one is named."""
     engine = make_engine(copy, read_only=True)
     event.listen(engine, "connect", lambda connection, _record: _harden(connection))
     source = Store(engine, copy)
     try:
         with source.read_session() as session:
-            ids = list(session.scalars(select(Network.id)))
+            ids = list(session.scalars(select(Network.id).limit(MAX_NETWORKS + 1)))
+        if len(ids) > MAX_NETWORKS:
+            raise ImportFileError(
+                f"Het bestand {name} bevat meer dan {thousands(MAX_NETWORKS)} netwerken; dit "
+                f"programma neemt er hoogstens zoveel in één keer over. {_UNCHANGED_NL}",
+                f"The file {name} holds more than {thousands(MAX_NETWORKS)} networks; this "
+                f"program takes over at most that many at a time. {_UNCHANGED_EN}",
+            )
         profiles: list[NetworkProfile] = []
         for start in range(0, len(ids), _BATCH):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
             batch = ids[start : start + _BATCH]
             try:
                 profiles.extend(source.get_many(batch))
@@ -696,7 +641,7 @@ def _load_profiles(copy: Path, name: str) -> list[NetworkProfile]:
                 for network_id in batch:
                     profiles.append(_load_one(source, network_id, name))
         return profiles
-    except InvalidRecordError:
+    except (ImportFileError, ImportCancelled):
         raise
     except Exception as error:
         raise _damaged(name, str(error)) from error

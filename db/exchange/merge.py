@@ -51,6 +51,7 @@ from db.model.reference import fold
 from db.model.schemas import NetworkProfile
 from db.search.maintenance import ensure_index
 from db.storage import history
+from db.storage.backup import backup_for_change
 from db.storage.history import NewVersion, VersionKind, record_data
 from db.storage.search_index import reindex_networks
 from db.storage.store import Store, as_stored, insert_records, raw_connection, record_deleted
@@ -791,8 +792,14 @@ def apply_merge(
         else:
             counts["kept"] += 1
     # Every record is built and validated above: what follows only writes.
-    backup = make_backup(store, "voor-samenvoegen")
-    with store.write_session() as session:
+    # No backup for a merge that writes nothing (all identical, or every conflict kept mine);
+    # a failed attempt removes its backup again (it changed nothing).
+    with (
+        backup_for_change(
+            store.path if batch.changes_anything() else None, "voor-samenvoegen"
+        ) as backup,
+        store.write_session() as session,
+    ):
         _check_not_stale(session, plan)
         if plan.their_history is not None:
             copy_their_versions(session, plan.their_history)
@@ -949,6 +956,9 @@ class _Writes:
     def confirm(self, mine: NetworkProfile) -> None:
         self.confirmed.append(mine)
 
+    def changes_anything(self) -> bool:
+        return bool(self.records or self.removed or self.confirmed)
+
     def write(self, session: Session, author: str) -> list[UUID]:
         gone = [*self.replaced, *(network_id for network_id, _ in self.removed)]
         for start in range(0, len(gone), 500):
@@ -1007,25 +1017,17 @@ def replace_with(
 
     Their history comes along (as imported versions), so later merges with them know it."""
     previous = store.count()
-    backup = make_backup(store, reason)
     their_history = candidate.history
 
     def bring_history(session: Session) -> None:
         if their_history is not None:
             copy_their_versions(session, their_history)
 
-    count = store.replace_all(candidate.profiles, before_records=bring_history)
+    with backup_for_change(store.path, reason) as backup:  # removed again if this fails
+        count = store.replace_all(candidate.profiles, before_records=bring_history)
     verify_search_index(store)
     return ReplaceReport(networks=count, previous=previous, backup=backup)
 
-
-def make_backup(store: Store, reason: str) -> Path | None:
-    """A snapshot of the store's file before a destructive step (None for an in-memory store)."""
-    if store.path is None or not store.path.exists():
-        return None
-    from db.storage.backup import backup_file
-
-    return backup_file(store.path, reason=reason)
 
 
 def verify_search_index(store: Store) -> bool:

@@ -8,7 +8,7 @@ atomically. openpyxl is imported only when an XLSX file is made (start-up speed)
 
 from __future__ import annotations
 
-import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -169,6 +169,30 @@ def csv_value(value: Cell) -> str:
     return cell_text(value)
 
 
+# Characters that make a field be quoted: the separator Belgian Excel uses (;) and the one
+# Excel set to comma lists uses (,): an unquoted comma there starts a new cell, and a cell
+# "=cmd|..." cut loose from its apostrophe is a formula again. Quotes, tabs, line breaks too.
+_QUOTE_WHEN = frozenset(';,"\t\r\n')
+
+
+# Excel set to comma lists splits our ;-separated lines at every comma, quoted or not (the
+# quote is not at the start of its cell there), and a line break can start a row: a formula
+# start right after one is given the same apostrophe as at the start of a cell.
+_FORMULA_AFTER_BREAK = re.compile(r"(?<=[,\r\n])(\s*)(?=[=+\-@])")
+
+
+def csv_field(text: str) -> str:
+    """One CSV field: quoted (with doubled quotes) when it holds any of :data:`_QUOTE_WHEN`."""
+    if _QUOTE_WHEN.isdisjoint(text):
+        return text
+    text = _FORMULA_AFTER_BREAK.sub(r"\1'", text)
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_line(values: Iterable[str]) -> str:
+    return ";".join(csv_field(value) for value in values) + "\r\n"
+
+
 def export_csv(profiles: Iterable[NetworkProfile], target: Path, *, year: int | None = None) -> int:
     """One row per network, ``;``-separated, UTF-8 with BOM; returns the number of networks."""
     table = build_tables(profiles, year)[0]
@@ -176,9 +200,9 @@ def export_csv(profiles: Iterable[NetworkProfile], target: Path, *, year: int | 
         atomic_path(Path(target)) as partial,
         partial.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
-        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(table.headers)
-        writer.writerows([csv_value(value) for value in row] for row in table.rows)
+        handle.write(csv_line(table.headers))
+        for row in table.rows:
+            handle.write(csv_line(csv_value(value) for value in row))
     return len(table.rows)
 
 

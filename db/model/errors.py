@@ -13,6 +13,7 @@ __all__ = [
     "DatabaseFileError",
     "DuplicateIdError",
     "ForeignDatabaseError",
+    "ImportCancelled",
     "NewerSchemaError",
     "NotADatabaseError",
     "NotFoundError",
@@ -97,3 +98,13 @@ class BusyError(StoreError):
 
 class WriteError(StoreError):
     """The file could not be written: read-only, gone, disk full, damaged."""
+
+
+class ImportCancelled(StoreError):
+    """The user stopped an import while the file was read; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het inlezen werd gestopt; je database is ongewijzigd.",
+            "Reading the file was stopped; your database is unchanged.",
+        )

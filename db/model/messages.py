@@ -56,6 +56,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "networks": ("Netwerken", "Networks"),
     "format": ("Formaat", "Format"),
     "version": ("Versie", "Version"),
+    "created_at": ("Aangemaakt", "Created"),
+    "updated_at": ("Laatst gewijzigd", "Last changed"),
+    "imported_at": ("Ingelezen op", "Imported at"),
 }
 
 # One row of a list, named as one says it: "Contactpersoon 2, E-mail", not "Contactpersonen 2".
@@ -145,6 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # (only a file brings these: the form cannot produce them)
     "list_type": ("moet een lijst zijn", "must be a list"),
     "model_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
+    "moment_range": (
+        "datum moet tussen 2000-01-01 en morgen liggen (gevonden: {found})",
+        "date must lie between 2000-01-01 and tomorrow (found: {found})",
+    ),
     "model_attributes_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
     "dict_type": ("heeft een onverwachte vorm", "has an unexpected shape"),
 }
@@ -245,6 +252,15 @@ def label(location: tuple[str | int, ...], language: Language = "nl") -> str:
     return ", ".join(parts)
 
 
+QUOTE_LIMIT = 80
+
+
+def quote_cut(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """A text from a file as a message quotes it: on one line, at most ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def describe(error: ErrorDetails, language: Language = "nl") -> FieldProblem:
     location = tuple(error["loc"])
     kind = error["type"]
@@ -252,7 +268,11 @@ def describe(error: ErrorDetails, language: Language = "nl") -> FieldProblem:
         kind = "string_too_long"  # a length limit applied after a text normaliser
     field = ".".join(part for part in location if isinstance(part, str))
     templates = FIELD_MESSAGES.get((field, kind)) or MESSAGES.get(kind)
-    context = dict(error.get("ctx") or {})
+    # A value from the context may be a file's own text: quoted, but never at length.
+    context = {
+        key: quote_cut(value) if isinstance(value, str) else value
+        for key, value in dict(error.get("ctx") or {}).items()
+    }
     if templates is None:
         text = error["msg"]  # an error type we did not foresee: pydantic's English still helps
     else:

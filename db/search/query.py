@@ -18,6 +18,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from db.model.limits import MAX_QUERY_CHARS, MAX_WORD_CHARS
 from db.model.schemas import MAX_YEAR, MIN_YEAR, Province, province_from_text
 from db.storage.search_index import INSIDE_MIN_LETTERS, fold_word
 
@@ -143,9 +144,19 @@ def _bounded(phrase: Phrase, inside_left: list[int]) -> Phrase:
     return phrase
 
 
+def _bounded_tokens(text: str) -> tuple[tuple[str, ...], bool]:
+    """The words of ``text``, each cut to MAX_WORD_CHARS; and whether the last one was cut
+    (then it is searched as the start of a word)."""
+    tokens = TOKEN.findall(text)
+    cut = bool(tokens) and len(tokens[-1]) > MAX_WORD_CHARS
+    return tuple(token[:MAX_WORD_CHARS] for token in tokens), cut
+
+
 def parse_query(user_text: str) -> ParsedQuery:
     """Read a search as people type it; never fails, whatever the text."""
-    source = unicodedata.normalize("NFC", _INVISIBLE.sub(" ", user_text))
+    # Bounded whatever is pasted: a query of MAX_QUERY_CHARS, words of MAX_WORD_CHARS letters
+    # (a longer one is searched by its start). A 100,000-letter word took 24 s and 1.4 GB.
+    source = unicodedata.normalize("NFC", _INVISIBLE.sub(" ", user_text[:MAX_QUERY_CHARS]))
     units: list[tuple[str, Phrase | None]] = []  # ("and" | "not" | "or", phrase)
     position, length = 0, len(source)
     negate_next = False
@@ -164,7 +175,8 @@ def parse_query(user_text: str) -> ParsedQuery:
             body = source[position + 1 : end] if closed else source[position + 1 :]
             position = end + 1 if closed else length
             # An unclosed phrase is still being typed: its last word may continue.
-            phrase = Phrase(tuple(TOKEN.findall(body)), prefix=not closed)
+            tokens, cut = _bounded_tokens(body)
+            phrase = Phrase(tokens, prefix=not closed or cut)
         else:
             end = position
             while end < length and not source[end].isspace() and source[end] != '"':
@@ -179,7 +191,7 @@ def parse_query(user_text: str) -> ParsedQuery:
             if not negated and word in _NOT_WORDS:
                 negate_next = True
                 continue
-            phrase = Phrase(tuple(TOKEN.findall(word)), prefix=True)
+            phrase = Phrase(_bounded_tokens(word)[0], prefix=True)
         if phrase.tokens:
             units.append(("not" if negated else "and", phrase))
     groups: list[list[Phrase]] = []

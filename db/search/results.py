@@ -448,7 +448,7 @@ def _letter_pattern(char: str) -> str:
     return "[" + "".join(re.escape(c) for c in spellings) + "]"
 
 
-@cache
+@lru_cache(maxsize=256)  # bounded: a long session of searches must not grow it without end
 def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
     """A pattern that finds ``phrase`` in stored text as FTS5 matched it: any case, any accents.
 

@@ -8,11 +8,18 @@ writes), so it can be opened and restored like any database (restoring is an imp
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from db.storage.paths import sqlite_file_uri
+
 KEEP = 10
+# Besides the newest KEEP: the last backup of each of the last DAILY_DAYS days, so a burst of
+# backups (ten import attempts in an afternoon) never pushes out every earlier day.
+DAILY_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +42,9 @@ def backup_file(database: Path, reason: str = "handmatig", keep: int = KEEP) -> 
     target = folder / f"{database.stem}-{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
     try:
-        source = sqlite3.connect(f"file:{database.as_posix()}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_file_uri(database, {"mode": "ro"}), uri=True)
         try:
+            source.execute("PRAGMA trusted_schema = OFF")
             copy = sqlite3.connect(partial)
             try:
                 source.backup(copy)
@@ -82,14 +90,43 @@ def backup_daily(database: Path, keep: int = KEEP, today: date | None = None) ->
     return backup_file(database, reason="dagelijks", keep=keep)
 
 
-def prune(database: Path, keep: int = KEEP) -> None:
-    for old in list_backups(database)[keep:]:
-        old.path.unlink(missing_ok=True)
+def prune(database: Path, keep: int = KEEP, today: date | None = None) -> None:
+    """Remove old backups: the newest ``keep`` stay, and the newest of each of the last
+    :data:`DAILY_DAYS` days."""
+    today = today or date.today()
+    backups = list_backups(database)  # newest first
+    kept_days: set[date] = set()
+    for index, info in enumerate(backups):
+        day = info.made_at.date()
+        last_of_its_day = day not in kept_days and (today - day).days < DAILY_DAYS
+        kept_days.add(day)
+        if index < keep or last_of_its_day:
+            continue
+        info.path.unlink(missing_ok=True)
+
+
+@contextmanager
+def backup_for_change(database: Path | None, reason: str) -> Iterator[Path | None]:
+    """A backup before a change made in the ``with`` block; removed again if the block fails.
+
+    A failed attempt changed nothing (it ran in one transaction), so its backup would only
+    be a copy of the newest one, pushing older ones out: one backup per attempt that changes
+    something. ``database`` None or missing (an in-memory store): no backup."""
+    if database is None or not database.exists():
+        yield None
+        return
+    made = backup_file(database, reason=reason)
+    try:
+        yield made
+    except BaseException:
+        made.unlink(missing_ok=True)
+        raise
 
 
 def _count_networks(path: Path) -> int | None:
     try:
-        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_file_uri(path, {"mode": "ro"}), uri=True)
+        connection.execute("PRAGMA trusted_schema = OFF")
         try:
             return int(connection.execute("SELECT count(*) FROM networks").fetchone()[0])
         finally:

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from pathlib import Path
 
 from db.model.errors import BusyError, StoreError, WriteError
+from db.storage.paths import StorageKind, sqlite_file_uri, storage_kind
 
 BUSY_TIMEOUT_MS = 5000
 
 _LOCKED = ("database is locked", "database table is locked", "database is busy")
 
 
-def configure(connection: sqlite3.Connection, *, busy_timeout_ms: int, wal: bool) -> None:
+def configure(connection: sqlite3.Connection, *, busy_timeout_ms: int, wal: bool | None) -> None:
     """The pragmas every connection to a Netwerken file gets.
 
     Transactions are begun by us (``BEGIN`` / ``BEGIN IMMEDIATE``) instead of by the sqlite3
     module, which would otherwise start them late and let two writers dead-lock on upgrade.
+    ``wal``: True switches the file to the write-ahead log (local disks), False to a rollback
+    journal (network and synchronised folders, :func:`db.storage.paths.journal_choice`), None
+    leaves the file as it is (reading).
     """
     connection.isolation_level = None
     cursor = connection.cursor()
@@ -34,6 +39,13 @@ def configure(connection: sqlite3.Connection, *, busy_timeout_ms: int, wal: bool
     if wal:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+    elif wal is False:
+        # Only when the file is in WAL mode: the switch needs the file to itself, and is a
+        # no-op otherwise. If another program holds it open, it stays as it is for now.
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()
+        if mode is not None and str(mode[0]).lower() == "wal":
+            with suppress(sqlite3.OperationalError):
+                cursor.execute("PRAGMA journal_mode = DELETE")
     cursor.close()
 
 
@@ -43,16 +55,19 @@ def read_only_location(path: Path) -> bool:
 
 
 def sqlite_uri(path: Path, *, read_only: bool) -> str:
-    """The ``file:`` URI to open ``path`` with.
+    """The ``file:`` URI to open ``path`` with (built by :func:`db.storage.paths.sqlite_file_uri`).
 
     Read-write uses ``mode=rw``: if the file disappears while the program runs, SQLite must fail,
-    not quietly create a new empty database in its place. Read-only uses ``immutable``: without
-    -shm SQLite can read a write-ahead-log file only when told nothing else writes it, which
-    holds where no one can write.
+    not quietly create a new empty database in its place. Read-only uses ``immutable`` on a
+    local disk: without -shm SQLite can read a write-ahead-log file only when told nothing else
+    writes it, which holds where no one can write. Never on a share or in a synchronised
+    folder, where a colleague may write the file while it is read.
     """
     if read_only:
-        return f"file:{path.as_posix()}?mode=ro&immutable=1"
-    return f"file:{path.as_posix()}?mode=rw"
+        if storage_kind(path) is StorageKind.LOCAL:
+            return sqlite_file_uri(path, {"mode": "ro", "immutable": "1"})
+        return sqlite_file_uri(path, {"mode": "ro"})
+    return sqlite_file_uri(path, {"mode": "rw"})
 
 
 def connect(
@@ -67,7 +82,7 @@ def connect(
         configure(
             connection,
             busy_timeout_ms=BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms,
-            wal=False,
+            wal=None,
         )
     except BaseException:
         connection.close()

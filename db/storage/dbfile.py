@@ -85,9 +85,11 @@ def check_openable(path: Path) -> FileHeader:
 
 def sqlite_integrity(path: Path) -> list[str]:
     """``PRAGMA quick_check`` on a read-only connection; an empty list means the file is sound."""
-    uri = f"file:{path.as_posix()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+    from db.storage.paths import sqlite_file_uri
+
+    connection = sqlite3.connect(sqlite_file_uri(path, {"mode": "ro"}), uri=True)
     try:
+        connection.execute("PRAGMA trusted_schema = OFF")
         rows = connection.execute("PRAGMA quick_check").fetchall()
     finally:
         connection.close()

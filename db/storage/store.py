@@ -8,6 +8,7 @@ version raises :class:`ConflictError` instead of overwriting.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import sqlite3
@@ -41,6 +42,8 @@ from db.storage.listing import NetworkSummary as NetworkSummary
 from db.storage.listing import SortKey as SortKey
 from db.storage.listing import euro_from_cents
 from db.storage.locations import default_database_path
+from db.storage.paths import JournalChoice, journal_choice
+from db.storage.schema_check import check_database_file
 from db.storage.search_index import reindex_all, reindex_networks
 from db.storage.tables import (
     ActionRow,
@@ -55,9 +58,22 @@ from db.storage.tables import (
     SectionRow,
 )
 
+_log = logging.getLogger("netwerken.store")
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def canonical_id(network_id: UUID | str) -> str:
+    """An id as the file stores it: the UUID's lower-case hyphenated form ("ABC…" and
+    "{abc…}" name the same network). Text that is no UUID stays as it is (finds nothing)."""
+    if isinstance(network_id, UUID):
+        return str(network_id)
+    try:
+        return str(UUID(network_id))
+    except (ValueError, TypeError, AttributeError):
+        return str(network_id)
 
 
 @contextmanager
@@ -493,13 +509,20 @@ def record_deleted(
 class Store:
     """One open Netwerken database. Cheap to keep open: it holds no connection between calls."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None, journal: JournalChoice | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
         self._writer = writer(engine)
         # Who the versions this store writes are by: the name set in Voorkeuren (the window
         # sets it), else the operating-system user.
         self.author = history.default_author()
+        # Why the file is written without SQLite's write-ahead log (a share, a synchronised
+        # folder), for the window to say once; None on a local disk.
+        self.journal_note: tuple[str, str] | None = (
+            (journal.dutch, journal.english) if journal is not None and not journal.wal else None
+        )
 
     # opening ------------------------------------------------------------------------------------
 
@@ -523,19 +546,35 @@ class Store:
             store._migrate_if_needed(force=True)
             return store
         path = Path(target) if target is not None else default_database_path()
+        journal = journal_choice(path)
         if path.exists():
             header = dbfile.check_openable(path)
+            # Before anything is written: a trigger or view of the file's own would run with
+            # the officer's rights on the next save.
+            check_database_file(path, header.schema_version)
             if _read_only_location(path):
                 # SQLite cannot make its -shm/-wal files beside the file, so a normal open would
                 # fail even to read. Open it read-only: the officer can read; a save says why not.
                 store = cls(
-                    make_engine(_ro_url(path), wal=False, busy_timeout_ms=busy_timeout_ms), path
+                    make_engine(
+                        path,
+                        uri=sqlite_uri(path, read_only=True),
+                        read_only=True,
+                        busy_timeout_ms=busy_timeout_ms,
+                    ),
+                    path,
                 )
                 store._check_readable()
                 return store
-            engine = make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms)
-            store = cls(engine, path)
+            engine = make_engine(
+                path,
+                uri=sqlite_uri(path, read_only=False),
+                wal=journal.wal,
+                busy_timeout_ms=busy_timeout_ms,
+            )
+            store = cls(engine, path, journal)
             store._check_readable()
+            _log.info("geopend: %s (write-ahead-log: %s)", path, "ja" if journal.wal else "nee")
             if header.schema_version < dbfile.SCHEMA_VERSION:
                 store._migrate_if_needed(force=True, backup=header.schema_version > 0)
             return store
@@ -550,8 +589,14 @@ class Store:
                 f"De map {path.parent} kan niet gemaakt worden: {error.strerror or error}.",
                 f"The folder {path.parent} cannot be created: {error.strerror or error}.",
             ) from error
-        _create_database(path)
-        return cls(make_engine(_rw_url(path), busy_timeout_ms=busy_timeout_ms), path)
+        _create_database(path, wal=journal.wal)
+        engine = make_engine(
+            path,
+            uri=sqlite_uri(path, read_only=False),
+            wal=journal.wal,
+            busy_timeout_ms=busy_timeout_ms,
+        )
+        return cls(engine, path, journal)
 
     def _check_readable(self) -> None:
         """Read the schema and the list of networks once, so that a damaged file (cut off,
@@ -627,7 +672,7 @@ class Store:
 
     def get(self, network_id: UUID | str) -> NetworkProfile:
         with self.read_session() as session:
-            found = load_profiles(session, [str(network_id)])
+            found = load_profiles(session, [canonical_id(network_id)])
         if not found:
             raise NotFoundError(network_id)
         return next(iter(found.values()))
@@ -640,7 +685,7 @@ class Store:
 
     def get_many(self, ids: Iterable[UUID | str]) -> list[NetworkProfile]:
         """Full records in the order asked, a batch of queries rather than one per record."""
-        wanted = [str(i) for i in ids]
+        wanted = [canonical_id(i) for i in ids]
         found: dict[str, NetworkProfile] = {}
         with self.read_session() as session:
             for start in range(0, len(wanted), 500):
@@ -825,14 +870,15 @@ class Store:
         self, network_id: UUID | str, *, expected_version: int | None = None
     ) -> NetworkProfile:
         """Remove a record and return it as it was, so the caller can offer undo."""
+        key = canonical_id(network_id)
         with self.write_session() as session:
-            found = load_profiles(session, [str(network_id)])
+            found = load_profiles(session, [key])
             if not found:
                 raise NotFoundError(network_id)
             removed = next(iter(found.values()))
             if expected_version is not None and removed.version != expected_version:
                 raise ConflictError(removed.name, removed)
-            session.execute(delete(Network).where(Network.id == str(network_id)))
+            session.execute(delete(Network).where(Network.id == key))
             reindex_networks(session, [network_id])
             record_deleted(session, [(str(removed.id), removed.name)], self.author)
         return removed
@@ -1123,7 +1169,7 @@ def _delete_children(session: Session, network_id: str) -> None:
         raw.execute(f"DELETE FROM {table.__tablename__} WHERE network_id = ?", (network_id,))
 
 
-def _create_database(path: Path) -> None:
+def _create_database(path: Path, *, wal: bool = True) -> None:
     """Build a new, empty database under a temporary name and only then give it its real name.
 
     A program killed half-way through creating a file must not leave a file without our
@@ -1138,7 +1184,7 @@ def _create_database(path: Path) -> None:
         )
     partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     leftovers = [partial, *(partial.with_name(partial.name + end) for end in ("-wal", "-shm"))]
-    store = Store(make_engine(partial), path)  # messages name the file the user asked for
+    store = Store(make_engine(partial, wal=wal), path)  # messages name the file the user asked for
     try:
         store._migrate_if_needed(force=True)
         store.engine.dispose()
@@ -1156,14 +1202,6 @@ def _create_database(path: Path) -> None:
 
 def _read_only_location(path: Path) -> bool:
     return read_only_location(path)
-
-
-def _ro_url(path: Path) -> str:
-    return f"sqlite:///{sqlite_uri(path, read_only=True)}&uri=true"
-
-
-def _rw_url(path: Path) -> str:
-    return f"sqlite:///{sqlite_uri(path, read_only=False)}&uri=true"
 
 
 def save_in_session(session: Session, profile: NetworkProfile) -> NetworkProfile | None:

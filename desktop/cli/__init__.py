@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
@@ -28,7 +29,7 @@ VERB_MODULES = [
 ]
 
 GUI_OPTIONS = {"--db", "--lang"}  # options of the window that take a value
-GUI_FLAGS = {"--smoke-test"}  # hidden: see desktop.smoke_test
+GUI_FLAGS = {"--smoke-test", "--verbose"}  # --smoke-test is hidden: see desktop.smoke_test
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PAD", help="databasebestand (standaard: NETWERKEN_DB of de gebruikersmap)"
     )
     parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de meldingen")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="uitgebreid verslag op het scherm (standaardfout), naast het logbestand",
+    )
     subparsers = parser.add_subparsers(dest="verb", metavar="OPDRACHT")
     for name in VERB_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -72,8 +78,11 @@ def run_command(args: list[str]) -> int:
     try:
         return int(options.handler(options) or 0)
     except (StoreError, DatabaseFileError) as error:
+        from desktop.cli.common import tell
+
+        logging.getLogger("netwerken.cli").warning("%s: %s", options.verb, error)
         english = options.lang == "en"
-        print(f"netwerken: {error.english if english else error}", file=sys.stderr)
+        tell(f"netwerken: {error.english if english else error}", error=True)
         return 1
     except KeyboardInterrupt:
         return 130

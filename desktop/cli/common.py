@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,25 @@ def mention_pending_move(options: argparse.Namespace) -> None:
     print(english if getattr(options, "lang", None) == "en" else dutch, file=sys.stderr)
 
 
+# Control characters (ESC starts the terminal's own commands: clear the screen, move the
+# cursor, retitle the window), except line breaks and tabs; also C1 controls and the
+# bidirectional overrides that turn text around.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """Text (a message may quote a file's own text) as it may go to a terminal: without
+    control characters, so a file cannot clear the screen or print a fake line."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def say(options: argparse.Namespace, dutch: str, english: str) -> None:
-    print(english if getattr(options, "lang", None) == "en" else dutch)
+    print(terminal_text(english if getattr(options, "lang", None) == "en" else dutch))
+
+
+def tell(text: str, *, error: bool = False) -> None:
+    """A line on the terminal (standard error for ``error``), control characters removed."""
+    print(terminal_text(text), file=sys.stderr if error else sys.stdout)
 
 
 def print_json(data: Any) -> None:

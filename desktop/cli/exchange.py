@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import add_without_personal_data, open_store, say
+from desktop.cli.common import add_without_personal_data, open_store, say, tell
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -124,7 +124,7 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
         )
     if options.replace:
         replaced = replace_with(store, candidate)
-        print(replaced.summary("en" if english else "nl"))
+        tell(replaced.summary("en" if english else "nl"))
         return 0
     plan = plan_merge(store, candidate)
     if plan.conflicts and options.prefer is None:
@@ -132,13 +132,13 @@ def _import(options: argparse.Namespace, store: Store, candidate: ImportCandidat
         return 1
     default = Choice(options.prefer) if options.prefer else None
     merged = apply_merge(store, plan, default=default)
-    print(merged.summary("en" if english else "nl"))
+    tell(merged.summary("en" if english else "nl"))
     for decision in merged.decisions:
         fields = ", ".join(
             f"{_label(name, english)}: {_side(choice, english)}"
             for name, choice in zip(decision.fields, decision.choices, strict=True)
         ) or _side(decision.choices[0], english)
-        print(f"  - {decision.name}: {fields}")
+        tell(f"  - {decision.name}: {fields}")
     if merged.backup:
         say(
             options,
@@ -206,6 +206,9 @@ def run_export(options: argparse.Namespace) -> int:
         )
         return 2
     store = open_store(options)
+    from db.storage.atomic import refuse_protected_target
+
+    refuse_protected_target(target, store.path)
     profiles: Iterable[NetworkProfile] = store.iter_profiles()
     if options.without_personal_data:
         from db.storage.personal_names import without_personal_data
@@ -274,5 +277,5 @@ def run_restore_backup(options: argparse.Namespace) -> int:
     else:
         chosen = Path(options.backup)
     report = restore_backup(store, chosen)
-    print(report.summary("en" if options.lang == "en" else "nl"))
+    tell(report.summary("en" if options.lang == "en" else "nl"))
     return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say, tell
 
 if TYPE_CHECKING:
     from db.storage.store import Store
@@ -61,7 +61,7 @@ def query_ids(store: Store, text: str) -> list[UUID]:
 
 
 def complain(options: argparse.Namespace, dutch: str, english: str) -> None:
-    print(english if getattr(options, "lang", None) == "en" else dutch, file=sys.stderr)
+    tell(english if getattr(options, "lang", None) == "en" else dutch, error=True)
 
 
 def ensure_gui_application() -> Any:
@@ -131,7 +131,7 @@ def run_pdf(options: argparse.Namespace) -> int:
         profiles = LazyProfiles(store, ids, transform=transform)
         print_options = PrintOptions(include_notes=options.notes, description=description)
         if options.output is not None:
-            entries = write_pdf(options.output, profiles, print_options)
+            entries = write_pdf(options.output, profiles, print_options, protected=store.path)
             pages = entries[-1].first_page + entries[-1].pages - 1
             networks = "1 netwerk" if len(ids) == 1 else f"{len(ids)} netwerken"
             say(
@@ -149,7 +149,9 @@ def run_pdf(options: argparse.Namespace) -> int:
                     f"The folder {options.folder} cannot be created: {error.strerror}.",
                 )
                 return 1
-            written = write_pdf_folder(options.folder, profiles, print_options)
+            written = write_pdf_folder(
+                options.folder, profiles, print_options, protected=store.path
+            )
             say(
                 options,
                 f"{len(written)} PDF-bestand(en) in {options.folder}",

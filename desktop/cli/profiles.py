@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from db.storage.atomic import atomic_path
 from db.text.file_names import file_names
-from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say
+from desktop.cli.common import add_without_personal_data, matching_ids, open_store, say, tell
 
 
 def register(subparsers: Any) -> None:
@@ -77,11 +76,11 @@ def run_parse(options: argparse.Namespace) -> int:
         try:
             result = parse_profile_file(name)
         except ProfileTextError as error:
-            print(f"{name}: {error.english if options.lang == 'en' else error}", file=sys.stderr)
+            tell(f"{name}: {error.english if options.lang == 'en' else error}", error=True)
             failed = True
             continue
         for warning in result.warnings:
-            print(f"{name}: {_warning(options, warning)}", file=sys.stderr)
+            tell(f"{name}: {_warning(options, warning)}", error=True)
         profiles.append(result.profile)
     document = Interchange(networks=profiles)
     print(json.dumps(json.loads(document.model_dump_json()), ensure_ascii=False, indent=2))
@@ -97,9 +96,9 @@ def run_import(options: argparse.Namespace) -> int:
     for item in report.files:
         word = OUTCOME_WORDS[item.outcome][1 if english else 0]
         detail = (item.message_en if english else item.message) or item.name
-        print(f"{item.path}: {word} — {detail}")
+        tell(f"{item.path}: {word} — {detail}")
         for warning in item.warnings:
-            print(f"    ! {_warning(options, warning)}")
+            tell(f"    ! {_warning(options, warning)}")
     say(options, f"Samen: {report.summary('nl')}.", f"Total: {report.summary('en')}.")
     return 1 if report.count(Outcome.FAILED) else 0
 
@@ -133,7 +132,7 @@ def run_check(options: argparse.Namespace) -> int:
         )
         say(options, f"{profile.name}: {state[0]}", f"{profile.name}: {state[1]}")
         for warning in source.warnings:
-            print(f"    ! {_warning(options, warning)}")
+            tell(f"    ! {_warning(options, warning)}")
     return 1 if missing else 0
 
 
@@ -163,5 +162,5 @@ def run_export_text(options: argparse.Namespace) -> int:
         target = folder / name
         with atomic_path(target) as partial:
             partial.write_text(write_profile(profile), encoding="utf-8", newline="\n")
-        print(target)
+        tell(str(target))
     return 0

@@ -8,12 +8,11 @@ in name order. ``reindex`` rebuilds the full-text index from the records.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from desktop.cli.common import open_store, print_json, say
+from desktop.cli.common import open_store, print_json, say, tell
 
 if TYPE_CHECKING:
     from db.search.query import SearchQuery
@@ -93,7 +92,7 @@ def query_from(
         for detail in error.errors(include_url=False):
             option = "--" + str(detail["loc"][0]).replace("_", "-") if detail["loc"] else ""
             problem = describe({**detail, "loc": ()}, "en" if english else "nl")
-            print(f"netwerken {verb} {option}: {problem.message}", file=sys.stderr)
+            tell(f"netwerken {verb} {option}: {problem.message}", error=True)
         return None
 
 
@@ -125,9 +124,9 @@ def run_search(options: argparse.Namespace) -> int:
         where = ", ".join(hit.municipalities)
         if hit.province:
             where += f" ({hit.province})"
-        print(f"{number:>3}. {hit.name} – {where}")
+        tell(f"{number:>3}. {hit.name} – {where}")
         if hit.matched_field is not None:
-            print(f"     {hit.matched_label('en' if english else 'nl')}: {hit.snippet}")
+            tell(f"     {hit.matched_label('en' if english else 'nl')}: {hit.snippet}")
     shown = len(hits)
     if query.limit is not None and shown == query.limit:
         say(

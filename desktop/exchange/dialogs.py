@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.model.changes import Change, ChangeKind
-from db.model.errors import StoreError
+from db.model.errors import ImportCancelled, StoreError
 from db.model.formats import format_datetime, format_euro, format_period, local_time
 from db.storage.backup import BackupInfo
 from db.storage.dbfile import SQLITE_MAGIC, DatabaseFileError
@@ -97,15 +97,36 @@ class _Done(QObject):
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], _T]) -> _T:
     """Run ``work`` (Qt-free) on a worker thread while a progress dialog keeps the window alive;
     return its result or raise its exception here, on the GUI thread."""
+    return _run(parent, label, lambda _stop: work(), cancellable=False)
+
+
+def run_cancellable(
+    parent: QWidget | None, label: str, work: Callable[[Callable[[], bool]], _T]
+) -> _T:
+    """Like :func:`run_with_progress`, with a Stop button once the work takes over a second.
+
+    ``work`` gets a function that says whether the user pressed Stop; the work asks it between
+    steps and ends with :class:`db.errors.ImportCancelled`, which is raised here too."""
+    return _run(parent, label, work, cancellable=True)
+
+
+def _run(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[Callable[[], bool]], _T],
+    *,
+    cancellable: bool,
+) -> _T:
     outcome: list[_T] = []
     failure: list[BaseException] = []
     done = _Done()
     loop = QEventLoop()
     done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    stop = threading.Event()
 
     def target() -> None:
         try:
-            outcome.append(work())
+            outcome.append(work(stop.is_set))
         except BaseException as error:
             failure.append(error)
         finally:
@@ -113,9 +134,14 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], _T]
 
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setWindowTitle(translate("Exchange", "Even geduld"))
-    progress.setCancelButton(None)  # type: ignore[arg-type]
+    if cancellable:
+        progress.setCancelButtonText(translate("Exchange", "Stoppen"))
+        progress.canceled.connect(stop.set)
+        progress.setMinimumDuration(1000)
+    else:
+        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setMinimumDuration(500)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(500)
     worker = threading.Thread(target=target, name="netwerken-exchange", daemon=True)
     worker.start()
     loop.exec()
@@ -1125,6 +1151,9 @@ class ExchangeController(QObject):
         without = self._without_personal_data
 
         def work() -> int:
+            from db.storage.atomic import refuse_protected_target
+
+            refuse_protected_target(target, store.path)
             profiles: Iterable[NetworkProfile] = store.iter_profiles()
             if without:
                 from db.storage.personal_names import without_personal_data
@@ -1171,9 +1200,14 @@ class ExchangeController(QObject):
             if path is None:
                 return False
         try:
-            candidate = run_with_progress(
-                window, self.tr("Het bestand wordt gecontroleerd…"), lambda: read_offered(path)
+            candidate = run_cancellable(
+                window,
+                self.tr("Het bestand wordt gecontroleerd…"),
+                lambda cancelled: read_offered(path, cancelled),
             )
+        except ImportCancelled:
+            self._status(self.tr("Import gestopt; je database is ongewijzigd."))
+            return False
         except (StoreError, DatabaseFileError) as error:
             self._refused(error)
             return False
@@ -1309,21 +1343,25 @@ class ExchangeController(QObject):
         return made
 
 
-def read_offered(path: Path) -> ImportCandidate:
+def read_offered(path: Path, cancelled: Callable[[], bool] | None = None) -> ImportCandidate:
     """A database file (by its first bytes) or a JSON interchange file, read without trust."""
     from db.exchange.database_file import inspect_import
+    from db.storage.paths import NotARegularFileError, require_regular_file
 
     try:
+        require_regular_file(path)  # a named pipe would block the read below for good
         with path.open("rb") as handle:
             head = handle.read(64)
+    except NotARegularFileError:
+        return inspect_import(path, cancelled=cancelled)  # which refuses it with its sentence
     except OSError:
         head = b""
     looks_like_json = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     if not head.startswith(SQLITE_MAGIC) and (looks_like_json or path.suffix.lower() == ".json"):
         from db.exchange.interchange import load_json
 
-        return load_json(path)
-    return inspect_import(path)
+        return load_json(path, cancelled=cancelled)
+    return inspect_import(path, cancelled=cancelled)
 
 
 def install_exchange(window: MainWindow, *, daily_backup: bool = True) -> ExchangeController:

@@ -651,9 +651,19 @@ def write_pdf(
     profiles: Sequence[NetworkProfile],
     options: PrintOptions | None = None,
     progress: Progress | None = None,
+    *,
+    protected: Path | None = None,
 ) -> list[ContentsEntry]:
     """One PDF file: a single profile as it is, or several with a title page and contents.
-    Written under a temporary name (``QSaveFile``) and moved into place only when complete."""
+    Written under a temporary name (``QSaveFile``) and moved into place only when complete.
+
+    ``protected`` is the open database: the PDF never overwrites it, its companion files or
+    a backup (:func:`db.storage.atomic.refuse_protected_target`). A symbolic link at ``path`` is
+    replaced by the PDF, never written through (QSaveFile would write to the link's target)."""
+    from db.storage.atomic import refuse_protected_target
+
+    path = Path(path)
+    refuse_protected_target(path, protected)
     if not profiles:
         raise PrintError(
             "Er zijn geen netwerken om af te drukken.", "There are no networks to print."
@@ -674,14 +684,19 @@ def write_pdf(
 
 def save_pdf(path: str | Path, title: str, paint: Callable[[QPdfWriter], T]) -> T:
     """Run ``paint`` on an A4 PDF writer for ``path`` and keep the file only if all went well:
-    written under a temporary name (``QSaveFile``), moved into place when complete."""
+    written under a temporary name (``QSaveFile``), moved into place when complete. A symbolic
+    link at ``path`` is replaced, never written through."""
+    from db.storage.atomic import partial_name
+
     path = Path(path)
     if not path.parent.is_dir():
         raise PrintError(
             f"De map {path.parent} bestaat niet: {path.name} werd niet geschreven.",
             f"The folder {path.parent} does not exist: {path.name} was not written.",
         )
-    save = QSaveFile(str(path))
+    through_link = path.is_symlink()
+    written = partial_name(path) if through_link else path
+    save = QSaveFile(str(written))
     if not save.open(QIODevice.OpenModeFlag.WriteOnly):
         raise _write_error(path, save.errorString())
     committed = False
@@ -694,6 +709,12 @@ def save_pdf(path: str | Path, title: str, paint: Callable[[QPdfWriter], T]) -> 
         committed = save.commit()
         if not committed:
             raise _write_error(path, save.errorString())
+        if through_link:
+            try:
+                os.replace(written, path)  # the link itself gives way to the new file
+            except OSError as error:
+                written.unlink(missing_ok=True)
+                raise _write_error(path, error.strerror or str(error)) from error
         return result
     finally:
         if not committed:
@@ -748,6 +769,8 @@ def write_pdf_folder(
     profiles: Sequence[NetworkProfile],
     options: PrintOptions | None = None,
     progress: Progress | None = None,
+    *,
+    protected: Path | None = None,
 ) -> list[Path]:
     """One PDF per network into ``folder``. All files are written under temporary names first and
     moved into place together at the end: a cancelled or failed batch leaves nothing behind."""
@@ -759,6 +782,10 @@ def write_pdf_folder(
         targets = [folder / name for name in pdf_file_names(profiles, folder)]
     except WriteError as error:
         raise PrintError(str(error), error.english) from error
+    from db.storage.atomic import refuse_protected_target
+
+    for target in targets:
+        refuse_protected_target(target, protected)
     staged: list[Path] = []
     try:
         for index, (profile, target) in enumerate(zip(profiles, targets, strict=True)):

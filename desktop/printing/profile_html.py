@@ -18,7 +18,7 @@ from itertools import groupby
 
 from db.model.formats import format_date, format_euro, format_period
 from db.model.messages import FIELD_LABELS
-from db.model.schemas import Action, Contact, NetworkProfile, Partner
+from db.model.schemas import Action, Contact, NetworkProfile, Partner, mailto_url
 
 KICKER = "Lokaal netwerk vrijetijdsparticipatie"
 
@@ -148,8 +148,11 @@ def _contact(contact: Contact) -> str:
     lines = [", ".join(part for part in first if part)]
     reach = []
     if contact.email:
-        # The schema validated the address; it is escaped all the same.
-        reach.append(f'<a href="mailto:{text(contact.email)}">{text(contact.email)}</a>')
+        # The link is built from the address as validated (never from the text as typed),
+        # so no "?to=" or "&cc=" can ride along; a failing address is shown as text only.
+        link = mailto_url(contact.email)
+        shown = text(contact.email)
+        reach.append(f'<a href="{text(link)}">{shown}</a>' if link else shown)
     if contact.phone:
         # Shown as written; the link carries the normalised number (a PDF read on a phone
         # dials it). A number that is not valid (only in a constructed model) stays text.

@@ -111,7 +111,8 @@ class ProfilePreview(QTextBrowser):
 
     @staticmethod
     def _open_mail(url: QUrl) -> None:
-        if url.scheme() in ("mailto", "tel"):
+        # Only a plain address or number: options (?cc=, &body=) never reach the mail program.
+        if url.scheme() in ("mailto", "tel") and not url.hasQuery() and not url.hasFragment():
             QDesktopServices.openUrl(url)
 
 
@@ -321,7 +322,13 @@ class PrintController(QObject):
         self.last_folder = folder
         profiles = self._for_export(profiles)
         try:
-            return write_pdf_folder(folder, profiles, options, self._progress(len(profiles)))
+            return write_pdf_folder(
+                folder,
+                profiles,
+                options,
+                self._progress(len(profiles)),
+                protected=self._database_path(),
+            )
         except PrintCancelled:
             return []
         except StoreError as error:
@@ -331,6 +338,13 @@ class PrintController(QObject):
             self._close_progress()
 
     # --- helpers -------------------------------------------------------------------------------
+
+    def _database_path(self) -> Path | None:
+        """The open database's file, which no PDF may overwrite."""
+        try:
+            return self._store().path
+        except StoreError:
+            return None
 
     def _for_export(self, profiles: Sequence[NetworkProfile]) -> Sequence[NetworkProfile]:
         """``profiles`` as a PDF may show them: without personal data when that is asked."""
@@ -355,7 +369,7 @@ class PrintController(QObject):
         dialogs.remember_folder(path.parent)
         progress = self._progress(len(profiles)) if len(profiles) > 1 else None
         try:
-            write_pdf(path, profiles, options, progress)
+            write_pdf(path, profiles, options, progress, protected=self._database_path())
         except PrintCancelled:
             return None
         except StoreError as error:
@@ -475,7 +489,9 @@ class PrintController(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._parent, title, message)
+        from desktop import dialogs
+
+        dialogs.show_error(self._parent, title, message)  # plain text: it may quote a name
 
 
 class WindowPrinting(QObject):

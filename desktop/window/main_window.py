@@ -35,6 +35,7 @@ A module plugs itself in with an ``install_...(window)`` function called from
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.list_model.modelReset.connect(self._reselect_form_record)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._remember_sort)
         session.databaseChanged.connect(self._on_database_changed)
+        self._journal_told: set[Path | None] = set()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -565,6 +567,7 @@ class MainWindow(QMainWindow):
     def _show_initial_record(self) -> None:
         """Once the store is loaded after the list's first paint: the form with its record."""
         self._empty_hint.setText(self._choose_hint())
+        self.tell_journal_note()
         if self._form is not None and self._form.has_record():
             return  # the user was quicker
         network_id = self.list_view.current_id() or self._first_record_id()
@@ -708,7 +711,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.menu_recent.clear()
         recent = self.settings.preferences.recent_databases
-        current = str(self.session.path.resolve()) if self.session.path else None
+        # As the user chose it: resolve() would turn a mapped drive into a UNC path on Windows.
+        current = os.path.abspath(self.session.path) if self.session.path else None
         for entry in recent:
             action = self.menu_recent.addAction(Path(entry).name)
             action.setToolTip(entry)
@@ -749,7 +753,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Geopend: {path}").format(path=self.session.path or ""), STATUS_TIMEOUT_MS
         )
+        self.tell_journal_note()  # after "Geopend": on a share or in OneDrive, this says why
         QTimer.singleShot(0, self, self.select_first_record)
+
+    def tell_journal_note(self) -> None:
+        """Say once per file, in the status bar, why it is written without SQLite's
+        write-ahead log (a network drive, a synchronised folder)."""
+        if not self.session.store_is_open:
+            return
+        store = self.session.store
+        note = getattr(store, "journal_note", None)
+        if note is None or store.path in self._journal_told:
+            return
+        self._journal_told.add(store.path)
+        self.statusBar().showMessage(note[1] if self.language == "en" else note[0])
 
     # language, layout, about --------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+131"/>
+        <location filename="../../desktop/app.py" line="+135"/>
         <source>Niet verplaatst</source>
         <translation>Not moved</translation>
     </message>
@@ -19,9 +19,14 @@
         <translation>The database is now in {path}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Database niet geopend</source>
         <translation>Database not opened</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
@@ -45,7 +50,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+901"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+927"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -68,7 +73,7 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+134"/>
+        <location filename="../../desktop/printing/view.py" line="+135"/>
         <source>Profielen exporteren als PDF</source>
         <translation>Export profiles as PDF</translation>
     </message>
@@ -147,7 +152,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../desktop/dialogs.py" line="+89"/>
+        <location filename="../../desktop/dialogs.py" line="+117"/>
         <source>Netwerken-database (*.sqlite *.db);;Alle bestanden (*)</source>
         <translation>Netwerken database (*.sqlite *.db);;All files (*)</translation>
     </message>
@@ -162,12 +167,12 @@
         <translation>Do you want to save the changes to &apos;{name}&apos;?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Als je niet opslaat, gaan je wijzigingen verloren.</source>
         <translation>If you don&apos;t save, your changes will be lost.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
@@ -179,12 +184,12 @@
     <message>
         <location line="+2"/>
         <location line="+31"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Netwerk verwijderen</source>
         <translation>Delete network</translation>
     </message>
@@ -224,7 +229,7 @@
         <translation>Changed in the meantime</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Herladen laat je wijzigingen vallen. Opnieuw opslaan zet het netwerk terug met je wijzigingen. Annuleren laat alles in het formulier staan.</source>
         <translation>Reload drops your changes. Save again puts the network back with your changes. Cancel leaves everything in the form.</translation>
     </message>
@@ -234,7 +239,7 @@
         <translation>Save again</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Herladen toont de andere versie en laat je wijzigingen vallen. Overschrijven vervangt de andere wijziging door de jouwe. Annuleren laat alles in het formulier staan.</source>
         <translation>Reload shows the other version and drops your changes. Overwrite replaces the other change with yours. Cancel leaves everything in the form.</translation>
     </message>
@@ -287,7 +292,7 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>Leave it, don&apos;t ask again</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -333,12 +338,12 @@ Do you want to move it to your Documents, where it is visible and backed up?
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-812"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-817"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>(verwijderd)</source>
         <translation>(deleted)</translation>
     </message>
@@ -427,7 +432,12 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>their version</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-308"/>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+167"/>
         <source>zelf aangepast:</source>
         <translation>edited by hand:</translation>
     </message>
@@ -556,7 +566,7 @@ Do you want to move it to your Documents, where it is visible and backed up?
     </message>
     <message>
         <location line="+6"/>
-        <location line="+38"/>
+        <location line="+41"/>
         <location line="+5"/>
         <source>Export mislukt</source>
         <translation>Export failed</translation>
@@ -572,9 +582,14 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>{name} could not be written: {reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Het bestand wordt gecontroleerd…</source>
         <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import gestopt; je database is ongewijzigd.</source>
+        <translation>Import stopped; your database is unchanged.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1027,7 +1042,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-871"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-879"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -1119,12 +1134,12 @@ Nothing was changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="+120"/>
+        <location filename="../../desktop/window/main_window.py" line="+121"/>
         <source>Fiche bewerken</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Kies een netwerk in de lijst, of maak een nieuw netwerk (Ctrl+N).</source>
         <translation>Choose a network in the list, or create a new network (Ctrl+N).</translation>
     </message>
@@ -1300,12 +1315,12 @@ Nothing was changed.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+394"/>
+        <location line="+409"/>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-403"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1335,7 +1350,7 @@ Nothing was changed.</translation>
         <translation>Loading the profile…</translation>
     </message>
     <message>
-        <location line="+449"/>
+        <location line="+450"/>
         <source>Niet verwijderd</source>
         <translation>Not deleted</translation>
     </message>
@@ -1374,7 +1389,7 @@ The current database stays open.</translation>
         <translation>Database not created</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>(nog geen)</source>
         <translation>(none yet)</translation>
     </message>
@@ -1399,7 +1414,7 @@ The current database stays open.</translation>
         <translation>Opened: {path}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Netwerken gebruikt de gekozen taal vanaf de volgende start.</source>
         <translation>Netwerken uses the chosen language from the next start.</translation>
     </message>
@@ -2300,8 +2315,8 @@ To check: reading the text gave warnings.</translation>
     </message>
     <message>
         <location line="+68"/>
-        <location line="+11"/>
-        <location line="+34"/>
+        <location line="+17"/>
+        <location line="+41"/>
         <source>Exporteren mislukt</source>
         <translation>Export failed</translation>
     </message>
@@ -2364,7 +2379,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>ProfilePreview</name>
     <message>
-        <location line="-375"/>
+        <location line="-389"/>
         <source>Kies een netwerk in de lijst om zijn profiel te zien.</source>
         <translation>Choose a network in the list to see its profile.</translation>
     </message>
@@ -2714,7 +2729,7 @@ To check: reading the text gave warnings.</translation>
 <context>
     <name>WindowPrinting</name>
     <message>
-        <location filename="../../desktop/printing/view.py" line="+404"/>
+        <location filename="../../desktop/printing/view.py" line="+420"/>
         <source>Profiel</source>
         <translation>Profile</translation>
     </message>

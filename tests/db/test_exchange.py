@@ -250,13 +250,14 @@ def test_replace_backs_up_and_merge_keeps_my_later_edit(store: Store, tmp_path: 
     assert [item.status for item in plan.items].count(MergeStatus.KEEP_MINE) == 1
     report = apply_merge(store, plan)
     assert report.updated == 0 and report.kept == 3
+    assert report.backup is None  # the merge kept mine: it changed nothing, so no backup
     assert store.get(edited.id).vision == "Mijn nieuwe visie"
 
     replace_database(store, inspect_import(target))
     assert store.get(edited.id).vision == mine[0].vision
     assert store.path is not None
     reasons = [b.reason for b in list_backups(store.path)]
-    assert "voor-vervangen" in reasons and "voor-samenvoegen" in reasons
+    assert reasons == ["voor-vervangen"]
 
 
 def test_a_deleted_network_is_purged_from_the_index_once_and_not_exported(tmp_path: Path) -> None:

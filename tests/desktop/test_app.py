@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db.storage.store import Store
 from desktop import app as app_module
-from desktop import i18n
+from desktop import dialogs, i18n
 from desktop import settings as settings_module
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
@@ -148,7 +148,7 @@ def test_run_gui_refuses_a_foreign_file_with_a_reason(
     real_settings = settings_module.Settings
     monkeypatch.setattr(settings_module, "Settings", lambda: real_settings(tmp_path / "s.ini"))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(dialogs, "show_critical", lambda _parent, _title, text: shown.append(text))
     assert app_module.run_gui(["--db", str(path)]) == 1
     assert len(shown) == 1 and "geen database" in shown[0]
 

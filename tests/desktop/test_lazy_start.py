@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db.model.errors import StoreError
 from db.model.schemas import NetworkProfile
@@ -23,6 +23,7 @@ from db.storage.dbfile import DatabaseFileError
 from db.storage.locations import default_database_path
 from db.storage.store import SortKey, Store
 from desktop import app as app_module
+from desktop import dialogs
 from desktop import settings as settings_module
 from desktop.operations import DatabaseSession
 from desktop.window.network_list import Column, NetworkListModel
@@ -92,7 +93,7 @@ def _no_list(path: Path) -> None:
         (_foreign, "ander programma"),
         (lambda path: path.write_bytes(b""), "leeg"),
         (_cut_off, "beschadigd"),
-        (_no_list, "niet (meer) bereikbaar"),
+        (_no_list, "niet opgebouwd zoals een Netwerken-database"),  # the schema check says it
     ],
     ids=["newer", "foreign", "empty", "cut-off", "no-list"],
 )
@@ -113,7 +114,7 @@ def test_a_file_that_cannot_be_used_is_refused_at_start_with_a_reason(
     real_settings = settings_module.Settings
     monkeypatch.setattr(settings_module, "Settings", lambda: real_settings(tmp_path / "s.ini"))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(dialogs, "show_critical", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(qapp, "exec", lambda: pytest.fail("no window may open"))
     assert app_module.run_gui(["--db", str(path)]) == 1
     assert len(shown) == 1 and words in shown[0]

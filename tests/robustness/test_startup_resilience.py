@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from db.storage.locations import default_database_path
 from desktop import app as app_module
-from desktop import i18n
+from desktop import dialogs, i18n
 from desktop import settings as settings_module
 from desktop.window.main_window import MainWindow
 from tests.desktop.conftest import Answers, _no_modal_dialogs, answers
@@ -41,7 +41,7 @@ def started(
     monkeypatch.setattr(settings_module, "Settings", lambda: real_settings(settings_file))
     critical: list[str] = []
     monkeypatch.setattr(
-        QMessageBox, "critical", lambda _parent, _title, text, *_rest: critical.append(text)
+        dialogs, "show_critical", lambda _parent, _title, text: critical.append(text)
     )
 
     def start(args: list[str], look: Look | None = None) -> dict[str, Any]:

@@ -95,6 +95,7 @@ from db.model.import_warnings import (
 )
 from db.model.reference import find_municipality
 from db.model.schemas import MAX_IMPORT_WARNINGS, NetworkProfile, Source
+from db.storage.paths import NotARegularFileError, regular_file_sentence, require_regular_file
 from db.text.profile_text.blocks import Block, Para, read_blocks
 from db.text.profile_text.contacts import read_contacts
 from db.text.profile_text.draft import Draft
@@ -363,12 +364,16 @@ def parse_profile_file(path: str | PathLike[str]) -> ParseResult:
     """Read a profile text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     file = Path(path)
     try:
-        if file.stat().st_size > 4 * MAX_TEXT_CHARS:
+        # A device or a named pipe (/dev/zero, a FIFO) would be read forever or never answer.
+        if require_regular_file(file).st_size > 4 * MAX_TEXT_CHARS:
             raise ProfileTextError(
                 NOT_A_PROFILE + "het bestand is te groot (hoogstens 1 MB tekst).",
                 NOT_A_PROFILE_EN + "the file is too large (at most 1 MB of text).",
             )
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            data = handle.read(4 * MAX_TEXT_CHARS + 1)  # a file growing meanwhile stays bounded
+    except NotARegularFileError:
+        raise ProfileTextError(*regular_file_sentence(file)) from None
     except OSError as error:
         raise ProfileTextError(
             f"Kan het bestand niet lezen: {error.strerror or error}.",

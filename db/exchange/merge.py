@@ -70,6 +70,30 @@ SourceKind = Literal["database", "json"]
 class Choice(enum.StrEnum):
     MINE = "mine"
     THEIRS = "theirs"
+    EDITED = "edited"  # the officer wrote the result (:class:`Edited` carries it)
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """A conflicting field's result as the officer wrote it: the field's stored (JSON) value,
+    made by :func:`edit_field`, so already checked by the record's rules."""
+
+    value: Any
+
+    @property
+    def choice(self) -> Choice:
+        return Choice.EDITED
+
+
+# A conflicting field's decision: one side, or the result written by the officer.
+FieldChoice = Choice | Edited
+
+# The fields whose result the officer may write: plain texts (one text), and lists of short
+# texts (one item a line). Lists of records (partners, goals, ...) are chosen, not written.
+EDITABLE_TEXT = frozenset(
+    {"name", "alias", "region", "vision", "target_group", "meetings", "notes"}
+)
+EDITABLE_LINES = frozenset({"municipalities", "instruments", "captions", "credits"})
 
 
 class MergeStatus(enum.StrEnum):
@@ -196,19 +220,24 @@ class MergeItem:
     def is_conflict(self) -> bool:
         return self.status in CONFLICTING
 
-    def merged(self, choices: Mapping[str, Choice] | Choice | None = None) -> dict[str, Any]:
+    def merged(self, choices: Mapping[str, FieldChoice] | Choice | None = None) -> dict[str, Any]:
         """The merged record's JSON, each conflicting field decided as ``choices`` says (one
         choice for all, or per field; mine where not said)."""
         assert self.mine is not None and self.theirs is not None
         data = record_data(self.mine)
         for merge in self.fields:
+            choice: FieldChoice
             if isinstance(choices, Mapping):
                 choice = choices.get(merge.name, Choice.MINE)
             else:
                 choice = choices or Choice.MINE
-            data[merge.name] = (
-                merge.merged.for_theirs if choice is Choice.THEIRS else merge.merged.for_mine
-            )
+            if isinstance(choice, Edited):
+                # Only a conflicting field is the officer's to write; elsewhere the merge decides.
+                data[merge.name] = choice.value if merge.conflict else merge.merged.for_mine
+            else:
+                data[merge.name] = (
+                    merge.merged.for_theirs if choice is Choice.THEIRS else merge.merged.for_mine
+                )
         return data
 
 
@@ -275,7 +304,8 @@ class Decision:
 
     name: str
     fields: tuple[str, ...]  # the conflicting fields ('' entries never); empty: a delete conflict
-    choices: tuple[Choice, ...]  # per field, or one for a delete conflict
+    # Per field (EDITED: the result written by the officer), or one for a delete conflict.
+    choices: tuple[Choice, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +331,7 @@ class MergeReport:
         return (
             self.taken
             + self.combined
-            + sum(1 for d in self.decisions if Choice.THEIRS in d.choices)
+            + sum(1 for d in self.decisions if {Choice.THEIRS, Choice.EDITED} & set(d.choices))
         )
 
     def summary(self, language: str = "nl") -> str:
@@ -664,7 +694,7 @@ def _unknown_ids(
 
 # --- applying ---------------------------------------------------------------------------------
 
-ItemChoice = Choice | Mapping[str, Choice]
+ItemChoice = Choice | Mapping[str, FieldChoice]
 
 
 def decide(
@@ -680,17 +710,18 @@ def decide(
     for item in plan.conflicts:
         choice = choices.get(item.key, default)
         if isinstance(choice, Mapping):
-            per_field: dict[str, Choice] = {}
+            per_field: dict[str, FieldChoice] = {}
             for name in item.conflict_fields:
                 picked = choice.get(name, default)
-                if picked is None:
+                # EDITED without the written value (not an :class:`Edited`) decides nothing.
+                if picked is None or picked == Choice.EDITED:
                     break
-                per_field[name] = Choice(picked)
+                per_field[name] = picked if isinstance(picked, Edited) else Choice(picked)
             if item.status is MergeStatus.CONFLICT and len(per_field) == len(item.conflict_fields):
                 decided[item.key] = per_field
             else:
                 missing.append(item.name)
-        elif choice is None:
+        elif choice is None or choice == Choice.EDITED:
             missing.append(item.name)
         else:
             decided[item.key] = Choice(choice)
@@ -740,7 +771,7 @@ def apply_merge(
             choice = decided[item.key]
             data = item.merged(choice)
             per_field = tuple(
-                (choice.get(n, Choice.MINE) if isinstance(choice, Mapping) else choice)
+                side_of(choice.get(n, Choice.MINE) if isinstance(choice, Mapping) else choice)
                 for n in item.conflict_fields
             )
             decisions.append(Decision(item.name, item.conflict_fields, per_field))
@@ -788,6 +819,65 @@ def apply_merge(
         reason=reason,
         reason_en=plan.reason("en") if plan.conflicts else "",
     )
+
+
+def side_of(choice: FieldChoice) -> Choice:
+    """The kind of a field's decision (EDITED for a result written by the officer)."""
+    return choice.choice if isinstance(choice, Edited) else choice
+
+
+def editable(name: str) -> bool:
+    """Whether the officer may write this field's result (a text, or a list of texts)."""
+    return name in EDITABLE_TEXT or name in EDITABLE_LINES
+
+
+def edit_text(name: str, value: Any) -> str:
+    """A field's stored value as the text the officer edits: the text itself, or one item a
+    line."""
+    if name in EDITABLE_LINES:
+        return "\n".join(str(v) for v in value or [])
+    return "" if value is None else str(value)
+
+
+class InvalidEditError(StoreError):
+    def __init__(self, field_name: str, dutch: str, english: str) -> None:
+        super().__init__(dutch, english)
+        self.field_name = field_name
+
+
+def edit_field(
+    item: MergeItem,
+    name: str,
+    text: str,
+    choices: Mapping[str, FieldChoice] | None = None,
+) -> Edited:
+    """The officer's text for conflicting field ``name`` of ``item`` as a decision, checked by
+    the same rules as every record: the record merged as ``choices`` says with this field
+    replaced must be a valid network. Raises :class:`InvalidEditError` with the schema's
+    sentence (the text is not stored anywhere until the merge is applied)."""
+    from db.model.messages import summary
+
+    if name not in item.conflict_fields or not editable(name):
+        raise InvalidEditError(
+            name,
+            f"Het veld '{name}' kan hier niet aangepast worden; kies een versie.",
+            f"The field '{name}' cannot be edited here; choose a version.",
+        )
+    value: Any = (
+        [line.strip() for line in text.splitlines() if line.strip()]
+        if name in EDITABLE_LINES
+        else text
+    )
+    data = {**item.merged(choices or {}), name: value}
+    assert item.mine is not None
+    try:
+        content = NetworkProfile.model_validate(
+            {**data, "id": str(item.mine.id), "version": item.mine.version}
+        )
+    except ValidationError as error:
+        raise InvalidEditError(name, summary(error, "nl"), summary(error, "en")) from error
+    # The value as the record stores it (trimmed, de-duplicated as the schema does).
+    return Edited(record_data(content)[name])
 
 
 def _check_not_stale(session: Session, plan: MergePlan) -> None:

@@ -65,8 +65,9 @@ from desktop.style import changed_background, problem_colour
 if TYPE_CHECKING:
     # db.exchange.merge, db.model.messages and db.model.schemas load SQLAlchemy and pydantic: the window installs
     # this module at start-up, so they are imported where a dialog first needs them.
-    from db.exchange.merge import Choice, ImportCandidate, MergeItem, MergePlan
+    from db.exchange.merge import Choice, FieldChoice, ImportCandidate, MergeItem, MergePlan
     from db.model.schemas import NetworkProfile
+    from desktop.exchange.field_editor import FieldEditDialog
     from desktop.window.main_window import MainWindow
 
 translate = QCoreApplication.translate
@@ -205,9 +206,11 @@ class FieldComparisonModel(QAbstractTableModel):
         self._rows: list[
             tuple[str, str, str, str, str, bool]
         ] = []  # key, label, base, mine, theirs, conflict
-        self.choices: dict[str, Choice] = {}
+        self.choices: dict[str, FieldChoice] = {}
 
-    def set_item(self, item: MergeItem | None, choices: dict[str, Choice] | None = None) -> None:
+    def set_item(
+        self, item: MergeItem | None, choices: dict[str, FieldChoice] | None = None
+    ) -> None:
         self.beginResetModel()
         self._item = item
         self.choices = choices if choices is not None else {}
@@ -257,7 +260,10 @@ class FieldComparisonModel(QAbstractTableModel):
     def conflict_rows(self) -> list[int]:
         return [row for row, values in enumerate(self._rows) if values[5]]
 
-    def choose(self, row: int, choice: Choice) -> None:
+    def item(self) -> MergeItem | None:
+        return self._item
+
+    def choose(self, row: int, choice: FieldChoice) -> None:
         if 0 <= row < len(self._rows) and self._rows[row][5]:
             self.choices[self._rows[row][0]] = choice
             self.dataChanged.emit(self.index(row, 4), self.index(row, 4))
@@ -287,13 +293,17 @@ class FieldComparisonModel(QAbstractTableModel):
         return translate("Exchange", "Blijft")
 
     def _outcome(self, row: int) -> str:
-        from db.exchange.merge import Choice
+        from db.exchange.merge import Choice, Edited
 
         key, _label, _base, _mine, _theirs, conflict = self._rows[row]
         if conflict:
             choice = self.choices.get(key)
             if choice is None:
                 return translate("Exchange", "nog kiezen")
+            if isinstance(choice, Edited):
+                return (
+                    translate("Exchange", "zelf aangepast:") + "\n" + json_text(key, choice.value)
+                )
             return (
                 translate("Exchange", "hun versie")
                 if choice is Choice.THEIRS
@@ -335,7 +345,7 @@ class ConflictListModel(QAbstractTableModel):
     def __init__(self, items: Sequence[MergeItem], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.items = list(items)
-        self.choices: dict[UUID, dict[str, Choice]] = {}
+        self.choices: dict[UUID, dict[str, FieldChoice]] = {}
 
     @staticmethod
     def fields_of(item: MergeItem) -> tuple[str, ...]:
@@ -345,7 +355,7 @@ class ConflictListModel(QAbstractTableModel):
             return (DELETED_FIELD,)
         return item.conflict_fields
 
-    def choose(self, row: int, choice: Choice, field: str | None = None) -> None:
+    def choose(self, row: int, choice: FieldChoice, field: str | None = None) -> None:
         """``choice`` for one field of the network in ``row``, or for all its fields."""
         item = self.items[row]
         chosen = self.choices.setdefault(item.key, {})
@@ -364,16 +374,18 @@ class ConflictListModel(QAbstractTableModel):
     def all_decided(self) -> bool:
         return all(self.decided(item) for item in self.items)
 
-    def decisions(self) -> dict[UUID, Choice | dict[str, Choice]]:
-        """What :func:`db.exchange.merge.apply_merge` takes: a side per field, or per network for a
-        delete conflict."""
-        result: dict[UUID, Choice | dict[str, Choice]] = {}
+    def decisions(self) -> dict[UUID, Choice | dict[str, FieldChoice]]:
+        """What :func:`db.exchange.merge.apply_merge` takes: a side (or a written result) per
+        field, or a side per network for a delete conflict."""
+        from db.exchange.merge import side_of
+
+        result: dict[UUID, Choice | dict[str, FieldChoice]] = {}
         for item in self.items:
             chosen = self.choices.get(item.key)
             if not chosen:
                 continue
             if DELETED_FIELD in chosen and self.fields_of(item) == (DELETED_FIELD,):
-                result[item.key] = chosen[DELETED_FIELD]
+                result[item.key] = side_of(chosen[DELETED_FIELD])
             else:
                 result[item.key] = dict(chosen)
         return result
@@ -425,11 +437,11 @@ class ConflictListModel(QAbstractTableModel):
         return None
 
     def _choice_text(self, item: MergeItem) -> str:
-        from db.exchange.merge import Choice
+        from db.exchange.merge import Choice, side_of
 
         if not self.decided(item):
             return translate("Exchange", "nog kiezen")
-        sides = set(self.choices[item.key].values())
+        sides = {side_of(choice) for choice in self.choices[item.key].values()}
         if sides == {Choice.THEIRS}:
             return translate("Exchange", "hun versie")
         if sides == {Choice.MINE}:
@@ -621,6 +633,14 @@ class MergeDialog(QDialog):
             button.setProperty("choice", choice.value)
             self.choice_group.addButton(button)
             choice_row.addWidget(button)
+        # Neither side may be right: the officer writes the result (text fields and lists of
+        # texts; also by double-clicking the outcome).
+        self.edit_button = QPushButton(self.tr("Zelf aanpassen…"), right)
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.clicked.connect(lambda _checked=False: self.edit_field())
+        choice_row.addWidget(self.edit_button)
+        self.editor: FieldEditDialog | None = None
+        self._language = language
         choice_row.addSpacing(24)
         choice_row.addWidget(QLabel(self.tr("Voor dit netwerk:"), right))
         self.network_mine = QPushButton(self.tr("Overal mijn versie"), right)
@@ -671,6 +691,7 @@ class MergeDialog(QDialog):
         self.field_view.selectionModel().currentRowChanged.connect(
             lambda _current, _previous: self._show_choice()
         )
+        self.field_view.doubleClicked.connect(self._on_field_double_clicked)
         self.conflicts.dataChanged.connect(self._update_buttons)
         if plan.conflicts:
             self.conflict_view.selectRow(0)
@@ -694,7 +715,7 @@ class MergeDialog(QDialog):
                 self.field_view.selectRow(row)
                 return
 
-    def choose(self, choice: Choice) -> None:
+    def choose(self, choice: FieldChoice) -> None:
         """The choice for the field shown (of the network shown)."""
         row, field_row = self.current_row(), self.current_field_row()
         if row < 0 or field_row < 0 or not self.fields.is_different(field_row):
@@ -714,8 +735,68 @@ class MergeDialog(QDialog):
         self.conflicts.choose_all(choice)
         self._refresh_fields()
 
-    def choices(self) -> dict[UUID, Choice | dict[str, Choice]]:
+    def choices(self) -> dict[UUID, Choice | dict[str, FieldChoice]]:
         return self.conflicts.decisions()
+
+    def can_edit(self) -> bool:
+        """Whether the field shown is a conflict whose result the officer may write."""
+        from db.exchange.merge import editable
+
+        field_row = self.current_field_row()
+        return (
+            self.current_row() >= 0
+            and field_row >= 0
+            and self.fields.is_different(field_row)
+            and editable(self.fields.field_name(field_row))
+        )
+
+    def edit_field(self) -> FieldEditDialog | None:
+        """Open the editor for the field shown, with what stays so far (mine when nothing is
+        chosen). It is not modal to the application (``open``, not ``exec``): the choice is
+        taken when the editor accepts a text that the record's rules accept."""
+        from db.exchange.merge import Choice, Edited, edit_field, edit_text, side_of
+        from desktop.exchange.field_editor import FieldEditDialog
+
+        if not self.can_edit():
+            return None
+        item = self.fields.item()
+        assert item is not None
+        field_row = self.current_field_row()
+        name = self.fields.field_name(field_row)
+        merge = next(f for f in item.fields if f.name == name)
+        chosen = self.fields.choices.get(name)
+        if isinstance(chosen, Edited):
+            value = chosen.value
+        elif chosen is not None and side_of(chosen) is Choice.THEIRS:
+            value = merge.merged.for_theirs
+        else:
+            value = merge.merged.for_mine
+        others = {n: c for n, c in self.fields.choices.items() if n != name}
+        editor = FieldEditDialog(
+            field_label(name, self._language),
+            edit_text(name, value),
+            lambda text: edit_field(item, name, text, others),
+            one_per_line=isinstance(merge.mine, list) or isinstance(merge.theirs, list),
+            language=self._language,
+            parent=self,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        row = self.current_row()
+
+        def take() -> None:
+            if editor.decided is None:
+                return
+            if self.current_row() == row:
+                self.select_field(name)
+                self.choose(editor.decided)
+            else:  # the officer looked at another network meanwhile
+                self.conflicts.choose(row, editor.decided, name)
+
+        editor.edited.connect(take)
+        editor.finished.connect(lambda _result: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+        return editor
 
     def _refresh_fields(self) -> None:
         field_row = self.current_field_row()
@@ -726,6 +807,10 @@ class MergeDialog(QDialog):
             if field_row >= 0:
                 self.field_view.selectRow(field_row)
         self._show_choice()
+
+    def _on_field_double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == 4:
+            self.edit_field()
 
     def _on_choice_clicked(self, button: QRadioButton) -> None:
         from db.exchange.merge import Choice
@@ -745,14 +830,18 @@ class MergeDialog(QDialog):
         self._show_choice()
 
     def _show_choice(self) -> None:
+        from db.exchange.merge import side_of
+
         field_row = self.current_field_row()
         choosable = field_row >= 0 and self.fields.is_different(field_row)
         choice = self.fields.choices.get(self.fields.field_name(field_row)) if choosable else None
+        side = side_of(choice).value if choice is not None else None
         self.choice_group.setExclusive(False)
         for button in self.choice_group.buttons():
-            button.setChecked(choice is not None and button.property("choice") == choice.value)
+            button.setChecked(button.property("choice") == side)
             button.setEnabled(choosable)
         self.choice_group.setExclusive(True)
+        self.edit_button.setEnabled(self.can_edit())
 
     def _update_buttons(self) -> None:
         decided = self.conflicts.all_decided()
@@ -897,7 +986,7 @@ def ask_import_mode(
 
 def ask_merge_choices(
     parent: QWidget | None, plan: MergePlan, language: str = "nl"
-) -> dict[UUID, Choice | dict[str, Choice]] | None:
+) -> dict[UUID, Choice | dict[str, FieldChoice]] | None:
     dialog = MergeDialog(plan, language, parent)
     try:
         return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -1168,7 +1257,7 @@ class ExchangeController(QObject):
             self.tr("De versies worden vergeleken…"),
             lambda: plan_merge(store, candidate),
         )
-        choices: dict[UUID, Choice | dict[str, Choice]] = {}
+        choices: dict[UUID, Choice | dict[str, FieldChoice]] = {}
         if plan.conflicts:
             asked = ask_merge_choices(self.window, plan, self._language)
             if asked is None:

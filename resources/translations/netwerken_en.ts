@@ -50,7 +50,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+838"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+927"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
@@ -338,12 +338,12 @@ Do you want to move it to your Documents, where it is visible and backed up?
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-729"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-817"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>(verwijderd)</source>
         <translation>(deleted)</translation>
     </message>
@@ -353,7 +353,7 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>The network</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Veld</source>
         <translation>Field</translation>
     </message>
@@ -373,7 +373,7 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>Their version ({when})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>mijn versie (automatisch)</source>
         <translation>my version (automatic)</translation>
     </message>
@@ -388,13 +388,13 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>both combined (automatic)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Netwerk</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+104"/>
+        <location line="-110"/>
+        <location line="+110"/>
         <source>Blijft</source>
         <translation>Keep</translation>
     </message>
@@ -414,35 +414,40 @@ Do you want to move it to your Documents, where it is visible and backed up?
         <translation>Matched by the lead municipality: the two versions have different ids. If you choose their version, your network gets their content and keeps its own id.</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+135"/>
+        <location line="-122"/>
+        <location line="+141"/>
         <source>nog kiezen</source>
         <translation>to choose</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+136"/>
+        <location line="-133"/>
+        <location line="+138"/>
         <source>mijn versie</source>
         <translation>my version</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+136"/>
+        <location line="-140"/>
+        <location line="+138"/>
         <source>hun versie</source>
         <translation>their version</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-308"/>
         <source>Stoppen</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+167"/>
+        <source>zelf aangepast:</source>
+        <translation>edited by hand:</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>per veld</source>
         <translation>per field</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+412"/>
         <source>Dagelijkse back-up</source>
         <translation>Daily backup</translation>
     </message>
@@ -680,6 +685,34 @@ Nothing was changed.</translation>
         <location line="+4"/>
         <source>Dagelijkse back-up gemaakt: {name}</source>
         <translation>Daily backup made: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditDialog</name>
+    <message>
+        <location filename="../../desktop/exchange/field_editor.py" line="+50"/>
+        <source>Zelf aanpassen: {field}</source>
+        <translation>Edit it yourself: {field}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Schrijf wat blijft, één item per regel.</source>
+        <translation>Write what stays, one item per line.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schrijf wat blijft.</source>
+        <translation>Write what stays.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Overnemen</source>
+        <translation>Use this</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1009,7 +1042,7 @@ Nothing was changed.</translation>
 <context>
     <name>ImportModeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="-802"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="-879"/>
         <location line="+70"/>
         <source>Importeren</source>
         <translation>Import</translation>
@@ -1414,18 +1447,18 @@ The current database stays open.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/exchange/dialogs.py" line="+102"/>
+        <location filename="../../desktop/exchange/dialogs.py" line="+110"/>
         <source>Voor dit netwerk:</source>
         <translation>For this network:</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+36"/>
+        <location line="-19"/>
+        <location line="+44"/>
         <source>Mijn versie</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-114"/>
         <source>Samenvoegen: conflicten kiezen</source>
         <translation>Merge: choose in conflicts</translation>
     </message>
@@ -1451,12 +1484,17 @@ The current database stays open.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Hun versie</source>
         <translation>Their version</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-33"/>
+        <source>Zelf aanpassen…</source>
+        <translation>Edit yourself…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Overal mijn versie</source>
         <translation>My version everywhere</translation>
     </message>
@@ -1481,7 +1519,7 @@ The current database stays open.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+168"/>
         <source>Nog 1 netwerk te kiezen</source>
         <translation>1 network still to choose</translation>
     </message>

@@ -9,11 +9,18 @@ from uuid import UUID
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.exchange.database_file import export_database, inspect_import
-from db.exchange.merge import Choice, ImportCandidate, MergePlan, apply_merge, plan_merge
+from db.exchange.merge import (
+    Choice,
+    Edited,
+    ImportCandidate,
+    MergePlan,
+    apply_merge,
+    plan_merge,
+)
 from db.storage.backup import backup_file, list_backups
 from db.storage.store import Store
 from desktop.exchange import dialogs as exchange_dialogs
@@ -316,7 +323,10 @@ def test_the_merge_dialog_asks_per_field_with_the_common_version(
     [notes] = [row for row in rows if row[0] == "Interne notities"]
     assert notes[4] == "hun versie (automatisch)"  # changed on their side only: no question
     vision_row = [row[0] for row in rows].index("Visie")
-    assert fields.index(vision_row, 2).data(Qt.ItemDataRole.BackgroundRole).color() == changed_background()
+    assert (
+        fields.index(vision_row, 2).data(Qt.ItemDataRole.BackgroundRole).color()
+        == changed_background()
+    )
     assert fields.index(1 - vision_row, 2).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "Gemeenschappelijke" in str(fields.headerData(1, Qt.Orientation.Horizontal))
 
@@ -348,6 +358,80 @@ def test_the_merge_dialog_asks_per_field_with_the_common_version(
 
     qtbot.mouseClick(dialog.all_mine, Qt.MouseButton.LeftButton)
     assert set(dialog.conflicts.index(r, 1).data() for r in range(3)) == {"mijn versie"}
+
+
+def test_the_officer_writes_a_conflicting_field_and_a_bad_text_is_refused_in_place(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    store = window.session.store
+    plan, (borsbeek_id, _genk_id, _aalst_id) = conflict_plan(store, tmp_path)
+    dialog = MergeDialog(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = [dialog.conflicts.index(r, 0).data() for r in range(3)]
+    dialog.select(names.index("Lokaal netwerk Aalst"))
+    assert not dialog.edit_button.isEnabled()  # a deleted network is chosen, not written
+    dialog.select(names.index("Lokaal netwerk Borsbeek"))
+    vision_row = dialog.current_field_row()
+    assert dialog.fields.field_name(vision_row) == "vision"
+    assert dialog.edit_button.isEnabled()
+
+    # Nothing chosen yet: the editor starts from mine; after choosing theirs, from theirs.
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor is not None and editor.isVisible() and editor.text() == "Mijn visie"
+    qtbot.mouseClick(editor.findChildren(QPushButton)[-1], Qt.MouseButton.LeftButton)  # cancel
+    assert dialog.editor is None and dialog.choices() == {}
+    qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor is not None and editor.text() == "Hun visie"
+
+    # Too long for the record's rules: refused with the schema's sentence, text kept, open.
+    too_long = "x" * 100_001
+    editor.editor.setPlainText(too_long)
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and editor.text() == too_long
+    assert not editor.problem.isHidden() and "100000" in editor.problem.text().replace(".", "")
+    assert dialog.choices() == {borsbeek_id: {"vision": Choice.THEIRS}}
+
+    editor.editor.clear()
+    qtbot.keyClicks(editor.editor, "Onze gezamenlijke visie")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible() and dialog.editor is None
+    assert dialog.choices() == {borsbeek_id: {"vision": Edited("Onze gezamenlijke visie")}}
+    outcome = dialog.fields.index(vision_row, 4)
+    assert outcome.data() == "zelf aangepast:\nOnze gezamenlijke visie"
+    assert not dialog.mine_button.isChecked() and not dialog.theirs_button.isChecked()
+
+    # A double click on the outcome opens the editor again, with the written text.
+    view = dialog.field_view
+    view.scrollTo(outcome)
+    centre = view.visualRect(outcome).center()
+    # Qt sees a double click only after a press at the same place (as a real mouse does).
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    editor = dialog.editor
+    assert editor is not None and editor.text() == "Onze gezamenlijke visie"
+    editor.reject()
+
+    dialog.choose_all(Choice.MINE)  # the other networks; the written field is chosen again
+    assert dialog.conflicts.index(names.index("Lokaal netwerk Borsbeek"), 1).data() == (
+        "mijn versie"
+    )
+    dialog.select(names.index("Lokaal netwerk Borsbeek"))
+    dialog.select_field("vision")
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert dialog.editor is not None
+    dialog.editor.editor.setPlainText("Onze gezamenlijke visie")
+    qtbot.mouseClick(dialog.editor.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.conflicts.index(names.index("Lokaal netwerk Borsbeek"), 1).data() == "per veld"
+    assert dialog.ok_button.isEnabled()
+    report = apply_merge(store, plan, dialog.choices())
+    borsbeek = store.get(borsbeek_id)
+    assert (borsbeek.vision, borsbeek.notes) == ("Onze gezamenlijke visie", "Hun notitie")
+    assert Choice.EDITED in {c for d in report.decisions for c in d.choices}
+    assert store.history(borsbeek_id)[-1].kind == "merge"
 
 
 def test_the_import_mode_dialog_tells_what_arrived(

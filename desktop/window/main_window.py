@@ -84,6 +84,10 @@ LIST_MIN_WIDTH = 180  # about a name: the list's other columns then scroll sidew
 SIZE_CLASSES: tuple[tuple[int, str], ...] = ((1200, "narrow"), (1700, "medium"))
 
 
+# The first window size; never larger than the screen (see _apply_default_layout).
+DEFAULT_SIZE = (1400, 900)
+
+
 class MainWindow(QMainWindow):
     currentRecordChanged = Signal(object)
 
@@ -804,7 +808,14 @@ class MainWindow(QMainWindow):
     # window state -------------------------------------------------------------------------------
 
     def _apply_default_layout(self) -> None:
-        self.resize(1400, 900)
+        width, height = DEFAULT_SIZE
+        screen = self.screen()
+        if screen is not None:
+            # A first start on a small screen (1024×700) must not open a window wider or taller
+            # than the screen, with the form's right half out of reach.
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
         self.fit_panes()
 
     @staticmethod

@@ -18,7 +18,7 @@ from desktop import dialogs
 from desktop.form.form_widgets import LineField
 from desktop.operations import DatabaseSession
 from desktop.settings import Settings
-from desktop.window.main_window import MainWindow
+from desktop.window.main_window import DEFAULT_SIZE, MainWindow
 from tests.desktop.conftest import Answers, by_name, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -78,6 +78,19 @@ def test_window_shows_list_menus_and_title(window: MainWindow, db_path: Path) ->
     window.enable_action(window.action_print, lambda: called.append("print"))
     window.action_print.trigger()
     assert called == ["print"] and window.action_print.isEnabled()
+
+
+def test_the_first_window_is_never_larger_than_the_screen(window: MainWindow) -> None:
+    """Regression: the first start opened at 1400×900 whatever the screen, so on a 1024×700
+    screen the right half of the form was out of reach. (The offscreen screen is smaller than
+    the default size, so this test sees the clamp.)"""
+    screen = window.screen()
+    assert screen is not None
+    available = screen.availableGeometry()
+    assert available.width() < DEFAULT_SIZE[0] or available.height() < DEFAULT_SIZE[1]
+    window._apply_default_layout()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
 
 
 def test_choosing_a_row_shows_the_record(qtbot: QtBot, window: MainWindow) -> None:

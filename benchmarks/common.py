@@ -112,3 +112,14 @@ def median_process(script: Path, rounds: int, *args: str) -> tuple[float, float,
         statistics.median(r.peak_mb for r in runs),
         runs[-1].output,
     )
+
+
+def run_alone(figures: Callable[[bool], list[Figure]], description: str | None) -> None:
+    """``python -m benchmarks.<part> [--quick]``: one part of the suite, printed as its table."""
+    import argparse
+
+    from benchmarks.run import print_table
+
+    parser = argparse.ArgumentParser(description=(description or "").split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    print_table(figures(parser.parse_args().quick))

@@ -9,7 +9,6 @@ version, the file without versions.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sqlite3
@@ -21,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import Figure, median_ms
+from benchmarks.common import Figure, median_ms, run_alone
 from benchmarks.generate import build_database
 
 
@@ -256,12 +255,7 @@ def figures(quick: bool, large: Path | None = None, count: int | None = None) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    options = parser.parse_args()
-    from benchmarks.run import print_table
-
-    print_table(figures(options.quick))
+    run_alone(figures, __doc__)
 
 
 if __name__ == "__main__":

@@ -18,14 +18,13 @@
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import Figure, limit_figure, median_ms, ratio_figure
+from benchmarks.common import Figure, limit_figure, median_ms, ratio_figure, run_alone
 from benchmarks.generate import build_database
 
 PERSON = {
@@ -150,12 +149,7 @@ def figures(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    options = parser.parse_args()
-    from benchmarks.run import print_table
-
-    print_table(figures(options.quick))
+    run_alone(figures, __doc__)
 
 
 if __name__ == "__main__":

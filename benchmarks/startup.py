@@ -9,12 +9,11 @@ start within 1.2× of the 300-network start.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import Figure, ratio_figure, run_probe
+from benchmarks.common import Figure, ratio_figure, run_alone, run_probe
 from benchmarks.generate import build_database
 
 PROBE = Path(__file__).with_name("startup_probe.py")
@@ -101,12 +100,7 @@ def figures(quick: bool) -> list[Figure]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    options = parser.parse_args()
-    from benchmarks.run import print_table
-
-    print_table(figures(options.quick))
+    run_alone(figures, __doc__)
 
 
 if __name__ == "__main__":

@@ -14,14 +14,13 @@ Figures (targets from the performance issue, and one of ours):
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import Figure, limit_figure, median_ms, ratio_figure, run_probe
+from benchmarks.common import Figure, limit_figure, median_ms, ratio_figure, run_alone, run_probe
 from benchmarks.generate import build_database, generate_networks
 
 WINDOW_PROBE = Path(__file__).with_name("window_probe.py")
@@ -149,12 +148,7 @@ def figures(quick: bool, large: Path | None = None, count: int | None = None) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    options = parser.parse_args()
-    from benchmarks.run import print_table
-
-    print_table(figures(options.quick))
+    run_alone(figures, __doc__)
 
 
 if __name__ == "__main__":
